@@ -1,0 +1,11 @@
+/**
+ * The value types of apmatrix: 256-bit MSB-0 bitmaps, adapter and domain ids, APQNs, AP control
+ * blocks and the kernel's error numbers.
+ *
+ * <p>Everything here is immutable and thread-safe. Nothing in this package parses or prints user
+ * text beyond each value's canonical form.
+ */
+@NullMarked
+package io.github.apmatrix.core;
+
+import org.jspecify.annotations.NullMarked;

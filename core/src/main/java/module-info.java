@@ -1,0 +1,11 @@
+/**
+ * apmatrix core: the typed, pure model of the s390 AP bus, the vfio_ap driver and KVM guests.
+ *
+ * <p>No I/O, no parsing of user text, no printing: text faces live in {@code
+ * io.github.apmatrix.api}.
+ */
+module io.github.apmatrix.core {
+  requires static transitive org.jspecify;
+
+  exports io.github.apmatrix.core;
+}
