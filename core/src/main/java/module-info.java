@@ -8,4 +8,5 @@ module io.github.apmatrix.core {
   requires static transitive org.jspecify;
 
   exports io.github.apmatrix.core;
+  exports io.github.apmatrix.core.model;
 }

@@ -1,0 +1,114 @@
+package io.github.apmatrix.core.model;
+
+import io.github.apmatrix.core.Apcb;
+import io.github.apmatrix.core.Apqn;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A KVM guest with a crypto control block (CRYCB), which may open one vfio_ap mediated device.
+ *
+ * <p>The guest reads its CRYCB lock-free: {@link #crycb()} returns an immutable snapshot that the
+ * host replaces in one step at every commit, so a reader sees either the old or the new complete
+ * configuration, never a mix.
+ *
+ * <pre>{@code
+ * Guest g = host.createGuest("g1", CrycbFormat.FORMAT2);
+ * host.openDevice(uuid, g).orThrow();
+ * g.crycb().masks().apqns();   // the queues the guest can reach
+ * g.commits();                 // 1
+ * }</pre>
+ *
+ * <p>Thread-safe: reads never block; changes happen only through its {@link Host}.
+ */
+public final class Guest {
+
+  private final String name;
+  private final CrycbFormat format;
+  private volatile Crycb crycb;
+  private final List<CommitListener> listeners = new CopyOnWriteArrayList<>();
+  @Nullable Mdev device;
+  boolean running = true;
+
+  Guest(String name, CrycbFormat format) {
+    this.name = Objects.requireNonNull(name, "name");
+    this.format = Objects.requireNonNull(format, "format");
+    this.crycb = new Crycb(format, Apcb.empty(), 0);
+  }
+
+  /** Returns the guest's name. */
+  public String name() {
+    return name;
+  }
+
+  /** Returns the format of the guest's CRYCB. */
+  public CrycbFormat format() {
+    return format;
+  }
+
+  /** Returns the guest's CRYCB as its firmware sees it now. Lock-free. */
+  public Crycb crycb() {
+    return crycb;
+  }
+
+  /** Returns the number of times the guest's masks were set or cleared since it started. */
+  public long commits() {
+    return crycb.commits();
+  }
+
+  /** Returns whether the guest can reach {@code apqn} now. */
+  public boolean canReach(Apqn apqn) {
+    return crycb.masks().contains(apqn);
+  }
+
+  /** Returns the UUID of the mediated device the guest has open, if any. */
+  public Optional<UUID> device() {
+    Mdev m = device;
+    return m == null ? Optional.empty() : Optional.of(m.uuid);
+  }
+
+  /** Returns whether the guest is running (it was created and not yet destroyed). */
+  public boolean isRunning() {
+    return running;
+  }
+
+  /** Adds a listener told about every later commit. */
+  public void addCommitListener(CommitListener listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  /** Removes a listener; does nothing if it was not added. */
+  public void removeCommitListener(CommitListener listener) {
+    listeners.remove(listener);
+  }
+
+  /** Sets the masks in one step and returns the new view. Called under the host lock. */
+  Crycb publish(Apcb masks) {
+    Crycb next = Crycb.set(format, masks, crycb.commits() + 1);
+    crycb = next;
+    return next;
+  }
+
+  List<CommitListener> listeners() {
+    return listeners;
+  }
+
+  @Override
+  public String toString() {
+    Crycb c = crycb;
+    return "Guest{"
+        + name
+        + ", format "
+        + format.number()
+        + ", "
+        + c.masks().apqns()
+        + ", commits "
+        + c.commits()
+        + (running ? "" : ", stopped")
+        + "}";
+  }
+}

@@ -1,0 +1,114 @@
+package io.github.apmatrix.core.model;
+
+import io.github.apmatrix.core.Apqn;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Queue reset (ZAPQ) and its verification (vfio-ap-behaviour §6.2, VNEW): a ZAPQ answering NORMAL,
+ * RESET_IN_PROGRESS, BUSY or STATE_CHANGE_IN_PROGRESS is verified by polling TAPQ every 20 ms on
+ * the injected clock, re-issuing ZAPQ while the queue was busy; DECONFIGURED and CHECKSTOPPED end
+ * the reset at once; any other answer is kept as the queue's status (which makes it unusable for
+ * the filter). Mutable, guarded by the host lock.
+ *
+ * <p>The kernel waits without bound; the model stops after {@link #POLL_LIMIT} polls of one queue
+ * (over five hours of virtual time) so a misbehaving hardware model cannot hang a test, and records
+ * a warning.
+ */
+final class QueueResets {
+
+  static final int INTERVAL_MS = 20;
+  static final int POLL_LIMIT = 1_000_000;
+
+  private final ApHardware hardware;
+  private final ResetClock clock;
+  private Consumer<VfioQueue> statusListener = q -> {};
+  final List<String> warnings = new ArrayList<>();
+  private long resetCount;
+
+  QueueResets(ApHardware hardware, ResetClock clock) {
+    this.hardware = hardware;
+    this.clock = clock;
+  }
+
+  void onStatusChange(Consumer<VfioQueue> listener) {
+    this.statusListener = listener;
+  }
+
+  ResponseCode tapq(Apqn apqn) {
+    return hardware.tapq(apqn);
+  }
+
+  long resetCount() {
+    return resetCount;
+  }
+
+  /**
+   * Resets every queue (all ZAPQs first, as the kernel schedules them in parallel), then waits for
+   * each; returns whether every queue ended with response code 0.
+   */
+  boolean resetAll(List<VfioQueue> queues) {
+    boolean[] verify = new boolean[queues.size()];
+    for (int i = 0; i < queues.size(); i++) {
+      verify[i] = zap(queues.get(i));
+    }
+    boolean clean = true;
+    for (int i = 0; i < queues.size(); i++) {
+      VfioQueue q = queues.get(i);
+      if (verify[i]) {
+        verify(q);
+      }
+      clean &= q.resetStatus.value() == 0;
+    }
+    return clean;
+  }
+
+  /** Issues ZAPQ; returns whether the answer asks for verification. */
+  private boolean zap(VfioQueue q) {
+    resetCount++;
+    ResponseCode rc = hardware.zapq(q.apqn);
+    setStatus(q, rc);
+    return switch (rc.value()) {
+      case 0x00, 0x02, 0x05, 0x0A -> true;
+      case 0x03, 0x04 -> false;
+      default -> {
+        warnings.add("PQAP/ZAPQ for " + q.apqn + " failed with invalid rc=" + rc.value());
+        yield false;
+      }
+    };
+  }
+
+  private void verify(VfioQueue q) {
+    for (int polls = 0; polls < POLL_LIMIT; polls++) {
+      clock.sleep(INTERVAL_MS);
+      ResponseCode t = hardware.tapq(q.apqn);
+      switch (t.value()) {
+        case 0x02, 0x05 -> {
+          continue;
+        }
+        case 0x00, 0x03, 0x04, 0x35, 0x36 -> {
+          boolean again = t.value() == 0x35 || t.value() == 0x36;
+          int last = q.resetStatus.value();
+          if (again || last == 0x02 || last == 0x05 || last == 0x0A) {
+            resetCount++;
+            setStatus(q, hardware.zapq(q.apqn));
+            continue;
+          }
+          return;
+        }
+        default -> {
+          warnings.add(
+              "failed to verify reset of queue " + q.apqn + ": TAPQ answered " + t.value());
+          return;
+        }
+      }
+    }
+    warnings.add("gave up verifying reset of queue " + q.apqn + " after " + POLL_LIMIT + " polls");
+  }
+
+  private void setStatus(VfioQueue q, ResponseCode rc) {
+    q.resetStatus = rc;
+    statusListener.accept(q);
+  }
+}
