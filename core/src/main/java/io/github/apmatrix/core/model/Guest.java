@@ -31,8 +31,8 @@ public final class Guest {
   private final CrycbFormat format;
   private volatile Crycb crycb;
   private final List<CommitListener> listeners = new CopyOnWriteArrayList<>();
-  @Nullable Mdev device;
-  boolean running = true;
+  volatile @Nullable Mdev device;
+  volatile boolean running = true;
 
   Guest(String name, CrycbFormat format) {
     this.name = Objects.requireNonNull(name, "name");

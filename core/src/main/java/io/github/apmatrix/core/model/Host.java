@@ -577,15 +577,20 @@ public final class Host {
    * the device's shadow in one commit. A guest without a CRYCB opens the device but gets nothing.
    *
    * @param guest the guest whose KVM opens the device, or null for an open without a KVM
+   * @throws IllegalArgumentException if the guest is not running on this host
    * @return done, or refused with {@link Errno#EINVAL} (no KVM), {@link Errno#EPERM} (the guest
    *     already uses another device), {@link Errno#EBUSY} (another guest uses this device) or
    *     {@link Errno#ENOENT} (no such device)
    */
   public Outcome openDevice(UUID uuid, @Nullable Guest guest) {
-    if (guest != null && guest.device().isEmpty() && !guest.isRunning()) {
-      throw new IllegalArgumentException("guest " + guest.name() + " is not running");
-    }
-    return withDevice(uuid, (m, op) -> vfio.open(m, guest, op));
+    return withDevice(
+        uuid,
+        (m, op) -> {
+          if (guest != null && guests.get(guest.name()) != guest) {
+            throw new IllegalArgumentException("guest " + guest.name() + " is not running here");
+          }
+          return vfio.open(m, guest, op);
+        });
   }
 
   /**
