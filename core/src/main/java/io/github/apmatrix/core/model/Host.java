@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -53,6 +54,7 @@ public final class Host {
   private final ApBus bus;
   private final VfioAp vfio;
   private final QueueResets resets;
+  private final Interrupts interrupts;
   private final ResetClock clock;
   private final Executor listenerExecutor;
   private final Map<String, Guest> guests = new LinkedHashMap<>();
@@ -61,9 +63,11 @@ public final class Host {
     this.clock = b.clock;
     this.listenerExecutor = b.listenerExecutor;
     this.resets = new QueueResets(b.hardware, b.clock);
+    this.interrupts = new Interrupts(b.hardware, b.clock, resets.warnings);
     this.bus = new ApBus(b.config, b.cards.clone());
     this.bus.apmask = b.apmask;
     this.bus.aqmask = b.aqmask;
+    this.bus.probeFault = b.probeFault;
     this.vfio = new VfioAp(bus, resets, b.config);
     resets.onStatusChange(vfio::resetStatusChanged);
     bus.drivers.add(new ZcryptQueueDriver());
@@ -547,6 +551,16 @@ public final class Host {
    * @throws IllegalArgumentException if a running guest already has that name
    */
   public Guest createGuest(String name, CrycbFormat format) {
+    return createGuest(name, format, false);
+  }
+
+  /**
+   * Creates a running KVM guest, optionally a Secure Execution (protected) guest, whose interrupt
+   * indicators must lie in memory shared with the host.
+   *
+   * @throws IllegalArgumentException if a running guest already has that name
+   */
+  public Guest createGuest(String name, CrycbFormat format, boolean secureExecution) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(format, "format");
     lock.lock();
@@ -554,11 +568,89 @@ public final class Host {
       if (guests.containsKey(name)) {
         throw new IllegalArgumentException("a guest named " + name + " is already running");
       }
-      Guest g = new Guest(name, format);
+      Guest g = new Guest(name, format, secureExecution);
       guests.put(name, g);
       return g;
     } finally {
       lock.unlock();
+    }
+  }
+
+  /**
+   * Maps guest memory for DMA, as user space does before the guest uses it; {@code shared} says
+   * whether a Secure Execution guest shares it with the host.
+   *
+   * @throws IllegalArgumentException if the guest is not running here or the length is not positive
+   */
+  public void mapGuestMemory(Guest guest, long iova, long length, boolean shared) {
+    checkLength(length);
+    read(
+        () -> {
+          running(guest).memory.map(iova, length, shared);
+          return null;
+        });
+  }
+
+  /**
+   * Unmaps guest memory (the vfio DMA unmap): every queue whose interrupt indicator lies in the
+   * range has its interrupts disabled and its resources released.
+   *
+   * @throws IllegalArgumentException if the guest is not running here or the length is not positive
+   */
+  public void unmapGuestMemory(Guest guest, long iova, long length) {
+    checkLength(length);
+    read(
+        () -> {
+          Guest g = running(guest);
+          Mdev m = g.device;
+          if (m != null) {
+            interrupts.dmaUnmap(vfio.linkedQueues(m), iova, length);
+          }
+          g.memory.unmap(iova, length);
+          return null;
+        });
+  }
+
+  /**
+   * A guest's PQAP(AQIC) instruction, intercepted: enables ({@code enable}) or disables interrupts
+   * of a queue through the device the guest has open. Without an open device, or for a queue not
+   * linked to it, the answer is response code 01.
+   *
+   * @param isc the guest's interruption subclass (0..7)
+   * @param nib the guest address of the notification indicator byte
+   * @throws IllegalArgumentException if the guest is not running here or {@code isc} is not 0..7
+   */
+  public AqicResult interceptAqic(Guest guest, Apqn apqn, boolean enable, int isc, long nib) {
+    Objects.requireNonNull(apqn, "apqn");
+    if (isc < 0 || isc > 7) {
+      throw new IllegalArgumentException("ISC must be in 0..7: " + isc);
+    }
+    return read(
+        () -> {
+          Guest g = running(guest);
+          Mdev m = g.pqapHook;
+          VfioQueue q = vfio.queue(apqn.adapter(), apqn.domain());
+          if (m == null
+              || m.guest != g
+              || q == null
+              || !m.contains(apqn.adapter(), apqn.domain())) {
+            return AqicResult.of(ResponseCode.Q_NOT_AVAIL);
+          }
+          return interrupts.intercept(g, q, enable, isc, nib);
+        });
+  }
+
+  private Guest running(Guest guest) {
+    Objects.requireNonNull(guest, "guest");
+    if (guests.get(guest.name()) != guest) {
+      throw new IllegalArgumentException("guest " + guest.name() + " is not running here");
+    }
+    return guest;
+  }
+
+  private static void checkLength(long length) {
+    if (length <= 0) {
+      throw new IllegalArgumentException("length must be positive: " + length);
     }
   }
 
@@ -778,8 +870,19 @@ public final class Host {
     private ResetClock clock = ResetClock.virtual();
     private Executor listenerExecutor = Runnable::run;
     private final List<ApQueueDriver> drivers = new ArrayList<>();
+    private BiPredicate<String, Apqn> probeFault = (driver, apqn) -> false;
 
     private Builder() {}
+
+    /**
+     * Makes a driver's probe fail, before the driver runs, for every queue the predicate accepts (a
+     * driver callback that fails, e.g. for lack of memory): the queue stays unbound and the failure
+     * is recorded in {@link Host#driverErrors()}. Default: no faults.
+     */
+    public Builder probeFault(BiPredicate<String, Apqn> fault) {
+      this.probeFault = Objects.requireNonNull(fault, "fault");
+      return this;
+    }
 
     /** Sets the host's AP configuration (default: APXA, Na = Nd = 255, nothing configured). */
     public Builder config(HostConfig config) {
