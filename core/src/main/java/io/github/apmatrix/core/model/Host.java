@@ -52,7 +52,8 @@ public final class Host {
 
   private final ReentrantLock lock = new ReentrantLock();
   private final ApBus bus;
-  private final VfioAp vfio;
+  private VfioAp vfio;
+  private boolean vfioLoaded = true;
   private final QueueResets resets;
   private final Interrupts interrupts;
   private final ResetClock clock;
@@ -364,7 +365,7 @@ public final class Host {
 
   /** Returns how many more mediated devices can be created (65,536 minus the existing ones). */
   public int availableInstances() {
-    return read(vfio::availableInstances);
+    return read(() -> vfioLoaded ? vfio.availableInstances() : 0);
   }
 
   /**
@@ -375,7 +376,87 @@ public final class Host {
    */
   public Outcome createMediatedDevice(UUID uuid) {
     Objects.requireNonNull(uuid, "uuid");
-    return mutate(op -> vfio.create(uuid));
+    return mutate(op -> vfioLoaded ? vfio.create(uuid) : notLoaded());
+  }
+
+  private static Outcome notLoaded() {
+    return Outcome.refused(Errno.ENOENT, "the vfio_ap module is not loaded");
+  }
+
+  /** Returns whether the vfio_ap module is loaded. */
+  public boolean isVfioApLoaded() {
+    return read(() -> vfioLoaded);
+  }
+
+  /**
+   * Unloads the vfio_ap module: every mediated device is removed (its linked queues reset), every
+   * queue bound to vfio_ap is unbound, and the driver leaves the AP bus. Nothing of it survives a
+   * later {@link #loadVfioAp()}.
+   *
+   * @return done, or refused with {@link Errno#EBUSY} while a guest has a device open, or {@link
+   *     Errno#ENOENT} when the module is not loaded
+   */
+  public Outcome unloadVfioAp() {
+    return mutate(
+        op -> {
+          if (!vfioLoaded) {
+            return notLoaded();
+          }
+          for (Mdev m : vfio.mdevs) {
+            Guest g = m.guest;
+            if (g != null) {
+              return Outcome.refused(
+                  Errno.EBUSY,
+                  "vfio_ap is in use: guest "
+                      + g.name()
+                      + " has mediated device "
+                      + m.uuid
+                      + " open");
+            }
+          }
+          for (Mdev m : List.copyOf(vfio.mdevs)) {
+            vfio.remove(m, op);
+          }
+          for (int a = 0; a < 256; a++) {
+            for (int d = 0; d < 256; d++) {
+              if (bus.driverOf(a, d) == vfio) {
+                bus.release(a, d, op);
+              }
+            }
+          }
+          bus.drivers.remove(vfio);
+          vfio = new VfioAp(bus, resets, bus.config);
+          resets.onStatusChange(vfio::resetStatusChanged);
+          vfioLoaded = false;
+          return Outcome.done();
+        });
+  }
+
+  /**
+   * Loads the vfio_ap module: a fresh matrix device with 65,536 instances, and every free queue of
+   * a supported type is probed.
+   *
+   * @return done, or refused with {@link Errno#EEXIST} when it is already loaded
+   */
+  public Outcome loadVfioAp() {
+    return mutate(
+        op -> {
+          if (vfioLoaded) {
+            return Outcome.refused(Errno.EEXIST, "the vfio_ap module is already loaded");
+          }
+          vfio = new VfioAp(bus, resets, bus.config);
+          resets.onStatusChange(vfio::resetStatusChanged);
+          bus.drivers.add(1, vfio);
+          vfioLoaded = true;
+          for (int a = 0; a < 256; a++) {
+            for (int d = 0; d < 256; d++) {
+              if (bus.exists(a, d)) {
+                bus.probe(a, d, op);
+              }
+            }
+          }
+          return Outcome.done();
+        });
   }
 
   /**
