@@ -1,6 +1,7 @@
 package io.github.apmatrix.api.text;
 
 import io.github.apmatrix.core.Bitmap256;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -52,6 +53,7 @@ public final class ApMask {
    *     follows a term; or if an absolute text is not valid for {@link #hex2bitmap(String)}
    */
   public static Bitmap256 write(Bitmap256 current, String text) {
+    Objects.requireNonNull(current, "current");
     int end = Texts.cEnd(text);
     if (end > 0 && (text.charAt(0) == '+' || text.charAt(0) == '-')) {
       return modify(current, text, end);
@@ -136,7 +138,15 @@ public final class ApMask {
         high = id(text, i, end, "after the range dash " + Texts.at(text, dash));
         if (high < low) {
           throw Texts.invalid(
-              text, i, "the range " + low + "-" + high + " ending at " + i + " is reversed");
+              text,
+              i,
+              "the range "
+                  + low
+                  + "-"
+                  + high
+                  + " is reversed; its end at "
+                  + i
+                  + " is below its start");
         }
         i = KernelNumber.scan(text, i, end).end();
       }

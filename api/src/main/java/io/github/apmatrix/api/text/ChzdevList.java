@@ -1,6 +1,7 @@
 package io.github.apmatrix.api.text;
 
 import io.github.apmatrix.core.Bitmap256;
+import java.util.Objects;
 
 /**
  * The id lists of {@code chzdev --type ap apmask=... aqmask=...} (s390-tools' zdev).
@@ -42,6 +43,7 @@ public final class ChzdevList {
    *     other character after an entry
    */
   public static Bitmap256 apply(Bitmap256 current, String text) {
+    Objects.requireNonNull(current, "current");
     if (text.isEmpty()) {
       return Bitmap256.empty();
     }

@@ -53,7 +53,7 @@ public final class SyntaxException extends IllegalArgumentException {
    * @throws IllegalArgumentException if {@code position} is outside -1..{@code input.length()}
    */
   public SyntaxException(Errno errno, String input, int position, String detail) {
-    super(Texts.quote(input) + ": " + detail);
+    super(Texts.quote(input) + ": " + Objects.requireNonNull(detail, "detail"));
     this.errno = Objects.requireNonNull(errno, "errno");
     this.input = input;
     if (position < -1 || position > input.length()) {
