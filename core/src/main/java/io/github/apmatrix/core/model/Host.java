@@ -5,6 +5,7 @@ import io.github.apmatrix.core.Apqn;
 import io.github.apmatrix.core.Bitmap256;
 import io.github.apmatrix.core.Errno;
 import io.github.apmatrix.core.Outcome;
+import io.github.apmatrix.core.QueueSet;
 import io.github.apmatrix.core.Refusal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -360,6 +361,21 @@ public final class Host {
         () -> {
           VfioQueue q = vfio.queue(apqn.adapter(), apqn.domain());
           return q == null ? Optional.empty() : Optional.of(q.resetStatus);
+        });
+  }
+
+  /**
+   * Returns the queues bound to vfio_ap whose last reset left them usable: the third input of
+   * {@link Filtering#shadow}.
+   */
+  public QueueSet usableQueues() {
+    return read(
+        () -> {
+          QueueSet.Builder b = QueueSet.builder();
+          for (int a = 0; a < 256; a++) {
+            b.addRow(a, vfio.usable.row(a));
+          }
+          return b.build();
         });
   }
 

@@ -1,0 +1,60 @@
+package io.github.apmatrix.core.model;
+
+import io.github.apmatrix.core.Apcb;
+import io.github.apmatrix.core.Bitmap256;
+import io.github.apmatrix.core.QueueSet;
+
+/**
+ * The vfio_ap filter as a pure function (vfio-ap-behaviour §4.4): what the shadow APCB of a matrix
+ * is, given the host configuration and the queues that are bound to vfio_ap and usable. The same
+ * word-level algorithm the {@link Host} runs, for planners and what-if questions.
+ *
+ * <pre>{@code
+ * Apcb shadow = Filtering.shadow(matrix, host.config().driverView(), host.usableQueues());
+ * }</pre>
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class Filtering {
+
+  private Filtering() {}
+
+  /**
+   * Returns the shadow of {@code matrix}: adapters, domains and control domains intersected with
+   * {@code host}, then every adapter withheld that has a queue over the shadow's domains missing
+   * from {@code usable}. Domains are never withheld for binding state; with no shadow domain, no
+   * adapter is withheld.
+   */
+  public static Apcb shadow(Apcb matrix, Apcb host, QueueSet usable) {
+    Bitmap256 aqm = matrix.aqm().and(host.aqm());
+    return Apcb.of(
+        shadowAdapters(matrix.apm(), host.apm(), aqm, usable), aqm, matrix.adm().and(host.adm()));
+  }
+
+  /**
+   * Returns only the shadow's adapters (the part of {@link #shadow} that depends on binding),
+   * allocating nothing but the result.
+   *
+   * @param matrixApm the assigned adapters
+   * @param hostApm the adapters in the host configuration
+   * @param shadowAqm the shadow's domains (assigned ∩ host configuration)
+   * @param usable the queues bound to vfio_ap whose last reset left them usable
+   */
+  public static Bitmap256 shadowAdapters(
+      Bitmap256 matrixApm, Bitmap256 hostApm, Bitmap256 shadowAqm, QueueSet usable) {
+    Bitmap256 candidates = matrixApm.and(hostApm);
+    if (shadowAqm.isEmpty()) {
+      return candidates;
+    }
+    long[] out = null;
+    for (int a = candidates.first(); a >= 0; a = candidates.next(a + 1)) {
+      if (!usable.rowContainsAll(a, shadowAqm)) {
+        if (out == null) {
+          out = candidates.toWords();
+        }
+        out[a >>> 6] &= ~(Long.MIN_VALUE >>> (a & 63));
+      }
+    }
+    return out == null ? candidates : Bitmap256.ofWords(out);
+  }
+}

@@ -1,0 +1,86 @@
+package io.github.apmatrix.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.quicktheories.QuickTheory.qt;
+
+import com.google.common.testing.EqualsTester;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.SourceDSL;
+
+class QueueSetTest {
+
+  static Gen<List<Apqn>> apqnLists() {
+    Gen<Apqn> apqn =
+        SourceDSL.integers().between(0, 255).zip(SourceDSL.integers().between(0, 255), Apqn::of);
+    return SourceDSL.lists().of(apqn).ofSizeBetween(0, 40);
+  }
+
+  @Test
+  void setOperations_agreeWithTreeSet() {
+    qt().forAll(apqnLists(), apqnLists())
+        .checkAssert(
+            (in, out) -> {
+              TreeSet<Apqn> expected = new TreeSet<>(in);
+              QueueSet set = QueueSet.of(in.toArray(new Apqn[0]));
+              for (Apqn q : out) {
+                expected.remove(q);
+                set = set.without(q);
+              }
+              assertThat(set.toList()).containsExactlyElementsOf(expected);
+              assertThat(set.size()).isEqualTo(expected.size());
+              assertThat(set.isEmpty()).isEqualTo(expected.isEmpty());
+              for (Apqn q : in) {
+                assertThat(set.contains(q)).isEqualTo(expected.contains(q));
+              }
+              List<Integer> row3 = new ArrayList<>();
+              for (Apqn q : expected) {
+                if (q.adapter() == 3) {
+                  row3.add(q.domain());
+                }
+              }
+              assertThat(set.domainsOf(3).toArray())
+                  .containsExactly(row3.stream().mapToInt(i -> i).toArray());
+            });
+  }
+
+  @Test
+  void cross_isTheCartesianProduct() {
+    QueueSet s = QueueSet.cross(Bitmap256.of(3, 10), Bitmap256.of(1, 0x20));
+    assertThat(s.toList())
+        .containsExactly(Apqn.of(3, 1), Apqn.of(3, 0x20), Apqn.of(10, 1), Apqn.of(10, 0x20));
+    assertThat(s.rowContainsAll(3, Bitmap256.of(1, 0x20))).isTrue();
+    assertThat(s.rowContainsAll(3, Bitmap256.of(1, 2))).isFalse();
+    assertThat(s.rowContainsAll(4, Bitmap256.empty())).isTrue();
+  }
+
+  @Test
+  void withAndWithout_returnSameInstanceWhenNothingChanges() {
+    QueueSet s = QueueSet.of(Apqn.of(1, 1));
+    assertThat(s.with(Apqn.of(1, 1))).isSameAs(s);
+    assertThat(s.without(Apqn.of(2, 2))).isSameAs(s);
+    assertThat(s.with(Apqn.of(2, 2)).size()).isEqualTo(2);
+  }
+
+  @Test
+  void equalsAndToString() {
+    new EqualsTester()
+        .addEqualityGroup(QueueSet.empty(), QueueSet.of(), QueueSet.builder().build())
+        .addEqualityGroup(QueueSet.of(Apqn.of(1, 2)), QueueSet.empty().with(Apqn.of(1, 2)))
+        .testEquals();
+    assertThat(QueueSet.of(Apqn.of(1, 2))).hasToString("QueueSet[01.0002]");
+    assertThat(QueueSet.cross(Bitmap256.range(0, 4), Bitmap256.range(0, 4)))
+        .hasToString("QueueSet{25 APQNs}");
+  }
+
+  @Test
+  void adapterOutOfRange_refused() {
+    assertThatIllegalArgumentException().isThrownBy(() -> QueueSet.empty().domainsOf(256));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> QueueSet.builder().addRow(-1, Bitmap256.all()));
+  }
+}
