@@ -4,7 +4,7 @@ package io.github.apmatrix.core;
  * An adapter (card) id, APID, 0..255.
  *
  * <pre>{@code
- * AdapterId.of(0x0a).toString();   // "card 0a"
+ * AdapterId.of(0x0a).toString();   // "card0a"
  * }</pre>
  *
  * <p>Immutable and thread-safe.

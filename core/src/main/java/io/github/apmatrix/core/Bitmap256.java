@@ -2,6 +2,7 @@ package io.github.apmatrix.core;
 
 import java.util.BitSet;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.PrimitiveIterator;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -348,8 +349,13 @@ public final class Bitmap256 {
     }
   }
 
-  /** Calls {@code action} with every id set, in ascending order. */
+  /**
+   * Calls {@code action} with every id set, in ascending order.
+   *
+   * @throws NullPointerException if {@code action} is null, even when the bitmap is empty
+   */
   public void forEach(IntConsumer action) {
+    Objects.requireNonNull(action, "action");
     for (int i = 0; i < 4; i++) {
       long w = word(i);
       while (w != 0L) {

@@ -7,6 +7,7 @@ import io.github.apmatrix.core.Outcome;
 import io.github.apmatrix.core.Refusal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiPredicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,6 +25,7 @@ final class ApBus {
   private final BusDriver[] boundTo = new BusDriver[1 << 16];
   final QueueWords present = new QueueWords();
   final List<String> driverErrors = new ArrayList<>();
+  BiPredicate<String, Apqn> probeFault = (driver, apqn) -> false;
 
   ApBus(HostConfig config, Card[] cards) {
     this.config = config;
@@ -66,6 +68,10 @@ final class ApBus {
     Apqn apqn = Apqn.of(adapter, domain);
     for (BusDriver d : drivers) {
       if (d.isDefault() != owned || !d.supports(card.type())) {
+        continue;
+      }
+      if (probeFault.test(d.name(), apqn)) {
+        driverErrors.add(d.name() + ": probe of " + apqn + " failed: injected fault");
         continue;
       }
       try {

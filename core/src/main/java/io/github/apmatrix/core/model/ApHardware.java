@@ -27,6 +27,19 @@ public interface ApHardware {
   /** Returns the response code of PQAP(TAPQ) on {@code apqn}. */
   ResponseCode tapq(Apqn apqn);
 
+  /**
+   * Returns the response code of the host's PQAP(AQIC) enabling ({@code enable}) or disabling
+   * interrupts of {@code apqn}; NORMAL unless overridden.
+   */
+  default ResponseCode aqic(Apqn apqn, boolean enable) {
+    return ResponseCode.NORMAL;
+  }
+
+  /** Returns whether registering a guest ISC with the GIB succeeds; true unless overridden. */
+  default boolean registerGisc(int isc) {
+    return true;
+  }
+
   /** Returns hardware that answers {@link ResponseCode#NORMAL} to everything. Thread-safe. */
   static ApHardware normal() {
     return NormalHardware.INSTANCE;

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,12 +32,21 @@ public final class Guest {
   private final CrycbFormat format;
   private volatile Crycb crycb;
   private final List<CommitListener> listeners = new CopyOnWriteArrayList<>();
-  @Nullable Mdev device;
-  boolean running = true;
+  volatile @Nullable Mdev device;
+  volatile boolean running = true;
+  private final boolean secureExecution;
 
-  Guest(String name, CrycbFormat format) {
+  /** The device whose PQAP hook this guest's KVM calls, set while a device is open. */
+  @Nullable Mdev pqapHook;
+
+  final GuestMemory memory = new GuestMemory();
+  final AtomicInteger pinnedPages = new AtomicInteger();
+  final AtomicInteger giscRegistrations = new AtomicInteger();
+
+  Guest(String name, CrycbFormat format, boolean secureExecution) {
     this.name = Objects.requireNonNull(name, "name");
     this.format = Objects.requireNonNull(format, "format");
+    this.secureExecution = secureExecution;
     this.crycb = new Crycb(format, Apcb.empty(), 0);
   }
 
@@ -69,6 +79,21 @@ public final class Guest {
   public Optional<UUID> device() {
     Mdev m = device;
     return m == null ? Optional.empty() : Optional.of(m.uuid);
+  }
+
+  /** Returns whether this is a Secure Execution (protected) guest. */
+  public boolean isSecureExecution() {
+    return secureExecution;
+  }
+
+  /** Returns how many pages of the guest the driver holds pinned for interrupt indicators. */
+  public int pinnedPages() {
+    return pinnedPages.get();
+  }
+
+  /** Returns how many guest interruption subclasses the driver holds registered for the guest. */
+  public int giscRegistrations() {
+    return giscRegistrations.get();
   }
 
   /** Returns whether the guest is running (it was created and not yet destroyed). */

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -51,8 +52,10 @@ public final class Host {
 
   private final ReentrantLock lock = new ReentrantLock();
   private final ApBus bus;
-  private final VfioAp vfio;
+  private VfioAp vfio;
+  private boolean vfioLoaded = true;
   private final QueueResets resets;
+  private final Interrupts interrupts;
   private final ResetClock clock;
   private final Executor listenerExecutor;
   private final Map<String, Guest> guests = new LinkedHashMap<>();
@@ -61,9 +64,11 @@ public final class Host {
     this.clock = b.clock;
     this.listenerExecutor = b.listenerExecutor;
     this.resets = new QueueResets(b.hardware, b.clock);
+    this.interrupts = new Interrupts(b.hardware, b.clock, resets.warnings);
     this.bus = new ApBus(b.config, b.cards.clone());
     this.bus.apmask = b.apmask;
     this.bus.aqmask = b.aqmask;
+    this.bus.probeFault = b.probeFault;
     this.vfio = new VfioAp(bus, resets, b.config);
     resets.onStatusChange(vfio::resetStatusChanged);
     bus.drivers.add(new ZcryptQueueDriver());
@@ -360,7 +365,7 @@ public final class Host {
 
   /** Returns how many more mediated devices can be created (65,536 minus the existing ones). */
   public int availableInstances() {
-    return read(vfio::availableInstances);
+    return read(() -> vfioLoaded ? vfio.availableInstances() : 0);
   }
 
   /**
@@ -371,7 +376,87 @@ public final class Host {
    */
   public Outcome createMediatedDevice(UUID uuid) {
     Objects.requireNonNull(uuid, "uuid");
-    return mutate(op -> vfio.create(uuid));
+    return mutate(op -> vfioLoaded ? vfio.create(uuid) : notLoaded());
+  }
+
+  private static Outcome notLoaded() {
+    return Outcome.refused(Errno.ENOENT, "the vfio_ap module is not loaded");
+  }
+
+  /** Returns whether the vfio_ap module is loaded. */
+  public boolean isVfioApLoaded() {
+    return read(() -> vfioLoaded);
+  }
+
+  /**
+   * Unloads the vfio_ap module: every mediated device is removed (its linked queues reset), every
+   * queue bound to vfio_ap is unbound, and the driver leaves the AP bus. Nothing of it survives a
+   * later {@link #loadVfioAp()}.
+   *
+   * @return done, or refused with {@link Errno#EBUSY} while a guest has a device open, or {@link
+   *     Errno#ENOENT} when the module is not loaded
+   */
+  public Outcome unloadVfioAp() {
+    return mutate(
+        op -> {
+          if (!vfioLoaded) {
+            return notLoaded();
+          }
+          for (Mdev m : vfio.mdevs) {
+            Guest g = m.guest;
+            if (g != null) {
+              return Outcome.refused(
+                  Errno.EBUSY,
+                  "vfio_ap is in use: guest "
+                      + g.name()
+                      + " has mediated device "
+                      + m.uuid
+                      + " open");
+            }
+          }
+          for (Mdev m : List.copyOf(vfio.mdevs)) {
+            vfio.remove(m, op);
+          }
+          for (int a = 0; a < 256; a++) {
+            for (int d = 0; d < 256; d++) {
+              if (bus.driverOf(a, d) == vfio) {
+                bus.release(a, d, op);
+              }
+            }
+          }
+          bus.drivers.remove(vfio);
+          vfio = new VfioAp(bus, resets, bus.config);
+          resets.onStatusChange(vfio::resetStatusChanged);
+          vfioLoaded = false;
+          return Outcome.done();
+        });
+  }
+
+  /**
+   * Loads the vfio_ap module: a fresh matrix device with 65,536 instances, and every free queue of
+   * a supported type is probed.
+   *
+   * @return done, or refused with {@link Errno#EEXIST} when it is already loaded
+   */
+  public Outcome loadVfioAp() {
+    return mutate(
+        op -> {
+          if (vfioLoaded) {
+            return Outcome.refused(Errno.EEXIST, "the vfio_ap module is already loaded");
+          }
+          vfio = new VfioAp(bus, resets, bus.config);
+          resets.onStatusChange(vfio::resetStatusChanged);
+          bus.drivers.add(1, vfio);
+          vfioLoaded = true;
+          for (int a = 0; a < 256; a++) {
+            for (int d = 0; d < 256; d++) {
+              if (bus.exists(a, d)) {
+                bus.probe(a, d, op);
+              }
+            }
+          }
+          return Outcome.done();
+        });
   }
 
   /**
@@ -547,6 +632,16 @@ public final class Host {
    * @throws IllegalArgumentException if a running guest already has that name
    */
   public Guest createGuest(String name, CrycbFormat format) {
+    return createGuest(name, format, false);
+  }
+
+  /**
+   * Creates a running KVM guest, optionally a Secure Execution (protected) guest, whose interrupt
+   * indicators must lie in memory shared with the host.
+   *
+   * @throws IllegalArgumentException if a running guest already has that name
+   */
+  public Guest createGuest(String name, CrycbFormat format, boolean secureExecution) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(format, "format");
     lock.lock();
@@ -554,11 +649,89 @@ public final class Host {
       if (guests.containsKey(name)) {
         throw new IllegalArgumentException("a guest named " + name + " is already running");
       }
-      Guest g = new Guest(name, format);
+      Guest g = new Guest(name, format, secureExecution);
       guests.put(name, g);
       return g;
     } finally {
       lock.unlock();
+    }
+  }
+
+  /**
+   * Maps guest memory for DMA, as user space does before the guest uses it; {@code shared} says
+   * whether a Secure Execution guest shares it with the host.
+   *
+   * @throws IllegalArgumentException if the guest is not running here or the length is not positive
+   */
+  public void mapGuestMemory(Guest guest, long iova, long length, boolean shared) {
+    checkLength(length);
+    read(
+        () -> {
+          running(guest).memory.map(iova, length, shared);
+          return null;
+        });
+  }
+
+  /**
+   * Unmaps guest memory (the vfio DMA unmap): every queue whose interrupt indicator lies in the
+   * range has its interrupts disabled and its resources released.
+   *
+   * @throws IllegalArgumentException if the guest is not running here or the length is not positive
+   */
+  public void unmapGuestMemory(Guest guest, long iova, long length) {
+    checkLength(length);
+    read(
+        () -> {
+          Guest g = running(guest);
+          Mdev m = g.device;
+          if (m != null) {
+            interrupts.dmaUnmap(vfio.linkedQueues(m), iova, length);
+          }
+          g.memory.unmap(iova, length);
+          return null;
+        });
+  }
+
+  /**
+   * A guest's PQAP(AQIC) instruction, intercepted: enables ({@code enable}) or disables interrupts
+   * of a queue through the device the guest has open. Without an open device, or for a queue not
+   * linked to it, the answer is response code 01.
+   *
+   * @param isc the guest's interruption subclass (0..7)
+   * @param nib the guest address of the notification indicator byte
+   * @throws IllegalArgumentException if the guest is not running here or {@code isc} is not 0..7
+   */
+  public AqicResult interceptAqic(Guest guest, Apqn apqn, boolean enable, int isc, long nib) {
+    Objects.requireNonNull(apqn, "apqn");
+    if (isc < 0 || isc > 7) {
+      throw new IllegalArgumentException("ISC must be in 0..7: " + isc);
+    }
+    return read(
+        () -> {
+          Guest g = running(guest);
+          Mdev m = g.pqapHook;
+          VfioQueue q = vfio.queue(apqn.adapter(), apqn.domain());
+          if (m == null
+              || m.guest != g
+              || q == null
+              || !m.contains(apqn.adapter(), apqn.domain())) {
+            return AqicResult.of(ResponseCode.Q_NOT_AVAIL);
+          }
+          return interrupts.intercept(g, q, enable, isc, nib);
+        });
+  }
+
+  private Guest running(Guest guest) {
+    Objects.requireNonNull(guest, "guest");
+    if (guests.get(guest.name()) != guest) {
+      throw new IllegalArgumentException("guest " + guest.name() + " is not running here");
+    }
+    return guest;
+  }
+
+  private static void checkLength(long length) {
+    if (length <= 0) {
+      throw new IllegalArgumentException("length must be positive: " + length);
     }
   }
 
@@ -577,15 +750,20 @@ public final class Host {
    * the device's shadow in one commit. A guest without a CRYCB opens the device but gets nothing.
    *
    * @param guest the guest whose KVM opens the device, or null for an open without a KVM
+   * @throws IllegalArgumentException if the guest is not running on this host
    * @return done, or refused with {@link Errno#EINVAL} (no KVM), {@link Errno#EPERM} (the guest
    *     already uses another device), {@link Errno#EBUSY} (another guest uses this device) or
    *     {@link Errno#ENOENT} (no such device)
    */
   public Outcome openDevice(UUID uuid, @Nullable Guest guest) {
-    if (guest != null && guest.device().isEmpty() && !guest.isRunning()) {
-      throw new IllegalArgumentException("guest " + guest.name() + " is not running");
-    }
-    return withDevice(uuid, (m, op) -> vfio.open(m, guest, op));
+    return withDevice(
+        uuid,
+        (m, op) -> {
+          if (guest != null && guests.get(guest.name()) != guest) {
+            throw new IllegalArgumentException("guest " + guest.name() + " is not running here");
+          }
+          return vfio.open(m, guest, op);
+        });
   }
 
   /**
@@ -773,8 +951,19 @@ public final class Host {
     private ResetClock clock = ResetClock.virtual();
     private Executor listenerExecutor = Runnable::run;
     private final List<ApQueueDriver> drivers = new ArrayList<>();
+    private BiPredicate<String, Apqn> probeFault = (driver, apqn) -> false;
 
     private Builder() {}
+
+    /**
+     * Makes a driver's probe fail, before the driver runs, for every queue the predicate accepts (a
+     * driver callback that fails, e.g. for lack of memory): the queue stays unbound and the failure
+     * is recorded in {@link Host#driverErrors()}. Default: no faults.
+     */
+    public Builder probeFault(BiPredicate<String, Apqn> fault) {
+      this.probeFault = Objects.requireNonNull(fault, "fault");
+      return this;
+    }
 
     /** Sets the host's AP configuration (default: APXA, Na = Nd = 255, nothing configured). */
     public Builder config(HostConfig config) {

@@ -71,7 +71,10 @@ final class QueueResets {
     setStatus(q, rc);
     return switch (rc.value()) {
       case 0x00, 0x02, 0x05, 0x0A -> true;
-      case 0x03, 0x04 -> false;
+      case 0x03, 0x04 -> {
+        Interrupts.release(q);
+        yield false;
+      }
       default -> {
         warnings.add("PQAP/ZAPQ for " + q.apqn + " failed with invalid rc=" + rc.value());
         yield false;
@@ -95,6 +98,7 @@ final class QueueResets {
             setStatus(q, hardware.zapq(q.apqn));
             continue;
           }
+          Interrupts.release(q);
           return;
         }
         default -> {

@@ -118,10 +118,13 @@ final class VfioAp implements BusDriver {
       op.commits.clear(g);
       signal(m, DeviceSignal.CONFIG_CHANGED);
       signal(m, DeviceSignal.REQUEST);
+    }
+    resets.resetAll(linkedQueues(m));
+    if (g != null) {
+      g.pqapHook = null;
       g.device = null;
       m.guest = null;
     }
-    resets.resetAll(linkedQueues(m));
     setMatrix(m, Bitmap256.empty(), Bitmap256.empty(), m.adm);
     mdevs.remove(m);
     byUuid.remove(m.uuid);
@@ -541,6 +544,7 @@ final class VfioAp implements BusDriver {
     } else if (host.apm().contains(a) && host.aqm().contains(d)) {
       resets.resetAll(List.of(q));
     }
+    Interrupts.release(q);
     queues[apqn.value()] = null;
     usable.set(a, d, false);
   }
@@ -685,6 +689,7 @@ final class VfioAp implements BusDriver {
     }
     m.guest = g;
     g.device = m;
+    g.pqapHook = m;
     op.forceCommit(m);
     return Outcome.done();
   }
@@ -695,6 +700,7 @@ final class VfioAp implements BusDriver {
     if (g == null) {
       return;
     }
+    g.pqapHook = null;
     commits.clear(g);
     resets.resetAll(linkedQueues(m));
     g.device = null;

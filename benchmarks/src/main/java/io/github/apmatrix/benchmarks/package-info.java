@@ -1,0 +1,2 @@
+/** JMH benchmarks of apmatrix against JDK baselines; not deployed. */
+package io.github.apmatrix.benchmarks;

@@ -1,0 +1,235 @@
+package io.github.apmatrix.core.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.apmatrix.core.Apqn;
+import io.github.apmatrix.core.Bitmap256;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** PQAP(AQIC) interception and interrupt resources (§6.4) and regressions 3, 6, 7, 22-24. */
+class InterruptsTest {
+
+  static final UUID U = UUID.fromString("4b0f2c0e-8d4f-4a8e-9a51-1c2d3e4f5a6b");
+  static final UUID V = UUID.fromString("9c1d7e55-0f7a-4f35-8d2b-77a0c3b1e001");
+  static final Apqn Q = Apqn.of(3, 2);
+  static final long NIB = 0x10_0000L;
+
+  /** Hardware whose AQIC answers and GISC registrations can be scripted. */
+  static final class Scripted implements ApHardware {
+    final Deque<ResponseCode> aqic = new ArrayDeque<>();
+    boolean giscFails;
+
+    @Override
+    public ResponseCode zapq(Apqn apqn) {
+      return ResponseCode.NORMAL;
+    }
+
+    @Override
+    public ResponseCode tapq(Apqn apqn) {
+      return ResponseCode.NORMAL;
+    }
+
+    @Override
+    public ResponseCode aqic(Apqn apqn, boolean enable) {
+      return aqic.isEmpty() ? ResponseCode.NORMAL : aqic.poll();
+    }
+
+    @Override
+    public boolean registerGisc(int isc) {
+      return !giscFails;
+    }
+  }
+
+  final Scripted hw = new Scripted();
+
+  Host host() {
+    Bitmap256 domains = Bitmap256.of(1, 2);
+    Host host =
+        Host.builder()
+            .config(HostConfig.withApxa(255, 255, Bitmap256.of(3), domains, domains))
+            .card(Card.of(3, CardType.CEX8, CardMode.CCA))
+            .apmask(Bitmap256.all().without(3))
+            .hardware(hw)
+            .build();
+    host.createMediatedDevice(U).orThrow();
+    host.assignAdapter(U, 3).orThrow();
+    host.assignDomain(U, 2).orThrow();
+    return host;
+  }
+
+  Guest started(Host host, boolean secure) {
+    Guest g = host.createGuest("g1", CrycbFormat.FORMAT2, secure);
+    host.openDevice(U, g).orThrow();
+    host.mapGuestMemory(g, 0, 1 << 24, !secure);
+    return g;
+  }
+
+  @Test
+  void enable_linkedQueue_pinsNibAndRegistersIsc() {
+    Host host = host();
+    Guest g = started(host, false);
+    AqicResult r = host.interceptAqic(g, Q, true, 3, NIB);
+    assertThat(r).isEqualTo(new AqicResult(ResponseCode.NORMAL, 0));
+    assertThat(g.pinnedPages()).isEqualTo(1);
+    assertThat(g.giscRegistrations()).isEqualTo(1);
+  }
+
+  @Test
+  void enable_unlinkedQueue_answersRc01WithCc3() {
+    Host host = host();
+    Guest g = started(host, false);
+    assertThat(host.interceptAqic(g, Apqn.of(3, 1), true, 3, NIB))
+        .isEqualTo(new AqicResult(ResponseCode.Q_NOT_AVAIL, 3));
+  }
+
+  @Test
+  void enable_unmappedNib_answersInvalidAddress() {
+    Host host = host();
+    Guest g = started(host, false);
+    assertThat(host.interceptAqic(g, Q, true, 3, 1L << 40).responseCode())
+        .isEqualTo(ResponseCode.INVALID_ADDRESS);
+    assertThat(host.interceptAqic(g, Q, true, 3, 0).responseCode())
+        .isEqualTo(ResponseCode.INVALID_ADDRESS);
+    assertThat(g.pinnedPages()).isZero();
+  }
+
+  @Test
+  void enable_twice_releasesThePreviousResources() {
+    Host host = host();
+    Guest g = started(host, false);
+    host.interceptAqic(g, Q, true, 3, NIB);
+    host.interceptAqic(g, Q, true, 4, NIB + 8);
+    assertThat(g.pinnedPages()).isEqualTo(1);
+    assertThat(g.giscRegistrations()).isEqualTo(1);
+  }
+
+  @Test
+  void enable_hostAnswersOtherwiseChanged_keepsPreviousSettings() {
+    Host host = host();
+    Guest g = started(host, false);
+    host.interceptAqic(g, Q, true, 3, NIB);
+    hw.aqic.add(ResponseCode.OTHERWISE_CHANGED);
+    assertThat(host.interceptAqic(g, Q, true, 4, NIB + 8).responseCode())
+        .isEqualTo(ResponseCode.OTHERWISE_CHANGED);
+    assertThat(g.pinnedPages()).isEqualTo(1);
+    assertThat(g.giscRegistrations()).isEqualTo(1);
+  }
+
+  @Test
+  void disable_busyThenNormal_retriesAndReleases() {
+    Host host = host();
+    Guest g = started(host, false);
+    host.interceptAqic(g, Q, true, 3, NIB);
+    hw.aqic.add(ResponseCode.BUSY);
+    long before = host.resetClock().nowMillis();
+    assertThat(host.interceptAqic(g, Q, false, 0, 0).responseCode()).isEqualTo(ResponseCode.NORMAL);
+    assertThat(host.resetClock().nowMillis() - before).isEqualTo(20);
+    assertThat(g.pinnedPages()).isZero();
+    assertThat(g.giscRegistrations()).isZero();
+  }
+
+  @Test
+  void regression03_detach_releasesIrqResourcesWhileTheGuestIsStillKnown() {
+    Host host = host();
+    Guest g = started(host, false);
+    host.interceptAqic(g, Q, true, 3, NIB);
+    host.closeDevice(U).orThrow();
+    assertThat(g.pinnedPages()).isZero();
+    assertThat(g.giscRegistrations()).isZero();
+  }
+
+  @Test
+  void regression06_aqicAfterDetach_answersRc01() {
+    Host host = host();
+    Guest g = started(host, false);
+    host.closeDevice(U).orThrow();
+    assertThat(host.interceptAqic(g, Q, true, 3, NIB))
+        .isEqualTo(new AqicResult(ResponseCode.Q_NOT_AVAIL, 3));
+  }
+
+  @Test
+  void regression06_failedSecondOpen_doesNotStealTheHook() {
+    Host host = host();
+    host.createMediatedDevice(V).orThrow();
+    Guest g = started(host, false);
+    assertThat(host.openDevice(V, g).isRefused()).isTrue();
+    assertThat(host.interceptAqic(g, Q, true, 3, NIB).responseCode())
+        .isEqualTo(ResponseCode.NORMAL);
+  }
+
+  @Test
+  void regression07_failingProbe_leavesQueueUnboundWithoutStatus() {
+    Bitmap256 domains = Bitmap256.of(1, 2);
+    Host host =
+        Host.builder()
+            .config(HostConfig.withApxa(255, 255, Bitmap256.of(3), domains, domains))
+            .card(Card.of(3, CardType.CEX8, CardMode.CCA))
+            .apmask(Bitmap256.all().without(3))
+            .probeFault((driver, apqn) -> driver.equals("vfio_ap") && apqn.equals(Q))
+            .build();
+    assertThat(host.driverOf(Q)).isEmpty();
+    assertThat(host.queueStatus(Q)).isEmpty();
+    assertThat(host.driverOf(Apqn.of(3, 1))).contains("vfio_ap");
+    assertThat(host.driverErrors()).singleElement().asString().contains("03.0002");
+  }
+
+  @Test
+  void regression22_secureGuestNibNotShared_answersRc06() {
+    Host host = host();
+    Guest g = started(host, true);
+    assertThat(host.interceptAqic(g, Q, true, 3, NIB).responseCode())
+        .isEqualTo(ResponseCode.INVALID_ADDRESS);
+    assertThat(g.pinnedPages()).isZero();
+    host.mapGuestMemory(g, NIB, 4096, true);
+    assertThat(host.interceptAqic(g, Q, true, 3, NIB).responseCode())
+        .isEqualTo(ResponseCode.NORMAL);
+  }
+
+  @Test
+  void regression23_giscRegistrationFails_unpinsAndAnswersRc06() {
+    Host host = host();
+    Guest g = started(host, false);
+    hw.giscFails = true;
+    assertThat(host.interceptAqic(g, Q, true, 3, NIB).responseCode())
+        .isEqualTo(ResponseCode.INVALID_ADDRESS);
+    assertThat(g.pinnedPages()).isZero();
+    assertThat(g.giscRegistrations()).isZero();
+  }
+
+  @Test
+  void regression24_dmaUnmap_disablesOnlyQueuesWithNibInRange() {
+    Bitmap256 domains = Bitmap256.of(1, 2);
+    Host host =
+        Host.builder()
+            .config(HostConfig.withApxa(255, 255, Bitmap256.of(3), domains, domains))
+            .card(Card.of(3, CardType.CEX8, CardMode.CCA))
+            .apmask(Bitmap256.all().without(3))
+            .hardware(hw)
+            .build();
+    host.createMediatedDevice(U).orThrow();
+    host.assignAdapter(U, 3).orThrow();
+    host.assignDomain(U, 1).orThrow();
+    host.assignDomain(U, 2).orThrow();
+    Guest g = started(host, false);
+    host.interceptAqic(g, Apqn.of(3, 1), true, 3, NIB);
+    host.interceptAqic(g, Q, true, 3, 0x20_0000L);
+    assertThat(g.pinnedPages()).isEqualTo(2);
+    host.unmapGuestMemory(g, NIB, 4096);
+    assertThat(g.pinnedPages()).isEqualTo(1);
+    assertThat(g.giscRegistrations()).isEqualTo(1);
+    assertThat(host.interceptAqic(g, Apqn.of(3, 1), true, 3, NIB).responseCode())
+        .isEqualTo(ResponseCode.INVALID_ADDRESS);
+  }
+
+  @Test
+  void reset_releasesIrqResources() {
+    Host host = host();
+    Guest g = started(host, false);
+    host.interceptAqic(g, Q, true, 3, NIB);
+    host.resetDevice(U).orThrow();
+    assertThat(g.pinnedPages()).isZero();
+  }
+}
