@@ -122,7 +122,7 @@ final class Commands {
     for (int i = 0; i < tokens.size(); i++) {
       if (tokens.get(i).redirect()) {
         if (redirect >= 0) {
-          throw new UsageException("echo takes one redirection (> PATH); >> is not supported");
+          throw new UsageException("echo takes one redirection: > PATH (not >> and not two)");
         }
         redirect = i;
       }
