@@ -251,4 +251,45 @@ class GuestAndConfigChangeTest {
         .singleElement()
         .satisfies(w -> assertThat(w.reason()).isEqualTo(Withheld.Reason.NOT_REFILTERED));
   }
+
+  @Test
+  void customDriver_throwingProbe_queueStaysUnboundAndErrorRecorded() {
+    ApQueueDriver legacy =
+        new ApQueueDriver() {
+          @Override
+          public String name() {
+            return "cex2queue";
+          }
+
+          @Override
+          public boolean isDefault() {
+            return true;
+          }
+
+          @Override
+          public boolean supports(CardType t) {
+            return t.hwtype() < 10;
+          }
+
+          @Override
+          public void probe(io.github.apmatrix.core.Apqn apqn) {
+            throw new IllegalStateException("refused " + apqn);
+          }
+
+          @Override
+          public void remove(io.github.apmatrix.core.Apqn apqn) {}
+        };
+    Host host =
+        Host.builder()
+            .config(HostConfig.withApxa(255, 255, ids(7), ids(1), ids()))
+            .card(Card.of(7, CardType.of(7), CardMode.CCA))
+            .driver(legacy)
+            .build();
+    assertThat(host.driverNames()).containsExactly("cex4queue", "vfio_ap", "cex2queue");
+    assertThat(host.driverOf(q(7, 1))).isEmpty();
+    assertThat(host.driverErrors()).singleElement().asString().contains("cex2queue");
+    assertThat(host.card(7).orElseThrow().typeName()).isEqualTo("hwtype 7");
+    assertThat(host.cards()).hasSize(1);
+    assertThat(host.toString()).contains("1 queues");
+  }
 }
