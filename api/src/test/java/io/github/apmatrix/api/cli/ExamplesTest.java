@@ -38,6 +38,25 @@ class ExamplesTest {
     assertThat(r.out()).isEqualTo(expected.toString());
   }
 
+  @org.junit.jupiter.api.Test
+  void examplesOnASnapshotOfTheDemoHost_reproduceTheSpecTranscripts(
+      @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path snapshot = dir.resolve("sys");
+    Result written =
+        Result.run(List.of("snapshot", "--host", "demo", "--out", snapshot.toString()), "");
+    assertThat(written.status()).isZero();
+    List<String> args = new ArrayList<>(List.of("run", "--sysfs", snapshot.toString(), "--trace"));
+    StringBuilder expected = new StringBuilder();
+    for (int i = 1; i <= 4; i++) {
+      args.add(resource("/examples/example" + i + ".script").toString());
+      expected.append(Files.readString(resource("/examples/example" + i + ".expected")));
+    }
+    Result r = Result.run(args, "");
+    assertThat(r.err()).isEmpty();
+    assertThat(r.status()).isZero();
+    assertThat(r.out()).isEqualTo(expected.toString());
+  }
+
   static Path resource(String name) throws URISyntaxException {
     URL url = Objects.requireNonNull(ExamplesTest.class.getResource(name), name);
     return Path.of(url.toURI());
