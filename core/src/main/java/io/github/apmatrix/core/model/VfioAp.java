@@ -150,40 +150,62 @@ final class VfioAp implements BusDriver {
   // ---------------------------------------------------------------- assignment (§3.2)
 
   Outcome assignAdapter(Mdev m, long id, Op op) {
-    Refusal r = rangeCheck(m, id, m.maxAdapterId, "adapter");
+    return assign(m, id, true, op);
+  }
+
+  Outcome assignDomain(Mdev m, long id, Op op) {
+    return assign(m, id, false, op);
+  }
+
+  Outcome unassignAdapter(Mdev m, long id, Op op) {
+    return unassign(m, id, true, op);
+  }
+
+  Outcome unassignDomain(Mdev m, long id, Op op) {
+    return unassign(m, id, false, op);
+  }
+
+  /**
+   * {@code assign_adapter} / {@code assign_domain}: range (ENODEV), then nothing if already
+   * assigned, then ownership and sharing over the whole new matrix, then link and filter.
+   */
+  private Outcome assign(Mdev m, long id, boolean adapter, Op op) {
+    Refusal r = rangeCheck(m, id, adapter);
     if (r != null) {
       return Outcome.refused(r);
     }
-    int a = (int) id;
-    if (m.apm.contains(a)) {
+    int x = (int) id;
+    if ((adapter ? m.apm : m.aqm).contains(x)) {
       return Outcome.done();
     }
-    Bitmap256 apm = m.apm.with(a);
-    r = validate(m, apm, m.aqm);
+    Bitmap256 apm = adapter ? m.apm.with(x) : m.apm;
+    Bitmap256 aqm = adapter ? m.aqm : m.aqm.with(x);
+    r = validate(m, apm, aqm);
     if (r != null) {
       return Outcome.refused(r);
     }
-    setMatrix(m, apm, m.aqm, m.adm);
+    setMatrix(m, apm, aqm, m.adm);
     filterAndReset(m, op);
     return Outcome.done();
   }
 
-  Outcome assignDomain(Mdev m, long id, Op op) {
-    Refusal r = rangeCheck(m, id, m.maxDomainId, "domain");
+  /** {@code unassign_adapter} / {@code unassign_domain}: range, then hot unplug (no re-filter). */
+  private Outcome unassign(Mdev m, long id, boolean adapter, Op op) {
+    Refusal r = rangeCheck(m, id, adapter);
     if (r != null) {
       return Outcome.refused(r);
     }
-    int d = (int) id;
-    if (m.aqm.contains(d)) {
+    int x = (int) id;
+    if (!(adapter ? m.apm : m.aqm).contains(x)) {
       return Outcome.done();
     }
-    Bitmap256 aqm = m.aqm.with(d);
-    r = validate(m, m.apm, aqm);
-    if (r != null) {
-      return Outcome.refused(r);
+    if (adapter) {
+      setMatrix(m, m.apm.without(x), m.aqm, m.adm);
+      hotUnplug(m, Bitmap256.of(x), true, m.aqm, op);
+    } else {
+      setMatrix(m, m.apm, m.aqm.without(x), m.adm);
+      hotUnplug(m, Bitmap256.of(x), false, m.apm, op);
     }
-    setMatrix(m, m.apm, aqm, m.adm);
-    filterAndReset(m, op);
     return Outcome.done();
   }
 
@@ -200,34 +222,6 @@ final class VfioAp implements BusDriver {
     if (filterControlDomains(m)) {
       op.commit(m);
     }
-    return Outcome.done();
-  }
-
-  Outcome unassignAdapter(Mdev m, long id, Op op) {
-    Refusal r = rangeCheck(m, id, m.maxAdapterId, "adapter");
-    if (r != null) {
-      return Outcome.refused(r);
-    }
-    int a = (int) id;
-    if (!m.apm.contains(a)) {
-      return Outcome.done();
-    }
-    setMatrix(m, m.apm.without(a), m.aqm, m.adm);
-    hotUnplugAdapters(m, Bitmap256.of(a), op);
-    return Outcome.done();
-  }
-
-  Outcome unassignDomain(Mdev m, long id, Op op) {
-    Refusal r = rangeCheck(m, id, m.maxDomainId, "domain");
-    if (r != null) {
-      return Outcome.refused(r);
-    }
-    int d = (int) id;
-    if (!m.aqm.contains(d)) {
-      return Outcome.done();
-    }
-    setMatrix(m, m.apm, m.aqm.without(d), m.adm);
-    hotUnplugDomains(m, Bitmap256.of(d), m.apm, op);
     return Outcome.done();
   }
 
@@ -248,6 +242,12 @@ final class VfioAp implements BusDriver {
     return Outcome.done();
   }
 
+  private @Nullable Refusal rangeCheck(Mdev m, long id, boolean adapter) {
+    return adapter
+        ? rangeCheck(m, id, m.maxAdapterId, "adapter")
+        : rangeCheck(m, id, m.maxDomainId, "domain");
+  }
+
   /**
    * Replaces the whole matrix ({@code ap_config} write, §3.2): ownership, sharing and range are
    * checked on the full new matrix first, then removed adapters and domains are unplugged, added
@@ -264,8 +264,8 @@ final class VfioAp implements BusDriver {
     }
     Bitmap256 removedApm = m.apm.andNot(next.apm());
     Bitmap256 removedAqm = m.aqm.andNot(next.aqm());
-    hotUnplugAdapters(m, removedApm, op);
-    hotUnplugDomains(m, removedAqm, m.apm, op);
+    hotUnplug(m, removedApm, true, m.aqm, op);
+    hotUnplug(m, removedAqm, false, m.apm, op);
     setMatrix(m, next.apm(), next.aqm(), next.adm());
     boolean changed = filterMatrix(m);
     Bitmap256 filtered = lastFiltered;
@@ -445,48 +445,33 @@ final class VfioAp implements BusDriver {
   // ---------------------------------------------------------------- hot unplug (§4.6)
 
   /**
-   * Unplugs adapters: the queues of {@code apids} over the matrix's domains are unlinked (they are
-   * already out of, or about to leave, the matrix), the adapters leave the shadow, the guest gets
-   * one commit, and the queues that had been passed through are reset.
+   * Hot unplug (§4.6) of adapters ({@code adapters} true) or domains: for each removed id that is
+   * in the shadow, its queues across {@code others} (the matrix's domains, or adapters) that were
+   * passed through are collected, the id leaves the shadow and the guest gets a commit; then the
+   * collected queues are reset. The queues are unlinked by leaving the matrix.
    */
-  private void hotUnplugAdapters(Mdev m, Bitmap256 apids, Op op) {
-    if (apids.isEmpty()) {
+  private void hotUnplug(Mdev m, Bitmap256 removed, boolean adapters, Bitmap256 others, Op op) {
+    if (removed.isEmpty()) {
       return;
     }
     List<VfioQueue> reset = new ArrayList<>();
-    Bitmap256 domains = m.aqm;
-    for (int a = apids.first(); a >= 0; a = apids.next(a + 1)) {
-      if (!m.shadowApm.contains(a)) {
+    for (int x = removed.first(); x >= 0; x = removed.next(x + 1)) {
+      if (!(adapters ? m.shadowApm : m.shadowAqm).contains(x)) {
         continue;
       }
-      for (int d = domains.first(); d >= 0; d = domains.next(d + 1)) {
+      for (int y = others.first(); y >= 0; y = others.next(y + 1)) {
+        int a = adapters ? x : y;
+        int d = adapters ? y : x;
         VfioQueue q = queues[(a << 8) | d];
-        if (q != null && m.shadowAqm.contains(d)) {
+        if (q != null && (adapters ? m.shadowAqm.contains(d) : m.shadowApm.contains(a))) {
           reset.add(q);
         }
       }
-      m.shadowApm = m.shadowApm.without(a);
-      op.commit(m);
-    }
-    resets.resetAll(reset);
-  }
-
-  private void hotUnplugDomains(Mdev m, Bitmap256 apqis, Bitmap256 adapters, Op op) {
-    if (apqis.isEmpty()) {
-      return;
-    }
-    List<VfioQueue> reset = new ArrayList<>();
-    for (int d = apqis.first(); d >= 0; d = apqis.next(d + 1)) {
-      if (!m.shadowAqm.contains(d)) {
-        continue;
+      if (adapters) {
+        m.shadowApm = m.shadowApm.without(x);
+      } else {
+        m.shadowAqm = m.shadowAqm.without(x);
       }
-      for (int a = adapters.first(); a >= 0; a = adapters.next(a + 1)) {
-        VfioQueue q = queues[(a << 8) | d];
-        if (q != null && m.shadowApm.contains(a)) {
-          reset.add(q);
-        }
-      }
-      m.shadowAqm = m.shadowAqm.without(d);
       op.commit(m);
     }
     resets.resetAll(reset);
