@@ -6,5 +6,6 @@ module io.github.apmatrix.api {
   requires transitive io.github.apmatrix.core;
   requires static transitive org.jspecify;
 
+  exports io.github.apmatrix.api;
   exports io.github.apmatrix.api.text;
 }
