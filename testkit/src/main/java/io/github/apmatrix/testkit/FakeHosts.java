@@ -1,0 +1,94 @@
+package io.github.apmatrix.testkit;
+
+import io.github.apmatrix.api.ApHost;
+import io.github.apmatrix.api.Hosts;
+
+/**
+ * Fake hosts for tests: the presets of {@link Hosts}, documented here for test authors, and seeded
+ * random hosts. Every call returns a new, independent host; vary one with {@link
+ * ApHost#toBuilder()}, e.g. to inject {@link FaultyHardware}.
+ *
+ * <pre>{@code
+ * ApHost host = FakeHosts.z16();
+ * ApHost faulty = FakeHosts.small().toBuilder().hardware(new FaultyHardware()).build();
+ * ApHost any = FakeHosts.random(42);   // the same host for the same seed, every run
+ * }</pre>
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class FakeHosts {
+
+  private FakeHosts() {}
+
+  /**
+   * Returns the host of the worked examples: adapters 0x03 (CEX7) and 0x0a (CEX8), usage and
+   * control domains 0x01, 0x02, 0x20, every queue still owned by the host. See {@link
+   * Hosts#examples()}.
+   */
+  public static ApHost examples() {
+    return Hosts.examples();
+  }
+
+  /**
+   * Returns a small host ready for passthrough: adapters 0x01 (CEX8 CCA) and 0x02 (CEX8 EP11),
+   * domains 0x00..0x03, all eight queues bound to vfio_ap. See {@link Hosts#small()}.
+   */
+  public static ApHost small() {
+    return Hosts.small();
+  }
+
+  /**
+   * Returns a z15-like LPAR: Na 63, Nd 84, six CEX7 adapters in mixed modes, 85 domains, domains
+   * 0x10..0x54 freed for guests. See {@link Hosts#z15()}.
+   */
+  public static ApHost z15() {
+    return Hosts.z15();
+  }
+
+  /**
+   * Returns a z16-like LPAR: Na 63, Nd 84, CEX8 adapters 0x00..0x03 kept by the host and CEX7
+   * adapters 0x04 and 0x05 freed for guests, 85 domains. See {@link Hosts#z16()}.
+   */
+  public static ApHost z16() {
+    return Hosts.z16();
+  }
+
+  /**
+   * Returns the full host: 256 CEX8 adapters × 256 domains, all 65,536 queues bound to vfio_ap. See
+   * {@link Hosts#full()}.
+   */
+  public static ApHost full() {
+    return Hosts.full();
+  }
+
+  /**
+   * Returns a random but reproducible host: APXA on or off, random maximum ids, one to six cards of
+   * random types and modes (some standby), a few usage and control domains, and some adapters or
+   * domains freed for passthrough. The same seed gives the same host.
+   *
+   * <pre>{@code
+   * for (long seed = 0; seed < 100; seed++) {
+   *   ApHost host = FakeHosts.random(seed);
+   *   ...
+   * }
+   * }</pre>
+   */
+  public static ApHost random(long seed) {
+    return new SeededGenerators(seed).host();
+  }
+
+  /**
+   * Returns a new host of the given preset; {@code seed} matters only for {@link
+   * HostPreset#RANDOM}.
+   */
+  public static ApHost of(HostPreset preset, long seed) {
+    return switch (preset) {
+      case EXAMPLES -> examples();
+      case SMALL -> small();
+      case Z15 -> z15();
+      case Z16 -> z16();
+      case FULL -> full();
+      case RANDOM -> random(seed);
+    };
+  }
+}
