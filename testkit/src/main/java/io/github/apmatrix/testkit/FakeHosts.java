@@ -1,7 +1,11 @@
 package io.github.apmatrix.testkit;
 
+import io.github.apmatrix.api.ApDevice;
 import io.github.apmatrix.api.ApHost;
 import io.github.apmatrix.api.Hosts;
+import io.github.apmatrix.core.model.CardMode;
+import io.github.apmatrix.core.model.CardType;
+import java.util.UUID;
 
 /**
  * Fake hosts for tests: the presets of {@link Hosts}, documented here for test authors, and seeded
@@ -59,6 +63,48 @@ public final class FakeHosts {
    */
   public static ApHost full() {
     return Hosts.full();
+  }
+
+  /** The UUID of the started device of {@link #sysfsExample()}. */
+  public static final UUID SYSFS_EXAMPLE_DEVICE_A =
+      UUID.fromString("62177883-f1bb-47f0-914d-32a22e3a8804");
+
+  /** The UUID of the idle device of {@link #sysfsExample()}. */
+  public static final UUID SYSFS_EXAMPLE_DEVICE_B =
+      UUID.fromString("cef03c3c-903d-4ecc-9a83-40694cb8aee4");
+
+  /**
+   * Returns the host of the concrete fake sysfs tree (ecosystem notes §2.6): adapters 0x04 (CEX8
+   * CCA) and 0x05 (CEX8 EP11); usage domains 0x06, 0x47, 0xab and control domains 0x06, 0x10, 0x47,
+   * 0xab; domains 0x47 and 0xab freed through {@code aqmask}. Device {@link
+   * #SYSFS_EXAMPLE_DEVICE_A} holds adapter 0x04, domains and control domains 0x47 and 0xab, and is
+   * used by the running guest {@code guest-a}; device {@link #SYSFS_EXAMPLE_DEVICE_B} holds adapter
+   * 0x05 and domain 0x47 and is not started; queue 05.00ab is free but unassigned. The notes'
+   * {@code ap_max_domain_id} 84 cannot hold domain 0xab, so this host has APXA with maximum ids
+   * 255.
+   *
+   * <pre>{@code
+   * SysfsTrees.write(FakeHosts.sysfsExample(), dir);
+   * }</pre>
+   */
+  public static ApHost sysfsExample() {
+    ApHost host =
+        Hosts.builder()
+            .apxa(255, 255)
+            .card(0x04, CardType.CEX8, CardMode.CCA)
+            .card(0x05, CardType.CEX8, CardMode.EP11)
+            .usageDomains(0x06, 0x47, 0xab)
+            .controlDomains(0x06, 0x10, 0x47, 0xab)
+            .freeDomains(0x47, 0xab)
+            .build();
+    ApDevice a =
+        host.createDevice(SYSFS_EXAMPLE_DEVICE_A)
+            .assignAdapter(0x04)
+            .assignDomains(0x47, 0xab)
+            .assignControlDomains(0x47, 0xab);
+    host.createDevice(SYSFS_EXAMPLE_DEVICE_B).assignAdapter(0x05).assignDomain(0x47);
+    host.startGuest("guest-a", a);
+    return host;
   }
 
   /**
