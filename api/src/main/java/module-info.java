@@ -7,6 +7,7 @@ module io.github.apmatrix.api {
   requires transitive io.github.apmatrix.core;
   requires static transitive org.jspecify;
 
+  exports io.github.apmatrix.api;
   exports io.github.apmatrix.api.text;
   exports io.github.apmatrix.api.sysfs;
   exports io.github.apmatrix.api.script;

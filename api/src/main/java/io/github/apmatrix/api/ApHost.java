@@ -1,0 +1,541 @@
+package io.github.apmatrix.api;
+
+import io.github.apmatrix.core.Apqn;
+import io.github.apmatrix.core.Bitmap256;
+import io.github.apmatrix.core.Outcome;
+import io.github.apmatrix.core.RefusedException;
+import io.github.apmatrix.core.model.ApHardware;
+import io.github.apmatrix.core.model.ApQueueDriver;
+import io.github.apmatrix.core.model.Card;
+import io.github.apmatrix.core.model.CardMode;
+import io.github.apmatrix.core.model.CardType;
+import io.github.apmatrix.core.model.CrycbFormat;
+import io.github.apmatrix.core.model.Host;
+import io.github.apmatrix.core.model.HostConfig;
+import io.github.apmatrix.core.model.MediatedDevice;
+import io.github.apmatrix.core.model.ResetClock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiPredicate;
+
+/**
+ * A running s390 host with the vfio_ap driver loaded: the fluent face of a core {@link Host}. Make
+ * one with {@link Hosts#builder()} or a preset of {@link Hosts}; create mediated devices and start
+ * guests on it.
+ *
+ * <pre>{@code
+ * ApHost host = Hosts.builder()
+ *     .apxa(255, 255)
+ *     .card(0x03, CardType.CEX8, CardMode.CCA)
+ *     .domains(1, 2)
+ *     .freeAdapters(0x03)
+ *     .build();
+ * ApDevice device = host.createDevice().assignAdapter(0x03).assignDomain(2);
+ * ApGuest guest = host.startGuest("g1", device);
+ * guest.apqns();   // [03.0002]
+ * }</pre>
+ *
+ * <p>Methods that change the host come in two forms: the plain form throws {@link RefusedException}
+ * when the modelled kernel refuses, the {@code try} form returns the {@link Outcome}. A refused
+ * operation changes nothing.
+ *
+ * <p>Thread-safe: every call is one call of the thread-safe core {@link Host}.
+ */
+public final class ApHost {
+
+  private final Host host;
+  private final HostSpec spec;
+  private final AtomicLong nextDevice = new AtomicLong(1);
+
+  private ApHost(Host host, HostSpec spec) {
+    this.host = host;
+    this.spec = spec;
+  }
+
+  /**
+   * Returns a new builder: APXA with maximum ids 255, no cards, nothing configured, {@code apmask}
+   * and {@code aqmask} all ones. Same as {@link Hosts#builder()}.
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns the core host this wraps, for everything the fluent face does not cover (bind and
+   * unbind, AQIC interception, module unload, ...).
+   */
+  public Host core() {
+    return host;
+  }
+
+  /**
+   * Returns a builder holding everything this host was built from (not its later changes): change
+   * what differs and build a variant.
+   *
+   * <pre>{@code
+   * ApHost bigger = Hosts.small().toBuilder().card(0x05, CardType.CEX8, CardMode.EP11).build();
+   * }</pre>
+   *
+   * <p>The variant shares this host's hardware, clock, executor and drivers, if any were set.
+   */
+  public Builder toBuilder() {
+    return new Builder(spec.copy());
+  }
+
+  /** Returns the host's AP configuration now. */
+  public HostConfig config() {
+    return host.config();
+  }
+
+  /** Returns the cards in the machine, by adapter id. */
+  public List<Card> cards() {
+    return host.cards();
+  }
+
+  /** Returns the AP bus's {@code apmask} now. */
+  public Bitmap256 apmask() {
+    return host.apmask();
+  }
+
+  /** Returns the AP bus's {@code aqmask} now. */
+  public Bitmap256 aqmask() {
+    return host.aqmask();
+  }
+
+  /** Returns the queue devices on the AP bus, ascending. */
+  public List<Apqn> queues() {
+    return host.queues();
+  }
+
+  /** Returns the queue devices bound to vfio_ap, ascending: what devices can pass through. */
+  public List<Apqn> vfioQueues() {
+    return host.queues().stream()
+        .filter(q -> host.driverOf(q).filter("vfio_ap"::equals).isPresent())
+        .toList();
+  }
+
+  // ------------------------------------------------------------------ AP bus masks
+
+  /**
+   * Takes adapters away from the host's default drivers ({@code apmask} bits cleared), so their
+   * free queues bind to vfio_ap.
+   *
+   * @throws IllegalArgumentException if an id is outside 0..255
+   */
+  public ApHost freeAdapters(int... ids) {
+    host.writeApmask(host.apmask().andNot(Bitmap256.of(ids))).orThrow();
+    return this;
+  }
+
+  /**
+   * Gives adapters back to the host's default drivers ({@code apmask} bits set).
+   *
+   * @throws RefusedException with {@code EBUSY} when a queue it would take back is assigned to a
+   *     mediated device (the message names the queue and the device)
+   * @throws IllegalArgumentException if an id is outside 0..255
+   */
+  public ApHost reclaimAdapters(int... ids) {
+    tryReclaimAdapters(ids).orThrow();
+    return this;
+  }
+
+  /** As {@link #reclaimAdapters}, returning the outcome. */
+  public Outcome tryReclaimAdapters(int... ids) {
+    return host.writeApmask(host.apmask().or(Bitmap256.of(ids)));
+  }
+
+  /**
+   * Takes usage domains away from the host's default drivers ({@code aqmask} bits cleared).
+   *
+   * @throws IllegalArgumentException if an id is outside 0..255
+   */
+  public ApHost freeDomains(int... ids) {
+    host.writeAqmask(host.aqmask().andNot(Bitmap256.of(ids))).orThrow();
+    return this;
+  }
+
+  /**
+   * Gives usage domains back to the host's default drivers ({@code aqmask} bits set).
+   *
+   * @throws RefusedException with {@code EBUSY} when a queue it would take back is assigned
+   * @throws IllegalArgumentException if an id is outside 0..255
+   */
+  public ApHost reclaimDomains(int... ids) {
+    tryReclaimDomains(ids).orThrow();
+    return this;
+  }
+
+  /** As {@link #reclaimDomains}, returning the outcome. */
+  public Outcome tryReclaimDomains(int... ids) {
+    return host.writeAqmask(host.aqmask().or(Bitmap256.of(ids)));
+  }
+
+  // ------------------------------------------------------------------ host configuration
+
+  /**
+   * Takes an adapter out of the host configuration (as on the HMC), with the AP bus scan that
+   * follows: its queues disappear and every guest that had it loses it in one commit.
+   *
+   * @throws RefusedException with {@code ENODEV} when the machine has no card with that id
+   */
+  public ApHost deconfigureAdapter(int id) {
+    host.configureAdapter(id, false).orThrow();
+    return this;
+  }
+
+  /**
+   * Puts an adapter back into the host configuration: its queues come back, are probed, and the
+   * guests whose devices have it assigned get it again.
+   *
+   * @throws RefusedException with {@code ENODEV} when the machine has no card with that id
+   */
+  public ApHost configureAdapter(int id) {
+    host.configureAdapter(id, true).orThrow();
+    return this;
+  }
+
+  // ------------------------------------------------------------------ mediated devices
+
+  /**
+   * Creates a mediated device with the next free UUID of a readable sequence, {@code
+   * 00000000-0000-0000-0000-000000000001} and up (deterministic, so test output is stable).
+   *
+   * @throws RefusedException with {@code EUSERS} when no instances are left
+   */
+  public ApDevice createDevice() {
+    while (true) {
+      UUID uuid = new UUID(0L, nextDevice.getAndIncrement());
+      if (host.mediatedDevice(uuid).isEmpty()) {
+        return createDevice(uuid);
+      }
+    }
+  }
+
+  /**
+   * Creates a mediated device.
+   *
+   * <pre>{@code
+   * ApDevice d = host.createDevice(UUID.fromString("4b0f2c0e-8d4f-4a8e-9a51-1c2d3e4f5a6b"));
+   * }</pre>
+   *
+   * @throws RefusedException with {@code EEXIST} (the UUID exists) or {@code EUSERS} (no instances
+   *     left)
+   */
+  public ApDevice createDevice(UUID uuid) {
+    tryCreateDevice(uuid).orThrow();
+    return new ApDevice(this, uuid);
+  }
+
+  /**
+   * Creates a mediated device from the text of a UUID.
+   *
+   * @throws IllegalArgumentException if the text is not a UUID
+   * @throws RefusedException as {@link #createDevice(UUID)}
+   */
+  public ApDevice createDevice(String uuid) {
+    return createDevice(UUID.fromString(uuid));
+  }
+
+  /** As {@link #createDevice(UUID)}, returning the outcome. */
+  public Outcome tryCreateDevice(UUID uuid) {
+    return host.createMediatedDevice(uuid);
+  }
+
+  /** Returns the handle of an existing mediated device. */
+  public Optional<ApDevice> device(UUID uuid) {
+    Objects.requireNonNull(uuid, "uuid");
+    return host.mediatedDevice(uuid).map(m -> new ApDevice(this, m.uuid()));
+  }
+
+  /** Returns handles of every mediated device, by UUID. */
+  public List<ApDevice> devices() {
+    return host.mediatedDevices().stream()
+        .map(MediatedDevice::uuid)
+        .map(u -> new ApDevice(this, u))
+        .toList();
+  }
+
+  // ------------------------------------------------------------------ guests
+
+  /**
+   * Starts a guest with the host's default CRYCB format (2 with APXA, else 1) and no device.
+   *
+   * @throws IllegalArgumentException if a running guest already has that name
+   */
+  public ApGuest startGuest(String name) {
+    return startGuest(name, host.defaultCrycbFormat());
+  }
+
+  /**
+   * Starts a guest with a CRYCB of {@code format} and no device.
+   *
+   * <pre>{@code
+   * ApGuest old = host.startGuest("legacy", CrycbFormat.FORMAT1).open(device);
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if a running guest already has that name
+   */
+  public ApGuest startGuest(String name, CrycbFormat format) {
+    return new ApGuest(this, host.createGuest(name, format));
+  }
+
+  /**
+   * Starts a guest with the host's default CRYCB format and opens {@code device} for it: the guest
+   * gets the device's shadow APCB in one commit.
+   *
+   * @throws IllegalArgumentException if a running guest already has that name
+   * @throws RefusedException with {@code EBUSY} when another guest uses the device (the new guest
+   *     is stopped again), or {@code ENOENT} when the device was removed
+   */
+  public ApGuest startGuest(String name, ApDevice device) {
+    Objects.requireNonNull(device, "device");
+    ApGuest guest = startGuest(name);
+    Outcome opened = guest.tryOpen(device);
+    if (opened.isRefused()) {
+      guest.tryStop();
+      opened.orThrow();
+    }
+    return guest;
+  }
+
+  /** Returns the handle of a running guest. */
+  public Optional<ApGuest> guest(String name) {
+    Objects.requireNonNull(name, "name");
+    return host.guest(name).map(g -> new ApGuest(this, g));
+  }
+
+  /** Returns handles of the running guests, in start order. */
+  public List<ApGuest> guests() {
+    return host.guests().stream().map(g -> new ApGuest(this, g)).toList();
+  }
+
+  /**
+   * Returns a one-line summary: configuration, cards, queues and how many are bound to vfio_ap,
+   * devices and guests, e.g. {@code ApHost{APXA Na=255 Nd=255, cards [card03(CEX7C)], usage domains
+   * {0x01-0x02}, control domains {0x01}, 2 queues (2 for vfio_ap), 1 device, 1 guest}}.
+   */
+  @Override
+  public String toString() {
+    HostConfig c = host.config();
+    String mode =
+        !c.qci() ? "no QCI" : c.apxa() ? "APXA Na=" + c.na() + " Nd=" + c.nd() : "no APXA";
+    return "ApHost{"
+        + mode
+        + ", "
+        + Render.cards(host.cards())
+        + ", usage domains "
+        + Render.ids(c.aqm())
+        + ", control domains "
+        + Render.ids(c.adm())
+        + ", "
+        + Render.count(host.queues().size(), "queue")
+        + " ("
+        + vfioQueues().size()
+        + " for vfio_ap), "
+        + Render.count(host.mediatedDevices().size(), "device")
+        + ", "
+        + Render.count(host.guests().size(), "guest")
+        + "}";
+  }
+
+  /**
+   * Builds an {@link ApHost}: the host's AP configuration, the cards, the AP bus masks, and what
+   * the tests inject (hardware answers, clock, executor, extra drivers, probe faults). Ids are
+   * checked at once; their fit under the maximum ids is checked by {@link #build()}.
+   *
+   * <pre>{@code
+   * ApHost host = Hosts.builder()
+   *     .apxa(255, 255)
+   *     .card(0x03, CardType.CEX7, CardMode.CCA)
+   *     .card(0x0a, CardType.CEX8, CardMode.EP11)
+   *     .usageDomains(1, 2, 0x20)
+   *     .controlDomains(1, 2, 0x20)
+   *     .freeAdapters(0x03, 0x0a)
+   *     .build();
+   * }</pre>
+   *
+   * <p>Not thread-safe.
+   */
+  public static final class Builder {
+    private final HostSpec spec;
+
+    private Builder() {
+      this(new HostSpec());
+    }
+
+    private Builder(HostSpec spec) {
+      this.spec = spec;
+    }
+
+    /** Turns on QCI and APXA with maximum adapter id {@code na} and domain id {@code nd}. */
+    public Builder apxa(int na, int nd) {
+      spec.apxa(na, nd);
+      return this;
+    }
+
+    /** Turns APXA off: adapters 0..63, domains 0..15, QCI on. */
+    public Builder noApxa() {
+      spec.noApxa();
+      return this;
+    }
+
+    /**
+     * Turns QCI off: the queues answer on the AP bus, but vfio_ap sees an all-zero configuration,
+     * so every shadow is empty; APXA is off too and control domains are ignored.
+     */
+    public Builder noQci() {
+      spec.noQci();
+      return this;
+    }
+
+    /**
+     * Adds a card and configures its adapter; a later card with the same id replaces it.
+     *
+     * @throws IllegalArgumentException if {@code adapter} is outside 0..255
+     */
+    public Builder card(int adapter, CardType type, CardMode mode) {
+      spec.card(Card.of(adapter, type, mode), true);
+      return this;
+    }
+
+    /**
+     * Adds cards of one type and mode, each configured.
+     *
+     * @throws IllegalArgumentException if an id is outside 0..255
+     */
+    public Builder cards(CardType type, CardMode mode, int... adapters) {
+      Objects.requireNonNull(type, "type");
+      Objects.requireNonNull(mode, "mode");
+      for (int a : adapters) {
+        card(a, type, mode);
+      }
+      return this;
+    }
+
+    /**
+     * Adds a card whose adapter is not in the host configuration (standby, as after {@code chzcrypt
+     * -d}); {@link ApHost#configureAdapter} brings it in later.
+     *
+     * @throws IllegalArgumentException if {@code adapter} is outside 0..255
+     */
+    public Builder standbyCard(int adapter, CardType type, CardMode mode) {
+      spec.card(Card.of(adapter, type, mode), false);
+      return this;
+    }
+
+    /** Adds usage domains to the host configuration. */
+    public Builder usageDomains(int... ids) {
+      return usageDomains(Bitmap256.of(ids));
+    }
+
+    /** Adds usage domains to the host configuration. */
+    public Builder usageDomains(Bitmap256 ids) {
+      spec.aqm = spec.aqm.or(ids);
+      return this;
+    }
+
+    /** Adds control domains to the host configuration. */
+    public Builder controlDomains(int... ids) {
+      return controlDomains(Bitmap256.of(ids));
+    }
+
+    /** Adds control domains to the host configuration. */
+    public Builder controlDomains(Bitmap256 ids) {
+      spec.adm = spec.adm.or(ids);
+      return this;
+    }
+
+    /** Adds domains to the host configuration both as usage and as control domains. */
+    public Builder domains(int... ids) {
+      return domains(Bitmap256.of(ids));
+    }
+
+    /** Adds domains to the host configuration both as usage and as control domains. */
+    public Builder domains(Bitmap256 ids) {
+      return usageDomains(ids).controlDomains(ids);
+    }
+
+    /** Clears adapters from the initial {@code apmask}: their free queues bind to vfio_ap. */
+    public Builder freeAdapters(int... ids) {
+      spec.apmask = spec.apmask.andNot(Bitmap256.of(ids));
+      return this;
+    }
+
+    /** Clears usage domains from the initial {@code aqmask}: their free queues bind to vfio_ap. */
+    public Builder freeDomains(int... ids) {
+      return freeDomains(Bitmap256.of(ids));
+    }
+
+    /** Clears usage domains from the initial {@code aqmask}. */
+    public Builder freeDomains(Bitmap256 ids) {
+      spec.aqmask = spec.aqmask.andNot(ids);
+      return this;
+    }
+
+    /** Sets the initial {@code apmask} (default: all ones). */
+    public Builder apmask(Bitmap256 apmask) {
+      spec.apmask = Objects.requireNonNull(apmask, "apmask");
+      return this;
+    }
+
+    /** Sets the initial {@code aqmask} (default: all ones). */
+    public Builder aqmask(Bitmap256 aqmask) {
+      spec.aqmask = Objects.requireNonNull(aqmask, "aqmask");
+      return this;
+    }
+
+    /** Sets the hardware that answers ZAPQ, TAPQ and AQIC (default: always NORMAL). */
+    public Builder hardware(ApHardware hardware) {
+      spec.hardware = Objects.requireNonNull(hardware, "hardware");
+      return this;
+    }
+
+    /** Sets the clock resets wait on (default: a new virtual clock per host). */
+    public Builder resetClock(ResetClock clock) {
+      spec.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Sets the executor commit listeners run on (default: the committing thread). */
+    public Builder listenerExecutor(Executor executor) {
+      spec.executor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /** Registers a queue driver after the built-in {@code cex4queue} and {@code vfio_ap}. */
+    public Builder driver(ApQueueDriver driver) {
+      spec.drivers.add(Objects.requireNonNull(driver, "driver"));
+      return this;
+    }
+
+    /**
+     * Makes a driver's probe fail for every (driver name, queue) the predicate accepts; see {@link
+     * Host.Builder#probeFault}.
+     */
+    public Builder probeFault(BiPredicate<String, Apqn> fault) {
+      spec.probeFault = Objects.requireNonNull(fault, "fault");
+      return this;
+    }
+
+    /**
+     * Builds and starts the host: queue devices for every configured adapter and usage domain,
+     * bound according to the masks.
+     *
+     * @throws IllegalArgumentException if an id is above the maximum ids (e.g. adapter 0x40 without
+     *     APXA), or a driver name is used twice
+     */
+    public ApHost build() {
+      HostSpec frozen = spec.copy();
+      return new ApHost(frozen.build(), frozen);
+    }
+
+    @Override
+    public String toString() {
+      return "ApHost.Builder{" + spec + "}";
+    }
+  }
+}

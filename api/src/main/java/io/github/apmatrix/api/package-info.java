@@ -1,0 +1,30 @@
+/**
+ * The fluent face of apmatrix: build a host in a few readable lines, then drive its mediated
+ * devices and guests through handles.
+ *
+ * <ul>
+ *   <li>{@link io.github.apmatrix.api.Hosts}: where to start, {@code Hosts.builder()} and the
+ *       presets (the examples host, a small host, z15- and z16-like LPARs, a full 256 × 256 host);
+ *   <li>{@link io.github.apmatrix.api.ApHost}: a running host with its {@link
+ *       io.github.apmatrix.api.ApHost.Builder};
+ *   <li>{@link io.github.apmatrix.api.ApDevice}: one mediated device;
+ *   <li>{@link io.github.apmatrix.api.ApGuest}: one KVM guest.
+ * </ul>
+ *
+ * <pre>{@code
+ * ApHost host = Hosts.examples();
+ * ApDevice device = host.createDevice().assignAdapter(0x03).assignDomain(0x02);
+ * }</pre>
+ *
+ * <p>Every operation comes in two forms: {@code assignAdapter(id)} returns the handle for chaining
+ * and throws {@link io.github.apmatrix.core.RefusedException} (with the kernel's errno and
+ * explanation) when the modelled kernel refuses; {@code tryAssignAdapter(id)} returns the {@link
+ * io.github.apmatrix.core.Outcome} instead. A caller's mistake (an id outside 0..255, null) is an
+ * unchecked JDK exception. The layer is thin: each call is one call of {@link
+ * io.github.apmatrix.core.model.Host}, which {@link io.github.apmatrix.api.ApHost#core()} gives for
+ * everything not covered here.
+ */
+@NullMarked
+package io.github.apmatrix.api;
+
+import org.jspecify.annotations.NullMarked;

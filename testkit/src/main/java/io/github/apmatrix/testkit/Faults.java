@@ -1,0 +1,126 @@
+package io.github.apmatrix.testkit;
+
+import io.github.apmatrix.api.ApHost;
+import io.github.apmatrix.core.Apqn;
+import io.github.apmatrix.core.Bitmap256;
+import io.github.apmatrix.core.model.ApQueueDriver;
+import io.github.apmatrix.core.model.CardType;
+import io.github.apmatrix.core.model.HostConfig;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.BiPredicate;
+import java.util.function.Predicate;
+
+/**
+ * Faults of the world around the driver: adapters and domains leaving and rejoining the host
+ * configuration (as on the HMC, with the AP bus scan that follows), driver probes that fail, and
+ * drivers whose callbacks throw.
+ *
+ * <pre>{@code
+ * Faults.adapterLeaves(host, 0x04);     // guests lose it in one commit
+ * Faults.adapterRejoins(host, 0x04);    // and get it back
+ * ApHost flaky = FakeHosts.small().toBuilder()
+ *     .probeFault(Faults.failingProbe("vfio_ap", Apqn.of(1, 0)))
+ *     .build();
+ * }</pre>
+ *
+ * <p>Stateless and thread-safe; the predicates and drivers it returns are immutable.
+ */
+public final class Faults {
+
+  private Faults() {}
+
+  /** Takes an adapter out of the host configuration. */
+  public static void adapterLeaves(ApHost host, int adapter) {
+    host.deconfigureAdapter(adapter);
+  }
+
+  /** Puts an adapter back into the host configuration. */
+  public static void adapterRejoins(ApHost host, int adapter) {
+    host.configureAdapter(adapter);
+  }
+
+  /**
+   * Takes usage domains out of the host configuration (their queues disappear) in one change.
+   *
+   * @throws IllegalArgumentException if an id is outside 0..255
+   */
+  public static void domainsLeave(ApHost host, int... domains) {
+    HostConfig c = host.config();
+    host.core()
+        .reconfigure(c.withMasks(c.apm(), c.aqm().andNot(Bitmap256.of(domains)), c.adm()))
+        .orThrow();
+  }
+
+  /**
+   * Puts usage domains back into the host configuration in one change.
+   *
+   * @throws IllegalArgumentException if an id is outside 0..255 or above the host's maximum
+   */
+  public static void domainsRejoin(ApHost host, int... domains) {
+    HostConfig c = host.config();
+    host.core()
+        .reconfigure(c.withMasks(c.apm(), c.aqm().or(Bitmap256.of(domains)), c.adm()))
+        .orThrow();
+  }
+
+  /**
+   * Returns a probe fault for {@link ApHost.Builder#probeFault}: the named driver's probe fails for
+   * the given queues (they stay unbound, the failure lands in {@code host.core().driverErrors()}).
+   */
+  public static BiPredicate<String, Apqn> failingProbe(String driver, Apqn... apqns) {
+    Objects.requireNonNull(driver, "driver");
+    Set<Apqn> failing = Set.of(apqns);
+    return (d, q) -> d.equals(driver) && failing.contains(q);
+  }
+
+  /**
+   * Returns a queue driver whose probe and remove callbacks always throw: register it with {@link
+   * ApHost.Builder#driver} to see the AP bus survive it.
+   *
+   * @param name the driver's name
+   * @param isDefault whether it is a default driver (gets the host's queues)
+   * @param types the card types it takes; built-in drivers come first, so pick types they do not
+   *     take (below CEX4) or bind queues to it explicitly
+   */
+  public static ApQueueDriver throwingDriver(
+      String name, boolean isDefault, Predicate<CardType> types) {
+    return new ThrowingDriver(name, isDefault, types);
+  }
+
+  /** A driver whose callbacks throw. Immutable and thread-safe. */
+  private record ThrowingDriver(String name, boolean isDefault, Predicate<CardType> types)
+      implements ApQueueDriver {
+
+    ThrowingDriver {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(types, "types");
+    }
+
+    @Override
+    public boolean supports(CardType type) {
+      return types.test(type);
+    }
+
+    @Override
+    public void probe(Apqn apqn) {
+      throw new IllegalStateException(name + " fails to probe " + apqn);
+    }
+
+    @Override
+    public void remove(Apqn apqn) {
+      throw new IllegalStateException(name + " fails to remove " + apqn);
+    }
+
+    @Override
+    public String toString() {
+      return "ThrowingDriver{" + name + (isDefault ? ", default" : "") + "}";
+    }
+  }
+
+  /** Returns every queue of {@code adapter} over {@code domains}, e.g. to script them all. */
+  public static List<Apqn> queuesOf(int adapter, int... domains) {
+    return Bitmap256.of(domains).stream().mapToObj(d -> Apqn.of(adapter, d)).toList();
+  }
+}
