@@ -34,4 +34,21 @@ class ReadmeQuickStartTest {
     assertThat(device.matrix().apqns()).containsExactly(Apqn.of(3, 2));
     assertThat(guest.commits()).isEqualTo(1);
   }
+
+  @Test
+  void readme_showsExactlyThisQuickStart() throws java.io.IOException {
+    java.nio.file.Path here =
+        java.nio.file.Path.of("src/test/java/io/github/apmatrix/api/ReadmeQuickStartTest.java");
+    String source = java.nio.file.Files.readString(here);
+    String body =
+        source.substring(
+            source.indexOf("// README-QUICKSTART-BEGIN\n") + 27,
+            source.indexOf("    // README-QUICKSTART-END"));
+    StringBuilder snippet = new StringBuilder();
+    for (String line : body.split("\n", -1)) {
+      snippet.append(line.startsWith("    ") ? line.substring(4) : line).append('\n');
+    }
+    String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
+    assertThat(readme).contains("```java\n" + snippet.toString().stripTrailing() + "\n```");
+  }
 }
