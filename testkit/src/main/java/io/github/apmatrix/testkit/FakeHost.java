@@ -20,6 +20,8 @@ import java.lang.annotation.Target;
  *   void survivesAnyHost(@FakeHost(value = HostPreset.RANDOM, seed = 7) ApHost host) { ... }
  * }
  * }</pre>
+ *
+ * <p>An annotation: immutable and thread-safe.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

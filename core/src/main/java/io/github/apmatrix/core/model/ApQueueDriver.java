@@ -22,7 +22,8 @@ import io.github.apmatrix.core.Apqn;
  * };
  * }</pre>
  *
- * <p>Callbacks run with the host's lock held, on the thread of the operation.
+ * <p>Callbacks run with the host's lock held, on the thread of the operation, so an implementation
+ * used by one host need not be thread-safe.
  */
 public interface ApQueueDriver {
 
