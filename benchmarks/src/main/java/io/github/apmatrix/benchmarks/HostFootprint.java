@@ -1,5 +1,8 @@
 package io.github.apmatrix.benchmarks;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import org.openjdk.jol.info.GraphLayout;
 
@@ -13,6 +16,12 @@ import org.openjdk.jol.info.GraphLayout;
  * java -Djdk.attach.allowAttachSelf=true -cp benchmarks/target/benchmarks.jar \
  *     io.github.apmatrix.benchmarks.HostFootprint
  * }</pre>
+ *
+ * <p>On JDK 17 JOL needs one of two flags: {@code -Djdk.attach.allowAttachSelf=true} lets it attach
+ * its agent to this JVM and size objects with {@code Instrumentation} (no warning); {@code
+ * -Djol.magicFieldOffset=true} alone also works (it warns that it could not attach). With neither,
+ * JOL fails on the first record ({@code Unsafe.objectFieldOffset} refuses record classes since JDK
+ * 16) with "Cannot get the field offset, try with -Djol.magicFieldOffset=true".
  *
  * <p>The optional argument is the number of devices (1..256, default 256); {@code --classes} also
  * prints the 15 classes that take the most space.
@@ -54,12 +63,21 @@ public final class HostFootprint {
     }
   }
 
-  /** The first {@code n} lines of JOL's footprint table, largest classes first. */
+  /** JOL's footprint table, the {@code n} classes with the largest sum first. */
   private static String topClasses(GraphLayout layout, int n) {
-    String[] lines = layout.toFootprint().split("\n");
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < Math.min(lines.length, n + 2); i++) {
-      out.append(lines[i]).append('\n');
+    List<String[]> rows = new ArrayList<>();
+    for (String line : layout.toFootprint().split("\n")) {
+      String[] cols = line.trim().split("\\s+", 4);
+      if (cols.length == 4 && cols[0].chars().allMatch(Character::isDigit)) {
+        rows.add(cols);
+      }
+    }
+    rows.sort(Comparator.comparingLong((String[] r) -> Long.parseLong(r[2])).reversed());
+    StringBuilder out =
+        new StringBuilder(
+            String.format(Locale.ROOT, "%10s %10s %10s   %s%n", "COUNT", "AVG", "SUM", "CLASS"));
+    for (String[] r : rows.subList(0, Math.min(n, rows.size()))) {
+      out.append(String.format(Locale.ROOT, "%10s %10s %10s   %s%n", r[0], r[1], r[2], r[3]));
     }
     return out.toString();
   }
