@@ -1,10 +1,15 @@
 /**
  * apmatrix api: the faces of the model. Text grammars turn the strings a person or a tool writes
- * into typed values for {@code io.github.apmatrix.core} and render the kernel's read forms back.
+ * into typed values for {@code io.github.apmatrix.core} and render the kernel's read forms back;
+ * the emulated sysfs, the script runner and host snapshots are built on them.
  */
 module io.github.apmatrix.api {
   requires transitive io.github.apmatrix.core;
   requires static transitive org.jspecify;
 
   exports io.github.apmatrix.api.text;
+  exports io.github.apmatrix.api.sysfs;
+  exports io.github.apmatrix.api.script;
+  exports io.github.apmatrix.api.snapshot;
+// io.github.apmatrix.api.cli is the launcher's command line, not API: not exported.
 }

@@ -32,6 +32,7 @@ public final class Guest {
   private final CrycbFormat format;
   private volatile Crycb crycb;
   private final List<CommitListener> listeners = new CopyOnWriteArrayList<>();
+  final List<DeviceSignal> signals = new CopyOnWriteArrayList<>();
   volatile @Nullable Mdev device;
   volatile boolean running = true;
   private final boolean secureExecution;
@@ -79,6 +80,14 @@ public final class Guest {
   public Optional<UUID> device() {
     Mdev m = device;
     return m == null ? Optional.empty() : Optional.of(m.uuid);
+  }
+
+  /**
+   * Returns the eventfd signals the guest's user space (QEMU) received from the devices it opened,
+   * oldest first; only signals whose trigger was registered with {@link Host#setSignalTrigger}.
+   */
+  public List<DeviceSignal> signals() {
+    return List.copyOf(signals);
   }
 
   /** Returns whether this is a Secure Execution (protected) guest. */

@@ -135,6 +135,10 @@ final class VfioAp implements BusDriver {
         s == DeviceSignal.CONFIG_CHANGED ? m.configChangeTrigger : m.requestTrigger;
     if (registered) {
       m.signals.add(s);
+      Guest g = m.guest;
+      if (g != null) {
+        g.signals.add(s);
+      }
     }
   }
 

@@ -1,0 +1,268 @@
+package io.github.apmatrix.api.script;
+
+import io.github.apmatrix.api.sysfs.Sysfs;
+import io.github.apmatrix.core.model.Host;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs the launcher's script language (scripts.md) against one host through its emulated sysfs:
+ * {@code echo [-n] WORD... > PATH}, {@code cat PATH...}, {@code ls [PATH]}, {@code guest
+ * start|stop|show}, and the verbs for hardware events listed by {@link #help()}.
+ *
+ * <pre>{@code
+ * ScriptRunner runner = ScriptRunner.builder().builtin("demo").trace(true).build();
+ * int status = runner.run("example.script", """
+ *     echo -3,-0xa > /sys/bus/ap/apmask
+ *     cat /sys/bus/ap/apmask
+ *     """);
+ * // prints "$ echo -3,-0xa > /sys/bus/ap/apmask", "$ cat /sys/bus/ap/apmask", "0xefdf..."
+ * }</pre>
+ *
+ * <p>A refused write is a normal outcome, reported on standard output as a shell would ({@code
+ * echo: write error: MESSAGE}); a line the language does not know stops the script with status 2
+ * and {@code FILE:LINE: message} on standard error.
+ *
+ * <p>Not thread-safe: one runner runs one script at a time (the host itself is thread-safe).
+ */
+public final class ScriptRunner {
+
+  /** The exit status of a script every line of which ran. */
+  public static final int OK = 0;
+
+  /** The exit status of a script stopped by a usage error. */
+  public static final int USAGE = 2;
+
+  private static final Pattern ASSIGNMENT = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=(.*)");
+
+  private final Host host;
+  private final Sysfs sysfs;
+  private final PrintStream out;
+  private final PrintStream err;
+  private final boolean trace;
+  private final boolean narrate;
+  private final Map<String, String> variables = new HashMap<>();
+  private final Commands commands;
+
+  private ScriptRunner(Builder b, Host host) {
+    this.host = host;
+    this.sysfs = Sysfs.of(host);
+    this.out = b.out;
+    this.err = b.err;
+    this.trace = b.trace;
+    this.narrate = b.narrate;
+    this.commands = new Commands(host, sysfs, b.hardware, out);
+  }
+
+  /** Returns a builder of a runner. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns the host the scripts run against. */
+  public Host host() {
+    return host;
+  }
+
+  /** Returns the emulated sysfs the scripts read and write. */
+  public Sysfs sysfs() {
+    return sysfs;
+  }
+
+  /** Returns the value of a script variable, if a line has set it. */
+  public Optional<String> variable(String name) {
+    return Optional.ofNullable(variables.get(name));
+  }
+
+  /**
+   * Runs a script.
+   *
+   * @param name the name reported in usage errors, e.g. the file name or {@code -}
+   * @param text the script
+   * @return {@link #OK} when every line ran, {@link #USAGE} when a line stopped it
+   */
+  public int run(String name, String text) {
+    Objects.requireNonNull(text, "text");
+    return run(name, new BufferedReader(new StringReader(text)), false);
+  }
+
+  /**
+   * Runs the lines of {@code in} until its end.
+   *
+   * @param name the name reported in usage errors
+   * @param in the lines
+   * @param interactive whether to go on after a usage error (a shell) instead of stopping
+   * @return {@link #OK} when every line ran, {@link #USAGE} when a line did not
+   * @throws UncheckedIOException when reading {@code in} fails
+   */
+  public int run(String name, BufferedReader in, boolean interactive) {
+    return run(name, in, interactive, null);
+  }
+
+  /**
+   * As {@link #run(String, BufferedReader, boolean)}, printing {@code prompt} before each line when
+   * it is not null.
+   */
+  public int run(String name, BufferedReader in, boolean interactive, @Nullable String prompt) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(in, "in");
+    int status = OK;
+    int number = 0;
+    try {
+      while (true) {
+        if (prompt != null) {
+          out.print(prompt);
+          out.flush();
+        }
+        String line = in.readLine();
+        if (line == null) {
+          break;
+        }
+        number++;
+        try {
+          execute(line);
+        } catch (UsageException e) {
+          out.flush();
+          err.println(name + ":" + number + ": " + e.getMessage());
+          err.flush();
+          status = USAGE;
+          if (!interactive) {
+            return status;
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      out.flush();
+    }
+    return status;
+  }
+
+  private void execute(String raw) {
+    String line = raw.strip();
+    if (line.isEmpty()) {
+      return;
+    }
+    if (line.startsWith("#")) {
+      if (narrate && line.startsWith("#:")) {
+        String text = line.substring(2);
+        out.println(text.startsWith(" ") ? text.substring(1) : text);
+      }
+      return;
+    }
+    Matcher m = ASSIGNMENT.matcher(line);
+    if (m.matches()) {
+      List<Tokenizer.Token> value = Tokenizer.tokenize(m.group(2), variables);
+      if (value.size() > 1 || (value.size() == 1 && value.get(0).redirect())) {
+        throw new UsageException("a variable takes one word: " + line);
+      }
+      variables.put(m.group(1), value.isEmpty() ? "" : value.get(0).text());
+      return;
+    }
+    List<Tokenizer.Token> tokens = Tokenizer.tokenize(line, variables);
+    if (trace) {
+      out.println("$ " + line);
+    }
+    commands.execute(tokens);
+  }
+
+  /** Returns the summary of the language and its verbs, as {@code run --help} prints it. */
+  public static String help() {
+    return Commands.HELP;
+  }
+
+  @Override
+  public String toString() {
+    return "ScriptRunner{" + host + (trace ? ", trace" : "") + "}";
+  }
+
+  /**
+   * Builds a {@link ScriptRunner}. Not thread-safe.
+   *
+   * <pre>{@code
+   * ScriptRunner r = ScriptRunner.builder().builtin("lpar85").out(System.out).build();
+   * }</pre>
+   */
+  public static final class Builder {
+    private @Nullable Host host;
+    private @Nullable ScriptedHardware hardware;
+    private PrintStream out = System.out;
+    private PrintStream err = System.err;
+    private boolean trace;
+    private boolean narrate;
+
+    private Builder() {}
+
+    /**
+     * Runs against a new built-in host, built with a new {@link ScriptedHardware} so the {@code hw
+     * zapq} and {@code hw tapq} verbs work.
+     *
+     * @throws IllegalArgumentException if there is no built-in host of that name
+     */
+    public Builder builtin(String name) {
+      ScriptedHardware hw = new ScriptedHardware();
+      this.host = BuiltinHosts.builder(name).hardware(hw).build();
+      this.hardware = hw;
+      return this;
+    }
+
+    /**
+     * Runs against {@code host}; {@code hardware} is the scripted hardware it was built with, or
+     * null if it was not (then {@code hw zapq} and {@code hw tapq} are usage errors).
+     */
+    public Builder host(Host host, @Nullable ScriptedHardware hardware) {
+      this.host = Objects.requireNonNull(host, "host");
+      this.hardware = hardware;
+      return this;
+    }
+
+    /** Sets where output goes (default: {@code System.out}). */
+    public Builder out(PrintStream out) {
+      this.out = Objects.requireNonNull(out, "out");
+      return this;
+    }
+
+    /** Sets where usage errors go (default: {@code System.err}). */
+    public Builder err(PrintStream err) {
+      this.err = Objects.requireNonNull(err, "err");
+      return this;
+    }
+
+    /** Prints each command as {@code $ LINE} before its output (default: off). */
+    public Builder trace(boolean trace) {
+      this.trace = trace;
+      return this;
+    }
+
+    /** Prints the narration comments ({@code #: text}) of a script (default: off). */
+    public Builder narrate(boolean narrate) {
+      this.narrate = narrate;
+      return this;
+    }
+
+    /**
+     * Builds the runner.
+     *
+     * @throws IllegalStateException if no host was chosen
+     */
+    public ScriptRunner build() {
+      Host h = host;
+      if (h == null) {
+        throw new IllegalStateException("choose a host with builtin(NAME) or host(HOST, HW)");
+      }
+      return new ScriptRunner(this, h);
+    }
+  }
+}

@@ -1,0 +1,162 @@
+package io.github.apmatrix.api.script;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Splits a line of the script language into words: blanks separate words; {@code '...'} quotes
+ * literally; {@code "..."} quotes with {@code \"} and {@code \\} escapes; quoted and unquoted parts
+ * next to each other make one word; an unquoted {@code >} is the redirection operator; {@code
+ * $NAME} and {@code ${NAME}} outside single quotes are replaced by a variable's value. Stateless.
+ */
+final class Tokenizer {
+
+  /** A word, or the redirection operator. */
+  record Token(String text, boolean redirect) {
+
+    static Token word(String text) {
+      return new Token(text, false);
+    }
+
+    static final Token REDIRECT = new Token(">", true);
+  }
+
+  private Tokenizer() {}
+
+  /**
+   * Splits {@code line}.
+   *
+   * @throws UsageException for an unterminated quote or an undefined variable
+   */
+  static List<Token> tokenize(String line, Map<String, String> variables) {
+    List<Token> out = new ArrayList<>();
+    StringBuilder word = new StringBuilder();
+    boolean inWord = false;
+    int i = 0;
+    int n = line.length();
+    while (i < n) {
+      char c = line.charAt(i);
+      if (c == ' ' || c == '\t') {
+        if (inWord) {
+          out.add(Token.word(word.toString()));
+          word.setLength(0);
+          inWord = false;
+        }
+        i++;
+      } else if (c == '>') {
+        if (inWord) {
+          out.add(Token.word(word.toString()));
+          word.setLength(0);
+          inWord = false;
+        }
+        out.add(Token.REDIRECT);
+        i++;
+      } else if (c == '\'') {
+        int close = line.indexOf('\'', i + 1);
+        if (close < 0) {
+          throw new UsageException("unterminated ' quote");
+        }
+        word.append(line, i + 1, close);
+        inWord = true;
+        i = close + 1;
+      } else if (c == '"') {
+        i = doubleQuoted(line, i + 1, word, variables);
+        inWord = true;
+      } else if (c == '$') {
+        i = variable(line, i, word, variables);
+        inWord = true;
+      } else {
+        word.append(c);
+        inWord = true;
+        i++;
+      }
+    }
+    if (inWord) {
+      out.add(Token.word(word.toString()));
+    }
+    return out;
+  }
+
+  /** Appends a double-quoted part starting after the opening quote; returns the index after it. */
+  private static int doubleQuoted(
+      String line, int from, StringBuilder word, Map<String, String> variables) {
+    int i = from;
+    while (i < line.length()) {
+      char c = line.charAt(i);
+      if (c == '"') {
+        return i + 1;
+      }
+      if (c == '\\' && i + 1 < line.length()) {
+        char next = line.charAt(i + 1);
+        if (next == '"' || next == '\\') {
+          word.append(next);
+          i += 2;
+          continue;
+        }
+      }
+      if (c == '$') {
+        i = variable(line, i, word, variables);
+        continue;
+      }
+      word.append(c);
+      i++;
+    }
+    throw new UsageException("unterminated \" quote");
+  }
+
+  /** Expands {@code $NAME} or {@code ${NAME}} at {@code i}; a lone {@code $} stays itself. */
+  private static int variable(String line, int i, StringBuilder word, Map<String, String> vars) {
+    int start;
+    int end;
+    int next;
+    if (i + 1 < line.length() && line.charAt(i + 1) == '{') {
+      start = i + 2;
+      end = line.indexOf('}', start);
+      if (end < 0) {
+        throw new UsageException("unterminated ${ in " + line.substring(i));
+      }
+      next = end + 1;
+      if (!isName(line.substring(start, end))) {
+        throw new UsageException("bad variable name ${" + line.substring(start, end) + "}");
+      }
+    } else {
+      start = i + 1;
+      end = start;
+      while (end < line.length() && isNameChar(line.charAt(end), end == start)) {
+        end++;
+      }
+      if (end == start) {
+        word.append('$');
+        return i + 1;
+      }
+      next = end;
+    }
+    String name = line.substring(start, end);
+    String value = vars.get(name);
+    if (value == null) {
+      throw new UsageException("undefined variable " + name);
+    }
+    word.append(value);
+    return next;
+  }
+
+  static boolean isName(String s) {
+    if (s.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      if (!isNameChar(s.charAt(i), i == 0)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isNameChar(char c, boolean first) {
+    return c == '_'
+        || (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (!first && c >= '0' && c <= '9');
+  }
+}

@@ -1,0 +1,10 @@
+/**
+ * The script language of the launcher ({@code echo}, {@code cat}, {@code ls}, {@code guest}, and
+ * verbs for hardware events): {@link io.github.apmatrix.api.script.ScriptRunner} runs it against
+ * one host through its emulated sysfs, and {@link io.github.apmatrix.api.script.BuiltinHosts} names
+ * the hosts it can start from.
+ */
+@NullMarked
+package io.github.apmatrix.api.script;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,238 @@
+package io.github.apmatrix.api.sysfs;
+
+import io.github.apmatrix.api.sysfs.Node.Attr;
+import io.github.apmatrix.api.text.ApConfigText;
+import io.github.apmatrix.api.text.ApMask;
+import io.github.apmatrix.api.text.KernelNumber;
+import io.github.apmatrix.api.text.MatrixText;
+import io.github.apmatrix.core.Apcb;
+import io.github.apmatrix.core.Apqn;
+import io.github.apmatrix.core.Errno;
+import io.github.apmatrix.core.Outcome;
+import io.github.apmatrix.core.model.Card;
+import io.github.apmatrix.core.model.Host;
+import io.github.apmatrix.core.model.MediatedDevice;
+import io.github.apmatrix.core.model.QueueStatus;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The attributes of the emulated tree: each read renders the host's state in the kernel's format,
+ * each store parses the bytes with the kernel's grammar and hands one typed operation to the host.
+ * No decision about the model is taken here. Thread-safe as the host is.
+ */
+final class Attributes {
+
+  /** The attribute files of a mediated device's directory. */
+  static final List<String> MDEV_ATTRIBUTES =
+      List.of(
+          "ap_config",
+          "assign_adapter",
+          "assign_control_domain",
+          "assign_domain",
+          "control_domains",
+          "guest_matrix",
+          "matrix",
+          "remove",
+          "unassign_adapter",
+          "unassign_control_domain",
+          "unassign_domain");
+
+  /** The length of a UUID's text, the kernel's {@code UUID_STRING_LEN}. */
+  private static final int UUID_STRING_LEN = 36;
+
+  /** What {@code sscanf(buf, "%d\n", &v)} reads: blanks, a sign, digits; the rest is ignored. */
+  private static final Pattern SCANF_INT = Pattern.compile("^[ \\t\\n\\x0b\\f\\r]*([+-]?[0-9]+)");
+
+  private final Host host;
+
+  Attributes(Host host) {
+    this.host = host;
+  }
+
+  // ------------------------------------------------------------------ AP bus
+
+  Attr apmask() {
+    return new Attr(
+        () -> ApMask.format(host.apmask()),
+        data -> host.writeApmask(ApMask.write(host.apmask(), data)));
+  }
+
+  Attr aqmask() {
+    return new Attr(
+        () -> ApMask.format(host.aqmask()),
+        data -> host.writeAqmask(ApMask.write(host.aqmask(), data)));
+  }
+
+  /**
+   * {@code drivers/NAME/bind}: the driver core looks the device up by name (a trailing newline
+   * ignored, as {@code sysfs_streq} does) and asks the host to bind it.
+   */
+  Attr bind(String driver) {
+    return Attr.writeOnly(data -> busDevice(driver, data, apqn -> host.bind(driver, apqn)));
+  }
+
+  /** {@code drivers/NAME/unbind}. */
+  Attr unbind(String driver) {
+    return Attr.writeOnly(data -> busDevice(driver, data, apqn -> host.unbind(driver, apqn)));
+  }
+
+  private Outcome busDevice(String driver, String data, Function<Apqn, Outcome> op) {
+    String name = data.endsWith("\n") ? data.substring(0, data.length() - 1) : data;
+    for (Apqn q : host.queues()) {
+      if (q.toString().equals(name)) {
+        return op.apply(q);
+      }
+    }
+    for (Card c : host.cards()) {
+      if (SysfsTree.cardName(c.adapter()).equals(name)) {
+        return Outcome.refused(
+            Errno.ENODEV, driver + " is a queue driver; it does not take card device " + name);
+      }
+    }
+    return Outcome.refused(Errno.ENODEV, "no device named \"" + name + "\" on the AP bus");
+  }
+
+  // ------------------------------------------------------------------ cards and queues
+
+  /** A card's {@code config}: 1 while the adapter is in the host configuration. */
+  Attr cardConfig(int adapter) {
+    return new Attr(
+        () -> (host.config().apm().contains(adapter) ? "1" : "0") + "\n",
+        data -> {
+          Matcher m = SCANF_INT.matcher(data);
+          int value = m.find() ? scanfValue(m.group(1)) : -1;
+          if (value != 0 && value != 1) {
+            return Outcome.refused(
+                Errno.EINVAL, "a card's config takes 0 or 1, not " + quote(data));
+          }
+          return host.configureAdapter(adapter, value == 1);
+        });
+  }
+
+  /** The value of {@code [+-]digits}, or -1 when it is not 0 or 1. */
+  private static int scanfValue(String number) {
+    String digits = number.replaceFirst("^[+-]", "").replaceFirst("^0+(?=.)", "");
+    if (digits.equals("0")) {
+      return 0;
+    }
+    return digits.equals("1") && !number.startsWith("-") ? 1 : -1;
+  }
+
+  Attr queueStatus(Apqn q) {
+    return Attr.readOnly(
+        () ->
+            host.queueStatus(q).map(QueueStatus::text).orElse(QueueStatus.UNASSIGNED.text())
+                + "\n");
+  }
+
+  // ------------------------------------------------------------------ matrix device
+
+  /**
+   * The mdev core's {@code create}: exactly 36 or 37 bytes whose first 36 are a UUID (the kernel's
+   * {@code uuid_parse} looks at those only), else {@code EINVAL}.
+   */
+  Attr create() {
+    return Attr.writeOnly(
+        data -> {
+          int bytes = data.getBytes(StandardCharsets.UTF_8).length;
+          if (bytes != UUID_STRING_LEN && bytes != UUID_STRING_LEN + 1) {
+            return Outcome.refused(
+                Errno.EINVAL,
+                "create takes a UUID of 36 characters and an optional newline, not "
+                    + bytes
+                    + " bytes");
+          }
+          String text = data.substring(0, UUID_STRING_LEN);
+          if (!isUuid(text)) {
+            return Outcome.refused(Errno.EINVAL, quote(text) + " is not a UUID");
+          }
+          return host.createMediatedDevice(UUID.fromString(text));
+        });
+  }
+
+  /** The kernel's {@code uuid_is_valid}: hex digits with dashes at 8, 13, 18 and 23. */
+  static boolean isUuid(String s) {
+    if (s.length() != UUID_STRING_LEN) {
+      return false;
+    }
+    for (int i = 0; i < UUID_STRING_LEN; i++) {
+      char c = s.charAt(i);
+      boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+      boolean ok =
+          dash
+              ? c == '-'
+              : (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  Attr mdev(UUID uuid, String name) {
+    return switch (name) {
+      case "assign_adapter" -> number(id -> host.assignAdapter(uuid, id));
+      case "unassign_adapter" -> number(id -> host.unassignAdapter(uuid, id));
+      case "assign_domain" -> number(id -> host.assignDomain(uuid, id));
+      case "unassign_domain" -> number(id -> host.unassignDomain(uuid, id));
+      case "assign_control_domain" -> number(id -> host.assignControlDomain(uuid, id));
+      case "unassign_control_domain" -> number(id -> host.unassignControlDomain(uuid, id));
+      case "remove" ->
+          number(value -> value == 0 ? Outcome.done() : host.removeMediatedDevice(uuid));
+      case "matrix" ->
+          Attr.readOnly(
+              () -> {
+                MediatedDevice d = device(uuid);
+                return listing(d.matrix(), d);
+              });
+      case "guest_matrix" ->
+          Attr.readOnly(
+              () -> {
+                MediatedDevice d = device(uuid);
+                return listing(d.shadow(), d);
+              });
+      case "control_domains" ->
+          Attr.readOnly(
+              () -> {
+                MediatedDevice d = device(uuid);
+                return MatrixText.formatControlDomains(d.matrix().adm(), d.maxDomainId());
+              });
+      case "ap_config" ->
+          new Attr(
+              () -> ApConfigText.format(device(uuid).matrix()),
+              data -> host.writeApConfig(uuid, ApConfigText.parse(data)));
+      default -> throw new IllegalArgumentException("no mediated-device attribute " + name);
+    };
+  }
+
+  private static String listing(Apcb apcb, MediatedDevice d) {
+    return MatrixText.format(apcb.apm(), apcb.aqm(), d.maxAdapterId(), d.maxDomainId());
+  }
+
+  private MediatedDevice device(UUID uuid) {
+    return host.mediatedDevice(uuid)
+        .orElseThrow(
+            () ->
+                SysfsException.noEntry(
+                    SysfsTree.MATRIX + "/" + uuid, "mediated device " + uuid + " was removed"));
+  }
+
+  /** An attribute that takes one {@code kstrtoul(buf, 0)} number. */
+  private static Attr number(NumberStore op) {
+    return Attr.writeOnly(data -> op.store(KernelNumber.parse(data)));
+  }
+
+  @FunctionalInterface
+  private interface NumberStore {
+    Outcome store(long value);
+  }
+
+  private static String quote(String s) {
+    return "\"" + s.replace("\\", "\\\\").replace("\n", "\\n").replace("\"", "\\\"") + "\"";
+  }
+}

@@ -1,0 +1,224 @@
+package io.github.apmatrix.api.sysfs;
+
+import io.github.apmatrix.api.sysfs.Node.Attr;
+import io.github.apmatrix.api.sysfs.Node.Dir;
+import io.github.apmatrix.api.sysfs.Node.Link;
+import io.github.apmatrix.api.text.SyntaxException;
+import io.github.apmatrix.core.Errno;
+import io.github.apmatrix.core.Outcome;
+import io.github.apmatrix.core.Refusal;
+import io.github.apmatrix.core.model.Host;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.function.Supplier;
+
+/**
+ * The emulated sysfs of a {@link Host}: the files a person reads and writes on a real s390 host
+ * ({@code /sys/bus/ap}, {@code /sys/devices/ap}, {@code /sys/devices/vfio_ap/matrix} and the
+ * aliases under {@code /sys/bus}), with the kernel's read formats, number and mask grammars and
+ * errno. Every write is parsed here and carried out as one typed operation of the host, so a
+ * refusal keeps the model's explanation.
+ *
+ * <pre>{@code
+ * Sysfs sys = Sysfs.of(host);
+ * sys.write("/sys/bus/ap/apmask", "-3,-0xa\n");
+ * sys.write(Sysfs.CREATE, uuid + "\n");
+ * sys.write("/sys/devices/vfio_ap/matrix/" + uuid + "/assign_adapter", "3\n");
+ * sys.read("/sys/devices/vfio_ap/matrix/" + uuid + "/matrix");   // "03.\n"
+ * sys.list("/sys/bus/ap/drivers/vfio_ap");                       // [03.0001, ..., bind, unbind]
+ * }</pre>
+ *
+ * <p>Paths are absolute and normalised strictly: {@code //} and {@code .} are dropped, {@code ..}
+ * is taken lexically, and a path whose {@code ..} would leave {@code /sys} does not exist. Every
+ * access resolves the path against the host's state at that moment.
+ *
+ * <p>Thread-safe: it holds no state besides the host, which serialises the operations.
+ */
+public final class Sysfs {
+
+  /** The path of the mdev type's {@code create} attribute. */
+  public static final String CREATE = SysfsTree.TYPE_DIR + "/create";
+
+  /** How many links one resolution may follow; the tree has no loops, this is a safeguard. */
+  private static final int MAX_LINKS = 8;
+
+  private final Host host;
+  private final SysfsTree tree;
+
+  private Sysfs(Host host) {
+    this.host = host;
+    this.tree = new SysfsTree(host);
+  }
+
+  /** Returns the emulated sysfs of {@code host}. */
+  public static Sysfs of(Host host) {
+    return new Sysfs(Objects.requireNonNull(host, "host"));
+  }
+
+  /** Returns the host this tree shows. */
+  public Host host() {
+    return host;
+  }
+
+  /**
+   * Reads an attribute.
+   *
+   * @return its content, verbatim; empty text for an empty attribute
+   * @throws SysfsException at {@link SysfsException.Stage#OPEN} with {@link Errno#ENOENT} (no such
+   *     path), {@link Errno#EISDIR} (a directory) or {@link Errno#EACCES} (a write-only attribute)
+   */
+  public String read(String path) {
+    Objects.requireNonNull(path, "path");
+    Resolved r = resolve(path, true);
+    Attr attr = attribute(r, path);
+    Supplier<String> reader = attr.reader();
+    if (reader == null) {
+      throw SysfsException.open(r.path().toString(), Errno.EACCES, r.path() + " is write-only");
+    }
+    return reader.get();
+  }
+
+  /**
+   * Writes {@code data} to an attribute in one {@code write} call, as {@code echo} does. Writing
+   * nothing does nothing, as in the kernel, where an empty write never reaches the attribute.
+   *
+   * @throws SysfsException at {@link SysfsException.Stage#OPEN} with {@link Errno#ENOENT}, {@link
+   *     Errno#EISDIR} or {@link Errno#EACCES} (a read-only attribute); at {@link
+   *     SysfsException.Stage#TRANSFER} with the errno of the kernel's store function, the refusal
+   *     being the model's own when the model refused ({@link SysfsException#refusal()})
+   */
+  public void write(String path, String data) {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(data, "data");
+    Resolved r = resolve(path, true);
+    Attr attr = attribute(r, path);
+    Node.Store store = attr.writer();
+    String p = r.path().toString();
+    if (store == null) {
+      throw SysfsException.open(p, Errno.EACCES, p + " is read-only");
+    }
+    if (data.isEmpty()) {
+      return;
+    }
+    Outcome out;
+    try {
+      out = store.store(data);
+    } catch (SyntaxException e) {
+      throw new SysfsException(
+          p, SysfsException.Stage.TRANSFER, Refusal.of(e.errno(), String.valueOf(e.getMessage())));
+    }
+    Optional<Refusal> refusal = out.refusal();
+    if (refusal.isPresent()) {
+      throw new SysfsException(p, SysfsException.Stage.TRANSFER, refusal.get());
+    }
+  }
+
+  /**
+   * Lists a directory, following links.
+   *
+   * @return the names in it, sorted
+   * @throws SysfsException with {@link Errno#ENOENT} when the path does not exist or is a file
+   */
+  public List<String> list(String path) {
+    Objects.requireNonNull(path, "path");
+    Resolved r = resolve(path, true);
+    if (!(r.node() instanceof Dir d)) {
+      throw SysfsException.noEntry(r.path().toString(), r.path() + " is not a directory");
+    }
+    return List.copyOf(d.children().get().keySet());
+  }
+
+  /**
+   * Returns what is at {@code path} without following a final link, or empty when nothing is there
+   * (including paths that cannot be normalised).
+   */
+  public Optional<SysfsEntry> stat(String path) {
+    Objects.requireNonNull(path, "path");
+    Resolved r;
+    try {
+      r = resolve(path, false);
+    } catch (SysfsException e) {
+      return Optional.empty();
+    }
+    Node n = r.node();
+    if (n instanceof Dir) {
+      return Optional.of(new SysfsEntry(SysfsEntry.Kind.DIRECTORY, false, false, Optional.empty()));
+    }
+    if (n instanceof Link l) {
+      return Optional.of(
+          new SysfsEntry(SysfsEntry.Kind.LINK, false, false, Optional.of(l.target())));
+    }
+    Attr a = (Attr) n;
+    return Optional.of(
+        new SysfsEntry(
+            SysfsEntry.Kind.FILE, a.reader() != null, a.writer() != null, Optional.empty()));
+  }
+
+  /**
+   * Returns the normalised form of {@code path}, without resolving it.
+   *
+   * @throws SysfsException with {@link Errno#ENOENT} for a relative path, a NUL character, or a
+   *     path whose {@code ..} would leave {@code /sys}
+   */
+  public static String normalise(String path) {
+    return SysfsPath.parse(Objects.requireNonNull(path, "path")).toString();
+  }
+
+  // ------------------------------------------------------------------ resolution
+
+  private record Resolved(SysfsPath path, Node node) {}
+
+  private static Attr attribute(Resolved r, String given) {
+    if (r.node() instanceof Attr a) {
+      return a;
+    }
+    throw SysfsException.open(r.path().toString(), Errno.EISDIR, given + " is a directory");
+  }
+
+  private Resolved resolve(String given, boolean followLast) {
+    SysfsPath path = SysfsPath.parse(given);
+    List<String> todo = new ArrayList<>(path.segments());
+    List<String> done = new ArrayList<>();
+    Node node = tree.root();
+    int links = 0;
+    while (true) {
+      if (node instanceof Link l && (followLast || !todo.isEmpty() || path.trailingSlash())) {
+        if (++links > MAX_LINKS) {
+          throw SysfsException.noEntry(given, "too many levels of links");
+        }
+        List<String> rest = todo;
+        todo = new ArrayList<>(SysfsPath.parse(l.target()).segments());
+        todo.addAll(rest);
+        done = new ArrayList<>();
+        node = tree.root();
+        continue;
+      }
+      if (todo.isEmpty()) {
+        break;
+      }
+      String name = todo.remove(0);
+      if (!(node instanceof Dir d)) {
+        throw SysfsException.noEntry(given, "/" + String.join("/", done) + " is not a directory");
+      }
+      SortedMap<String, Node> children = d.children().get();
+      Node next = children.get(name);
+      if (next == null) {
+        throw SysfsException.noEntry(given, "no such file or directory");
+      }
+      done.add(name);
+      node = next;
+    }
+    if (path.trailingSlash() && !(node instanceof Dir)) {
+      throw SysfsException.noEntry(given, given + " is not a directory");
+    }
+    return new Resolved(new SysfsPath(List.copyOf(done), false), node);
+  }
+
+  @Override
+  public String toString() {
+    return "Sysfs{" + host + "}";
+  }
+}

@@ -1,0 +1,147 @@
+package io.github.apmatrix.core.model;
+
+import static io.github.apmatrix.core.model.Fixtures.U;
+import static io.github.apmatrix.core.model.Fixtures.adapters;
+import static io.github.apmatrix.core.model.Fixtures.dev;
+import static io.github.apmatrix.core.model.Fixtures.device;
+import static io.github.apmatrix.core.model.Fixtures.ids;
+import static io.github.apmatrix.core.model.Fixtures.q;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.apmatrix.core.Apqn;
+import io.github.apmatrix.core.Errno;
+import io.github.apmatrix.core.Outcome;
+import org.junit.jupiter.api.Test;
+
+/** §6.2: ZAPQ and its verification with TAPQ every 20 ms on the virtual clock. */
+class QueueResetTest {
+
+  final ScriptedHardware hw = new ScriptedHardware();
+  final ResetClock clock = ResetClock.virtual();
+  final Apqn q31 = q(3, 1);
+
+  Host host() {
+    Host host =
+        Host.builder()
+            .config(HostConfig.withApxa(255, 255, ids(3, 0x0a), ids(1, 2), ids(1)))
+            .card(Card.of(3, CardType.CEX8, CardMode.CCA))
+            .card(Card.of(0x0a, CardType.CEX8, CardMode.CCA))
+            .apmask(ids(3, 0x0a).complement())
+            .hardware(hw)
+            .resetClock(clock)
+            .build();
+    device(host, U, adapters(3, 0x0a), 1, 2);
+    hw.takeZapqs();
+    return host;
+  }
+
+  @Test
+  void reset_normal_oneZapqOneTapq20ms() {
+    Host host = host();
+    assertThat(host.resetDevice(U).isDone()).isTrue();
+    assertThat(hw.zapqs).hasSize(4);
+    assertThat(clock.nowMillis()).isEqualTo(4 * 20);
+    assertThat(host.resetClock()).isSameAs(clock);
+    assertThat(host.resetCount()).isEqualTo(4);
+  }
+
+  @Test
+  void reset_busyThenNormal_waitsAndReissuesZapq() {
+    Host host = host();
+    hw.zapq(q31, ResponseCode.BUSY);
+    assertThat(host.resetDevice(U).isDone()).isTrue();
+    assertThat(hw.takeZapqs().stream().filter(q31::equals)).hasSize(2);
+    assertThat(host.resetStatus(q31)).contains(ResponseCode.NORMAL);
+  }
+
+  @Test
+  void reset_tapqBusyOrInProgress_keepsPollingWithoutBound() {
+    Host host = host();
+    for (int i = 0; i < 50; i++) {
+      hw.tapq(q31, i % 2 == 0 ? ResponseCode.BUSY : ResponseCode.RESET_IN_PROGRESS);
+    }
+    assertThat(host.resetDevice(U).isDone()).isTrue();
+    assertThat(clock.nowMillis()).isEqualTo((4 + 50) * 20);
+    assertThat(host.resetWarnings()).isEmpty();
+  }
+
+  @Test
+  void reset_stateChangeInProgress_waitsAndReissuesZapq() {
+    Host host = host();
+    hw.zapq(q31, ResponseCode.STATE_CHANGE_IN_PROGRESS);
+    assertThat(host.resetDevice(U).isDone()).isTrue();
+    assertThat(hw.takeZapqs().stream().filter(q31::equals)).hasSize(2);
+  }
+
+  @Test
+  void reset_tapqAnswers35Or36_reissuesZapq() {
+    Host host = host();
+    hw.tapq(q31, ResponseCode.ASSOC_SECRET_NOT_UNIQUE, ResponseCode.ASSOC_FAILED);
+    assertThat(host.resetDevice(U).isDone()).isTrue();
+    assertThat(hw.takeZapqs().stream().filter(q31::equals)).hasSize(3);
+    assertThat(host.resetStatus(q31)).contains(ResponseCode.NORMAL);
+  }
+
+  @Test
+  void reset_deconfigured_passableButDeviceResetReportsEio() {
+    Host host = host();
+    hw.zapq(q31, ResponseCode.DECONFIGURED);
+    Outcome o = host.resetDevice(U);
+    assertThat(o.errno()).contains(Errno.EIO);
+    assertThat(o.refusal().orElseThrow().apqns()).containsExactly(q31);
+    assertThat(host.resetStatus(q31)).contains(ResponseCode.DECONFIGURED);
+    host.assignControlDomain(U, 1).orThrow();
+    host.assignDomain(U, 0x30).orThrow(); // re-filters: 03 is passable
+    assertThat(dev(host, U).shadow().apm()).isEqualTo(ids(3, 0x0a));
+    assertThat(hw.zapqs.stream().filter(q31::equals)).hasSize(1); // 03 needs no verification
+  }
+
+  @Test
+  void reset_checkstopped_passable() {
+    Host host = host();
+    hw.zapq(q31, ResponseCode.CHECKSTOPPED);
+    host.resetDevice(U);
+    host.assignDomain(U, 0x30).orThrow(); // re-filters
+    assertThat(dev(host, U).shadow().apm()).isEqualTo(ids(3, 0x0a));
+  }
+
+  @Test
+  void reset_qNotAvail_notPassableAdapterFilteredAtNextFilterWithWarning() {
+    Host host = host();
+    Guest g = Fixtures.start(host, "g", U);
+    hw.fault(q31, ScriptedHardware.Fault.NOT_AVAIL);
+    Outcome o = host.resetDevice(U);
+    assertThat(o.errno()).contains(Errno.EIO);
+    assertThat(o.refusal().orElseThrow().message()).contains("03.0001").contains("Q_NOT_AVAIL");
+    assertThat(host.resetWarnings()).singleElement().asString().contains("03.0001");
+    assertThat(g.crycb().masks().apm()).isEqualTo(ids(3, 0x0a)); // no re-filter on reset
+    host.assignDomain(U, 0x30).orThrow(); // re-filters
+    assertThat(dev(host, U).shadow().apm()).isEqualTo(ids(0x0a));
+    assertThat(g.crycb().masks().apm()).isEqualTo(ids(0x0a));
+    assertThat(host.explain(U))
+        .anySatisfy(
+            w -> {
+              assertThat(w.id()).isEqualTo(3);
+              assertThat(w.reason()).isEqualTo(Withheld.Reason.RESET_FAILED);
+              assertThat(w.apqn()).contains(q31);
+            });
+  }
+
+  @Test
+  void reset_tapqUnexpectedCode_warnsAndStops() {
+    Host host = host();
+    hw.tapq(q31, ResponseCode.of(0x42));
+    assertThat(host.resetDevice(U).isDone()).isTrue();
+    assertThat(host.resetWarnings()).singleElement().asString().contains("03.0001");
+  }
+
+  @Test
+  void unbind_queueReset_statusResetOnNextProbe() {
+    Host host = host();
+    hw.zapq(q31, ResponseCode.Q_NOT_AVAIL);
+    host.unbind("vfio_ap", q31).orThrow();
+    host.bind("vfio_ap", q31).orThrow();
+    assertThat(host.resetStatus(q31)).contains(ResponseCode.NORMAL);
+    assertThat(host.resetStatus(q(0x0b, 1))).isEmpty();
+  }
+}

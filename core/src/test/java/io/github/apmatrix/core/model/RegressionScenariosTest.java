@@ -1,0 +1,278 @@
+package io.github.apmatrix.core.model;
+
+import static io.github.apmatrix.core.model.Fixtures.U;
+import static io.github.apmatrix.core.model.Fixtures.adapters;
+import static io.github.apmatrix.core.model.Fixtures.dev;
+import static io.github.apmatrix.core.model.Fixtures.device;
+import static io.github.apmatrix.core.model.Fixtures.ids;
+import static io.github.apmatrix.core.model.Fixtures.q;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.apmatrix.core.Apcb;
+import io.github.apmatrix.core.Bitmap256;
+import io.github.apmatrix.core.Errno;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The regression scenarios of §9 that the model covers (1, 4, 8-21, 25, 27), each with the
+ * behaviour expected now.
+ */
+class RegressionScenariosTest {
+
+  final ScriptedHardware hw = new ScriptedHardware();
+  final ResetClock clock = ResetClock.virtual();
+
+  /** Adapters 5, 0x14, 0x16 (CEX8, freed), domains 4, 5, 6, 0xab. */
+  Host host() {
+    Bitmap256 apm = ids(5, 0x14, 0x16);
+    Bitmap256 aqm = ids(4, 5, 6, 0xab);
+    Host.Builder b =
+        Host.builder()
+            .config(HostConfig.withApxa(255, 255, apm, aqm, aqm))
+            .hardware(hw)
+            .resetClock(clock)
+            .apmask(apm.complement());
+    for (int a : apm.toArray()) {
+      b.card(Card.of(a, CardType.CEX8, CardMode.CCA));
+    }
+    b.card(Card.of(0x40, CardType.CEX7, CardMode.EP11)); // a card outside the configuration
+    Host host = b.build();
+    host.writeApmask(host.apmask().without(0x40)).orThrow();
+    return host;
+  }
+
+  @Test
+  void regression01_removeDeviceUsedByGuest_alwaysCleansUp() {
+    Host host = host();
+    device(host, U, adapters(5), 4, 0xab);
+    Guest g = Fixtures.start(host, "g", U);
+    hw.takeZapqs();
+    assertThat(host.removeMediatedDevice(U).isDone()).isTrue();
+    assertThat(g.crycb().masks().isEmpty()).isTrue();
+    assertThat(hw.takeZapqs()).containsExactlyInAnyOrder(q(5, 4), q(5, 0xab));
+    assertThat(host.mediatedDevice(U)).isEmpty();
+    assertThat(host.availableInstances()).isEqualTo(65536);
+  }
+
+  @Test
+  void regression04_detach_clearsMasksAndResetsQueues() {
+    Host host = host();
+    device(host, U, adapters(5), 4);
+    Guest g = Fixtures.start(host, "g", U);
+    hw.takeZapqs();
+    host.closeDevice(U).orThrow();
+    assertThat(g.crycb().masks().isEmpty()).isTrue();
+    assertThat(hw.takeZapqs()).containsExactly(q(5, 4));
+  }
+
+  @Test
+  void regression08_assignAdapterWithoutQueues_acceptedAndPluggedWhenQueuesAppear() {
+    Host host = host();
+    device(host, U, adapters(5, 0x40), 4);
+    Guest g = Fixtures.start(host, "g", U);
+    assertThat(dev(host, U).shadow().apm()).isEqualTo(ids(5));
+    host.configureAdapter(0x40, true).orThrow();
+    assertThat(g.crycb().masks().apm()).isEqualTo(ids(5, 0x40));
+    assertThat(g.commits()).isEqualTo(2);
+  }
+
+  @Test
+  void regression09_unbindRemovesAdapterFromGuest() {
+    Host host = host();
+    device(host, U, adapters(5, 0x14), 4, 0xab);
+    Guest g = Fixtures.start(host, "g", U);
+    hw.takeZapqs();
+    host.unbind("vfio_ap", q(5, 4)).orThrow();
+    assertThat(g.crycb().masks().apm()).isEqualTo(ids(0x14));
+    assertThat(g.canReach(q(5, 0xab))).isFalse();
+    assertThat(hw.takeZapqs()).containsExactlyInAnyOrder(q(5, 4), q(5, 0xab));
+  }
+
+  @Test
+  void regression10_apmaskCannotStealAssignedQueue() {
+    Host host = host();
+    device(host, U, adapters(5), 4);
+    Bitmap256 before = host.apmask();
+    assertThat(host.writeApmask(before.with(5)).errno()).contains(Errno.EBUSY);
+    assertThat(host.apmask()).isEqualTo(before);
+    assertThat(host.driverOf(q(5, 4))).contains("vfio_ap");
+  }
+
+  @Test
+  void regression11_cve2024_26620_alwaysFilterEntireMatrix() {
+    Host host = host();
+    device(host, U, adapters(0x14, 0x16), 4, 5, 6);
+    Guest g = Fixtures.start(host, "g", U);
+    host.unassignDomain(U, 4).orThrow();
+    host.unbind("vfio_ap", q(0x16, 5)).orThrow();
+    host.assignDomain(U, 4).orThrow();
+    assertThat(dev(host, U).shadow().apqns()).containsExactly(q(0x14, 4), q(0x14, 5), q(0x14, 6));
+    assertThat(g.canReach(q(0x16, 5))).isFalse();
+  }
+
+  @Test
+  void regression12_filterLoopsOverShadow_domainOutsideHostKeepsAdapter() {
+    Host host = host();
+    device(host, U, adapters(0x14), 4, 0x30);
+    assertThat(dev(host, U).shadow().apqns()).containsExactly(q(0x14, 4));
+  }
+
+  @Test
+  void regression13_hostConfigAddWith85Domains_exactlyOneCommit() {
+    Bitmap256 domains = Bitmap256.range(0x10, 0x10 + 84);
+    Host host =
+        Host.builder()
+            .config(HostConfig.withApxa(255, 255, ids(5), domains, ids()))
+            .card(Card.of(5, CardType.CEX8, CardMode.CCA))
+            .card(Card.of(6, CardType.CEX8, CardMode.CCA))
+            .apmask(ids(5, 6).complement())
+            .build();
+    host.createMediatedDevice(U).orThrow();
+    host.assignAdapter(U, 5).orThrow();
+    host.assignAdapter(U, 6).orThrow();
+    for (int d : domains.toArray()) {
+      host.assignDomain(U, d).orThrow();
+    }
+    Guest g = Fixtures.start(host, "g", U);
+    assertThat(g.crycb().masks().apm()).isEqualTo(ids(5));
+    host.configureAdapter(6, true).orThrow();
+    assertThat(g.commits()).isEqualTo(2);
+    assertThat(g.crycb().masks().apqnCount()).isEqualTo(2 * 85);
+  }
+
+  @Test
+  void regression14_adapterFilteredFromGuest_itsQueuesReset() {
+    Host host = host();
+    device(host, U, adapters(5, 0x14), 4);
+    Guest g = Fixtures.start(host, "g", U);
+    host.unbind("vfio_ap", q(0x14, 5)).orThrow(); // unassigned queue: reset alone
+    hw.takeZapqs();
+    host.assignDomain(U, 5).orThrow();
+    assertThat(g.crycb().masks().apm()).isEqualTo(ids(5));
+    assertThat(hw.takeZapqs()).containsExactly(q(0x14, 4));
+  }
+
+  @Test
+  void regression15_unbindOneQueue_siblingsResetToo() {
+    Host host = host();
+    device(host, U, adapters(5), 4, 0xab);
+    Fixtures.start(host, "g", U);
+    hw.takeZapqs();
+    host.unbind("vfio_ap", q(5, 4)).orThrow();
+    assertThat(hw.takeZapqs()).containsExactlyInAnyOrder(q(5, 4), q(5, 0xab));
+  }
+
+  @Test
+  void regression16_queueRemovedFromHostConfig_notReset() {
+    Host host = host();
+    device(host, U, adapters(5, 0x14), 4);
+    Guest g = Fixtures.start(host, "g", U);
+    hw.takeZapqs();
+    host.configureAdapter(5, false).orThrow();
+    assertThat(hw.takeZapqs()).isEmpty();
+    assertThat(g.crycb().masks().apm()).isEqualTo(ids(0x14));
+    assertThat(host.queueExists(q(5, 4))).isFalse();
+  }
+
+  @Test
+  void regression17_filteredQueueOfAttachedDevice_statusAssigned() {
+    Host host = host();
+    device(host, U, adapters(5, 0x14), 4, 5);
+    Fixtures.start(host, "g", U);
+    host.unbind("vfio_ap", q(0x14, 5)).orThrow();
+    assertThat(host.queueStatus(q(0x14, 4))).contains(QueueStatus.ASSIGNED);
+    assertThat(host.queueStatus(q(5, 4))).contains(QueueStatus.IN_USE);
+  }
+
+  @Test
+  void regression18_zapqBusy_waitedAndReissued() {
+    Host host = host();
+    device(host, U, adapters(5), 4);
+    hw.takeZapqs();
+    hw.zapq(q(5, 4), ResponseCode.BUSY, ResponseCode.BUSY);
+    assertThat(host.resetDevice(U).isDone()).isTrue();
+    assertThat(hw.takeZapqs()).containsExactly(q(5, 4), q(5, 4), q(5, 4));
+    assertThat(host.resetWarnings()).isEmpty();
+  }
+
+  @Test
+  void regression19_deconfiguredQueue_stillPassedThrough() {
+    Host host = host();
+    device(host, U, adapters(5), 4);
+    Guest g = Fixtures.start(host, "g", U);
+    hw.fault(q(5, 4), ScriptedHardware.Fault.DECONFIGURED);
+    host.resetDevice(U);
+    host.assignDomain(U, 5).orThrow(); // re-filter
+    assertThat(g.crycb().masks().apm()).isEqualTo(ids(5));
+  }
+
+  @Test
+  void regression20_slowQueue_noUpperBoundOnWait() {
+    Host host = host();
+    device(host, U, adapters(5), 4);
+    ResponseCode[] busy = new ResponseCode[5000];
+    java.util.Arrays.fill(busy, ResponseCode.RESET_IN_PROGRESS);
+    hw.tapq(q(5, 4), busy);
+    long before = clock.nowMillis();
+    assertThat(host.resetDevice(U).isDone()).isTrue();
+    assertThat(clock.nowMillis() - before).isEqualTo(5001L * 20);
+    assertThat(host.resetWarnings()).isEmpty();
+  }
+
+  @Test
+  void regression21_secureExecutionCodes_waitAndReissue() {
+    Host host = host();
+    device(host, U, adapters(5), 4, 5);
+    hw.takeZapqs();
+    hw.zapq(q(5, 4), ResponseCode.STATE_CHANGE_IN_PROGRESS);
+    hw.tapq(q(5, 5), ResponseCode.ASSOC_SECRET_NOT_UNIQUE, ResponseCode.ASSOC_FAILED);
+    assertThat(host.resetDevice(U).isDone()).isTrue();
+    assertThat(hw.takeZapqs())
+        .containsExactlyInAnyOrder(q(5, 4), q(5, 4), q(5, 5), q(5, 5), q(5, 5));
+  }
+
+  @Test
+  void regression25_apConfigRelinkingLinkedQueues_noDuplicates() {
+    Host host = host();
+    device(host, U, adapters(5), 4);
+    Guest g = Fixtures.start(host, "g", U);
+    host.writeApConfig(U, Apcb.of(ids(5), ids(4, 5), ids())).orThrow();
+    host.writeApConfig(U, Apcb.of(ids(5), ids(4, 5), ids())).orThrow();
+    assertThat(g.commits()).isEqualTo(2);
+    hw.takeZapqs();
+    host.closeDevice(U).orThrow();
+    assertThat(hw.takeZapqs()).containsExactlyInAnyOrder(q(5, 4), q(5, 5));
+  }
+
+  @Test
+  void regression27_removalWhileAttached_configChangedSignalledBeforeRequest() {
+    Host host = host();
+    device(host, U, adapters(5), 4);
+    host.setSignalTrigger(U, DeviceSignal.CONFIG_CHANGED, true).orThrow();
+    host.setSignalTrigger(U, DeviceSignal.REQUEST, true).orThrow();
+    Guest g = Fixtures.start(host, "g", U);
+    assertThat(dev(host, U).signals()).containsExactly(DeviceSignal.CONFIG_CHANGED);
+    host.removeMediatedDevice(U).orThrow();
+    assertThat(g.crycb().masks().isEmpty()).isTrue();
+    assertThat(g.commits()).isEqualTo(2);
+  }
+
+  @Test
+  void regression27_requestCallback_clearsAndSignalsConfigChangedThenRequest() {
+    HostConfig cfg = HostConfig.withApxa(255, 255, ids(), ids(), ids());
+    Host host = Host.builder().config(cfg).build();
+    host.createMediatedDevice(U).orThrow();
+    host.setSignalTrigger(U, DeviceSignal.CONFIG_CHANGED, true).orThrow();
+    host.setSignalTrigger(U, DeviceSignal.REQUEST, true).orThrow();
+    Guest g = host.createGuest("g", CrycbFormat.FORMAT2);
+    host.openDevice(U, g).orThrow();
+    assertThat(g.signals()).containsExactly(DeviceSignal.CONFIG_CHANGED);
+    host.removeMediatedDevice(U).orThrow();
+    assertThat(g.signals())
+        .containsExactly(
+            DeviceSignal.CONFIG_CHANGED, DeviceSignal.CONFIG_CHANGED, DeviceSignal.REQUEST);
+    assertThat(g.crycb().masks().isEmpty()).isTrue();
+    assertThat(g.commits()).isEqualTo(2); // the start and the clear
+    assertThat(g.device()).isEmpty();
+  }
+}
