@@ -56,16 +56,31 @@ record FullHost(Host host, List<UUID> devices, List<Guest> guests) {
    * @throws IllegalArgumentException if {@code deviceCount} is outside 1..256
    */
   static FullHost build(int deviceCount) {
-    if (deviceCount < 1 || deviceCount > 256) {
-      throw new IllegalArgumentException("devices must be in 1..256: " + deviceCount);
+    return build(256, deviceCount);
+  }
+
+  /**
+   * Builds the host with only adapters 0..{@code adapters - 1} configured (each with all 256
+   * domains) and {@code deviceCount} devices and guests.
+   *
+   * @throws IllegalArgumentException if {@code adapters} is outside 1..256 or {@code deviceCount}
+   *     outside 1..{@code adapters}
+   */
+  static FullHost build(int adapters, int deviceCount) {
+    if (adapters < 1 || adapters > 256) {
+      throw new IllegalArgumentException("adapters must be in 1..256: " + adapters);
+    }
+    if (deviceCount < 1 || deviceCount > adapters) {
+      throw new IllegalArgumentException("devices must be in 1.." + adapters + ": " + deviceCount);
     }
     Host.Builder b =
         Host.builder()
             .config(
-                HostConfig.withApxa(255, 255, Bitmap256.all(), Bitmap256.all(), Bitmap256.all()))
+                HostConfig.withApxa(
+                    255, 255, Bitmap256.firstN(adapters), Bitmap256.all(), Bitmap256.all()))
             .apmask(Bitmap256.empty())
             .aqmask(Bitmap256.empty());
-    for (int a = 0; a < 256; a++) {
+    for (int a = 0; a < adapters; a++) {
       b.card(Card.of(a, CardType.CEX8, CardMode.CCA));
     }
     Host host = b.build();
