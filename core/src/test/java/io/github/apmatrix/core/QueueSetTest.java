@@ -49,6 +49,40 @@ class QueueSetTest {
   }
 
   @Test
+  void adaptersContainingAll_keepsExactlyTheAdaptersWhoseRowHoldsEveryDomain() {
+    Gen<Integer> small = SourceDSL.integers().between(0, 7);
+    qt().forAll(
+            apqnLists(),
+            SourceDSL.lists().of(small).ofSizeBetween(0, 8),
+            SourceDSL.lists().of(small).ofSizeBetween(0, 4))
+        .checkAssert(
+            (in, adapterIds, domainIds) -> {
+              QueueSet.Builder b = QueueSet.builder();
+              in.forEach(q -> b.add(Apqn.of(q.adapter() % 8 * 36, q.domain() % 8 * 36)));
+              QueueSet set = b.build();
+              Bitmap256 adapters =
+                  Bitmap256.of(adapterIds.stream().mapToInt(i -> i * 36).toArray());
+              Bitmap256 domains = Bitmap256.of(domainIds.stream().mapToInt(i -> i * 36).toArray());
+              List<Integer> expected = new ArrayList<>();
+              adapters.forEach(
+                  a -> {
+                    boolean all = true;
+                    for (int d : domains.toArray()) {
+                      all &= set.contains(Apqn.of(a, d));
+                    }
+                    if (all) {
+                      expected.add(a);
+                    }
+                  });
+              int[] want = expected.stream().mapToInt(i -> i).toArray();
+              assertThat(set.adaptersContainingAll(adapters, domains).toArray())
+                  .containsExactly(want);
+              assertThat(b.adaptersContainingAll(adapters, domains).toArray())
+                  .containsExactly(want);
+            });
+  }
+
+  @Test
   void cross_isTheCartesianProduct() {
     QueueSet s = QueueSet.cross(Bitmap256.of(3, 10), Bitmap256.of(1, 0x20));
     assertThat(s.toList())

@@ -148,11 +148,12 @@ final class SysfsTree {
       m.put("online", Attr.readOnly(() -> "1\n"));
       m.put("driver", new Link("/sys/bus/ap/drivers/" + CEX4CARD));
     }
-    for (Apqn q : host.queues()) {
-      if (q.adapter() == a) {
-        m.put(q.toString(), dir(d -> queue(q, d)));
-      }
-    }
+    host.queueDomains(a)
+        .forEach(
+            domain -> {
+              Apqn q = Apqn.of(a, domain);
+              m.put(q.toString(), dir(d -> queue(q, d)));
+            });
   }
 
   private void queue(Apqn q, SortedMap<String, Node> m) {

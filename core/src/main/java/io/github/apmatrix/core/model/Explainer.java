@@ -63,10 +63,10 @@ final class Explainer {
     }
     Bitmap256 domains = m.aqm.and(host.aqm());
     for (int d = domains.first(); d >= 0; d = domains.next(d + 1)) {
-      if (vfio.usable.get(a, d)) {
+      Apqn q = Apqn.of(a, d);
+      if (vfio.usable.contains(q)) {
         continue;
       }
-      Apqn q = Apqn.of(a, d);
       VfioQueue vq = vfio.queue(a, d);
       if (vq != null) {
         return withheld(

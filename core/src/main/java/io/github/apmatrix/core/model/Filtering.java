@@ -26,14 +26,21 @@ public final class Filtering {
    * adapter is withheld.
    */
   public static Apcb shadow(Apcb matrix, Apcb host, QueueSet usable) {
-    Bitmap256 aqm = matrix.aqm().and(host.aqm());
+    Bitmap256 aqm = intersect(matrix.aqm(), host.aqm());
     return Apcb.of(
-        shadowAdapters(matrix.apm(), host.apm(), aqm, usable), aqm, matrix.adm().and(host.adm()));
+        shadowAdapters(matrix.apm(), host.apm(), aqm, usable),
+        aqm,
+        intersect(matrix.adm(), host.adm()));
+  }
+
+  /** {@code ids ∩ allowed}, without allocating when nothing is dropped. */
+  static Bitmap256 intersect(Bitmap256 ids, Bitmap256 allowed) {
+    return allowed.containsAll(ids) ? ids : ids.and(allowed);
   }
 
   /**
    * Returns only the shadow's adapters (the part of {@link #shadow} that depends on binding),
-   * allocating nothing but the result.
+   * allocating nothing but the result, and nothing at all when no adapter is dropped.
    *
    * @param matrixApm the assigned adapters
    * @param hostApm the adapters in the host configuration
@@ -42,19 +49,7 @@ public final class Filtering {
    */
   public static Bitmap256 shadowAdapters(
       Bitmap256 matrixApm, Bitmap256 hostApm, Bitmap256 shadowAqm, QueueSet usable) {
-    Bitmap256 candidates = matrixApm.and(hostApm);
-    if (shadowAqm.isEmpty()) {
-      return candidates;
-    }
-    long[] out = null;
-    for (int a = candidates.first(); a >= 0; a = candidates.next(a + 1)) {
-      if (!usable.rowContainsAll(a, shadowAqm)) {
-        if (out == null) {
-          out = candidates.toWords();
-        }
-        out[a >>> 6] &= ~(Long.MIN_VALUE >>> (a & 63));
-      }
-    }
-    return out == null ? candidates : Bitmap256.ofWords(out);
+    Bitmap256 candidates = intersect(matrixApm, hostApm);
+    return shadowAqm.isEmpty() ? candidates : usable.adaptersContainingAll(candidates, shadowAqm);
   }
 }

@@ -206,6 +206,12 @@ public final class Host {
     return read(() -> bus.exists(apqn.adapter(), apqn.domain()));
   }
 
+  /** Returns the domains {@code d} for which a queue device ({@code adapter}, d) exists. */
+  public Bitmap256 queueDomains(int adapter) {
+    checkId(adapter, "adapter");
+    return read(() -> bus.present.row(adapter));
+  }
+
   /** Returns the queue devices on the AP bus, ascending. */
   public List<Apqn> queues() {
     return read(
@@ -369,14 +375,7 @@ public final class Host {
    * {@link Filtering#shadow}.
    */
   public QueueSet usableQueues() {
-    return read(
-        () -> {
-          QueueSet.Builder b = QueueSet.builder();
-          for (int a = 0; a < 256; a++) {
-            b.addRow(a, vfio.usable.row(a));
-          }
-          return b.build();
-        });
+    return read(vfio.usable::build);
   }
 
   /** Returns how many more mediated devices can be created (65,536 minus the existing ones). */

@@ -50,13 +50,6 @@ final class QueueWords {
     words[i + 3] &= ~domains.word(3);
   }
 
-  /** Returns whether the row of {@code adapter} holds every domain of {@code s0..s3}. */
-  boolean rowContainsAll(int adapter, long s0, long s1, long s2, long s3) {
-    int i = adapter << 2;
-    return ((s0 & ~words[i]) | (s1 & ~words[i + 1]) | (s2 & ~words[i + 2]) | (s3 & ~words[i + 3]))
-        == 0L;
-  }
-
   /** Returns whether the row of {@code adapter} has a domain of {@code domains}. */
   boolean rowIntersects(int adapter, Bitmap256 domains) {
     int i = adapter << 2;

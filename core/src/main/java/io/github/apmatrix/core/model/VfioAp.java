@@ -5,6 +5,7 @@ import io.github.apmatrix.core.Apqn;
 import io.github.apmatrix.core.Bitmap256;
 import io.github.apmatrix.core.Errno;
 import io.github.apmatrix.core.Outcome;
+import io.github.apmatrix.core.QueueSet;
 import io.github.apmatrix.core.Refusal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,8 +40,11 @@ final class VfioAp implements BusDriver {
 
   private final Map<UUID, Mdev> byUuid = new HashMap<>();
   private final VfioQueue[] queues = new VfioQueue[1 << 16];
-  final QueueWords usable = new QueueWords();
+  final QueueSet.Builder usable = QueueSet.builder();
   private final QueueWords assigned = new QueueWords();
+
+  /** The device whose matrix holds each APQN (null for none), kept in step by setMatrix. */
+  private final Mdev[] owners = new Mdev[1 << 16];
 
   VfioAp(ApBus bus, QueueResets resets, HostConfig info) {
     this.bus = bus;
@@ -61,15 +65,7 @@ final class VfioAp implements BusDriver {
 
   /** The device whose matrix holds (a, d): at most one, by the isolation invariant. */
   @Nullable Mdev owner(int adapter, int domain) {
-    if (!assigned.get(adapter, domain)) {
-      return null;
-    }
-    for (Mdev m : mdevs) {
-      if (m.contains(adapter, domain)) {
-        return m;
-      }
-    }
-    return null;
+    return owners[(adapter << 8) | domain];
   }
 
   Apcb hostView() {
@@ -370,15 +366,35 @@ final class VfioAp implements BusDriver {
 
   /** Installs a new matrix and keeps the {@code assigned} table in step. */
   private void setMatrix(Mdev m, Bitmap256 apm, Bitmap256 aqm, Bitmap256 adm) {
-    for (int a = m.apm.first(); a >= 0; a = m.apm.next(a + 1)) {
-      assigned.andNot(a, m.aqm);
-    }
-    for (int a = apm.first(); a >= 0; a = apm.next(a + 1)) {
-      assigned.or(a, aqm);
+    Bitmap256 rows = m.apm.or(apm);
+    for (int a = rows.first(); a >= 0; a = rows.next(a + 1)) {
+      boolean was = m.apm.contains(a);
+      boolean is = apm.contains(a);
+      for (int w = 0; w < 4; w++) {
+        long before = was ? m.aqm.word(w) : 0L;
+        long after = is ? aqm.word(w) : 0L;
+        updateOwners(a, w, before & ~after, null);
+        updateOwners(a, w, after & ~before, m);
+      }
+      if (was) {
+        assigned.andNot(a, m.aqm);
+      }
+      if (is) {
+        assigned.or(a, aqm);
+      }
     }
     m.apm = apm;
     m.aqm = aqm;
     m.adm = adm;
+  }
+
+  private void updateOwners(int adapter, int word, long bits, @Nullable Mdev m) {
+    long w = bits;
+    while (w != 0L) {
+      int bit = Long.numberOfLeadingZeros(w);
+      w &= ~(Long.MIN_VALUE >>> bit);
+      owners[(adapter << 8) | (word << 6) | bit] = m;
+    }
   }
 
   // ---------------------------------------------------------------- filtering (§4.4, §4.7)
@@ -390,9 +406,10 @@ final class VfioAp implements BusDriver {
   boolean filterMatrix(Mdev m) {
     Bitmap256 prevApm = m.shadowApm;
     Bitmap256 prevAqm = m.shadowAqm;
-    Bitmap256 aqm = m.aqm.and(host.aqm());
-    Bitmap256 apm = ShadowFilter.adapters(m.apm, host.apm(), aqm, usable);
-    lastFiltered = m.apm.and(host.apm()).andNot(apm).and(prevApm);
+    Bitmap256 aqm = Filtering.intersect(m.aqm, host.aqm());
+    Bitmap256 candidates = Filtering.intersect(m.apm, host.apm());
+    Bitmap256 apm = aqm.isEmpty() ? candidates : usable.adaptersContainingAll(candidates, aqm);
+    lastFiltered = candidates.andNot(apm).and(prevApm);
     m.shadowApm = apm;
     m.shadowAqm = aqm;
     return !apm.equals(prevApm) || !aqm.equals(prevAqm);
@@ -401,7 +418,7 @@ final class VfioAp implements BusDriver {
   /** {@code filter_cdoms}: returns whether the shadow's control domains changed. */
   boolean filterControlDomains(Mdev m) {
     Bitmap256 prev = m.shadowAdm;
-    m.shadowAdm = m.adm.and(host.adm());
+    m.shadowAdm = Filtering.intersect(m.adm, host.adm());
     return !m.shadowAdm.equals(prev);
   }
 
@@ -501,7 +518,7 @@ final class VfioAp implements BusDriver {
   public void probe(Apqn apqn, Op op) {
     VfioQueue q = new VfioQueue(apqn);
     queues[apqn.value()] = q;
-    usable.set(apqn.adapter(), apqn.domain(), true);
+    usable.add(apqn);
     Mdev m = owner(apqn.adapter(), apqn.domain());
     if (m != null && !m.hasPendingAdd()) {
       filterAndReset(m, op);
@@ -535,7 +552,7 @@ final class VfioAp implements BusDriver {
     }
     Interrupts.release(q);
     queues[apqn.value()] = null;
-    usable.set(a, d, false);
+    usable.remove(apqn);
   }
 
   /** §5.4: refuses if any APQN of apm × aqm is in some device's matrix. */
@@ -729,6 +746,10 @@ final class VfioAp implements BusDriver {
 
   /** Keeps the usable table in step after a reset changed a queue's status. */
   void resetStatusChanged(VfioQueue q) {
-    usable.set(q.apqn.adapter(), q.apqn.domain(), q.resetStatus.isPassable());
+    if (q.resetStatus.isPassable()) {
+      usable.add(q.apqn);
+    } else {
+      usable.remove(q.apqn);
+    }
   }
 }
