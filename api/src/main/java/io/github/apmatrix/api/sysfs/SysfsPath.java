@@ -9,7 +9,8 @@ import java.util.List;
  * {@code ..} taken lexically and never above {@code /sys}. Immutable.
  *
  * @param segments the names from the root, e.g. {@code [sys, bus, ap, apmask]}
- * @param trailingSlash whether the path ended in {@code /} (then it must name a directory)
+ * @param trailingSlash whether the path ended in {@code /} or {@code /.} (then it must name a
+ *     directory)
  */
 record SysfsPath(List<String> segments, boolean trailingSlash) {
 
@@ -42,8 +43,8 @@ record SysfsPath(List<String> segments, boolean trailingSlash) {
       }
       out.add(seg);
     }
-    return new SysfsPath(
-        Collections.unmodifiableList(out), path.length() > 1 && path.endsWith("/"));
+    boolean dir = (path.length() > 1 && path.endsWith("/")) || path.endsWith("/.");
+    return new SysfsPath(Collections.unmodifiableList(out), dir);
   }
 
   /** Returns the path {@code /a/b/c}; {@code /} for the root. */

@@ -50,5 +50,7 @@ class SysfsPathTest {
     assertThat(SysfsPath.parse("/sys/bus/").trailingSlash()).isTrue();
     assertThat(SysfsPath.parse("/sys/bus").trailingSlash()).isFalse();
     assertThat(SysfsPath.parse("/").trailingSlash()).isFalse();
+    // "file/." names a directory too, as in the kernel's path walk
+    assertThat(SysfsPath.parse("/sys/bus/ap/apmask/.").trailingSlash()).isTrue();
   }
 }

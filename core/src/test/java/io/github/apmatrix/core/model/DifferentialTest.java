@@ -31,7 +31,13 @@ import org.quicktheories.impl.Constraint;
  */
 class DifferentialTest {
 
-  static final int SEQUENCES = 1_000;
+  /**
+   * Sequences of {@link #STEPS} operations: 1,000 (100,000 operations) by default; the system
+   * property {@code apmatrix.differential.sequences} raises it (the {@code long} profile runs
+   * 100,000 sequences, 10,000,000 operations).
+   */
+  static final int SEQUENCES = Integer.getInteger("apmatrix.differential.sequences", 1_000);
+
   static final int STEPS = 100;
 
   /** The host shapes: APXA with Na = Nd = 20, no APXA (63/15), no QCI. */
