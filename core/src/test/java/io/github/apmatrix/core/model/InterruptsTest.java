@@ -45,15 +45,17 @@ class InterruptsTest {
 
   final Scripted hw = new Scripted();
 
-  Host host() {
+  /** Adapter 3 with domains 1 and 2, freed for vfio_ap. */
+  static Host.Builder adapter3() {
     Bitmap256 domains = Bitmap256.of(1, 2);
-    Host host =
-        Host.builder()
-            .config(HostConfig.withApxa(255, 255, Bitmap256.of(3), domains, domains))
-            .card(Card.of(3, CardType.CEX8, CardMode.CCA))
-            .apmask(Bitmap256.all().without(3))
-            .hardware(hw)
-            .build();
+    return Host.builder()
+        .config(HostConfig.withApxa(255, 255, Bitmap256.of(3), domains, domains))
+        .card(Card.of(3, CardType.CEX8, CardMode.CCA))
+        .apmask(Bitmap256.all().without(3));
+  }
+
+  Host host() {
+    Host host = adapter3().hardware(hw).build();
     host.createMediatedDevice(U).orThrow();
     host.assignAdapter(U, 3).orThrow();
     host.assignDomain(U, 2).orThrow();
@@ -162,14 +164,8 @@ class InterruptsTest {
 
   @Test
   void regression07_failingProbe_leavesQueueUnboundWithoutStatus() {
-    Bitmap256 domains = Bitmap256.of(1, 2);
     Host host =
-        Host.builder()
-            .config(HostConfig.withApxa(255, 255, Bitmap256.of(3), domains, domains))
-            .card(Card.of(3, CardType.CEX8, CardMode.CCA))
-            .apmask(Bitmap256.all().without(3))
-            .probeFault((driver, apqn) -> driver.equals("vfio_ap") && apqn.equals(Q))
-            .build();
+        adapter3().probeFault((driver, apqn) -> driver.equals("vfio_ap") && apqn.equals(Q)).build();
     assertThat(host.driverOf(Q)).isEmpty();
     assertThat(host.queueStatus(Q)).isEmpty();
     assertThat(host.driverOf(Apqn.of(3, 1))).contains("vfio_ap");
@@ -201,18 +197,8 @@ class InterruptsTest {
 
   @Test
   void regression24_dmaUnmap_disablesOnlyQueuesWithNibInRange() {
-    Bitmap256 domains = Bitmap256.of(1, 2);
-    Host host =
-        Host.builder()
-            .config(HostConfig.withApxa(255, 255, Bitmap256.of(3), domains, domains))
-            .card(Card.of(3, CardType.CEX8, CardMode.CCA))
-            .apmask(Bitmap256.all().without(3))
-            .hardware(hw)
-            .build();
-    host.createMediatedDevice(U).orThrow();
-    host.assignAdapter(U, 3).orThrow();
+    Host host = host();
     host.assignDomain(U, 1).orThrow();
-    host.assignDomain(U, 2).orThrow();
     Guest g = started(host, false);
     host.interceptAqic(g, Apqn.of(3, 1), true, 3, NIB);
     host.interceptAqic(g, Q, true, 3, 0x20_0000L);
