@@ -102,35 +102,33 @@ public final class QueueSet {
     long s1 = domains.word(1);
     long s2 = domains.word(2);
     long s3 = domains.word(3);
-    long w0 = adapters.word(0);
-    long w1 = adapters.word(1);
-    long w2 = adapters.word(2);
-    long w3 = adapters.word(3);
-    long k0 = keep(rows, w0, 0, s0, s1, s2, s3);
-    long k1 = keep(rows, w1, 64, s0, s1, s2, s3);
-    long k2 = keep(rows, w2, 128, s0, s1, s2, s3);
-    long k3 = keep(rows, w3, 192, s0, s1, s2, s3);
-    if (k0 == w0 && k1 == w1 && k2 == w2 && k3 == w3) {
-      return adapters;
-    }
-    return Bitmap256.ofWords(k0, k1, k2, k3);
-  }
-
-  /** Clears from {@code word} (adapters base..base+63) every adapter whose row misses a domain. */
-  private static long keep(long[] rows, long word, int base, long s0, long s1, long s2, long s3) {
-    long out = word;
-    long w = word;
-    while (w != 0L) {
-      int bit = Long.numberOfLeadingZeros(w);
-      long mask = Long.MIN_VALUE >>> bit;
-      w &= ~mask;
-      int i = (base + bit) << 2;
-      if (((s0 & ~rows[i]) | (s1 & ~rows[i + 1]) | (s2 & ~rows[i + 2]) | (s3 & ~rows[i + 3]))
-          != 0L) {
-        out &= ~mask;
+    long k0 = 0L;
+    long k1 = 0L;
+    long k2 = 0L;
+    long k3 = 0L;
+    boolean dropped = false;
+    for (int w = 0; w < 4; w++) {
+      long word = adapters.word(w);
+      long todo = word;
+      while (todo != 0L) {
+        int bit = Long.numberOfLeadingZeros(todo);
+        long mask = Long.MIN_VALUE >>> bit;
+        todo &= ~mask;
+        int i = (w << 8) + (bit << 2);
+        if (((s0 & ~rows[i]) | (s1 & ~rows[i + 1]) | (s2 & ~rows[i + 2]) | (s3 & ~rows[i + 3]))
+            != 0L) {
+          word &= ~mask;
+        }
+      }
+      dropped |= word != adapters.word(w);
+      switch (w) {
+        case 0 -> k0 = word;
+        case 1 -> k1 = word;
+        case 2 -> k2 = word;
+        default -> k3 = word;
       }
     }
-    return out;
+    return dropped ? Bitmap256.ofWords(k0, k1, k2, k3) : adapters;
   }
 
   /** Returns the number of APQNs in the set. */
