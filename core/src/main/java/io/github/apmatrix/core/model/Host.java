@@ -96,12 +96,12 @@ public final class Host {
 
   /** Returns the host's AP configuration as the AP bus last scanned it. */
   public HostConfig config() {
-    return read(() -> bus.config);
+    return locked(() -> bus.config);
   }
 
   /** Returns the cards in the machine, by adapter id, configured or not. */
   public List<Card> cards() {
-    return read(
+    return locked(
         () -> {
           List<Card> out = new ArrayList<>();
           for (Card c : bus.cards) {
@@ -116,17 +116,17 @@ public final class Host {
   /** Returns the card of {@code adapter}, if the machine has one. */
   public Optional<Card> card(int adapter) {
     checkId(adapter, "adapter");
-    return read(() -> Optional.ofNullable(bus.cards[adapter]));
+    return locked(() -> Optional.ofNullable(bus.cards[adapter]));
   }
 
   /** Returns the AP bus's {@code apmask}: adapters whose queues the default drivers may own. */
   public Bitmap256 apmask() {
-    return read(() -> bus.apmask);
+    return locked(() -> bus.apmask);
   }
 
   /** Returns the AP bus's {@code aqmask}: domains whose queues the default drivers may own. */
   public Bitmap256 aqmask() {
-    return read(() -> bus.aqmask);
+    return locked(() -> bus.aqmask);
   }
 
   /**
@@ -203,18 +203,18 @@ public final class Host {
 
   /** Returns whether a queue device exists on the AP bus for {@code apqn}. */
   public boolean queueExists(Apqn apqn) {
-    return read(() -> bus.exists(apqn.adapter(), apqn.domain()));
+    return locked(() -> bus.exists(apqn.adapter(), apqn.domain()));
   }
 
   /** Returns the domains {@code d} for which a queue device ({@code adapter}, d) exists. */
   public Bitmap256 queueDomains(int adapter) {
     checkId(adapter, "adapter");
-    return read(() -> bus.present.row(adapter));
+    return locked(() -> bus.present.row(adapter));
   }
 
   /** Returns the queue devices on the AP bus, ascending. */
   public List<Apqn> queues() {
-    return read(
+    return locked(
         () -> {
           List<Apqn> out = new ArrayList<>();
           for (int a = 0; a < 256; a++) {
@@ -227,7 +227,7 @@ public final class Host {
 
   /** Returns the name of the driver {@code apqn}'s queue device is bound to, if any. */
   public Optional<String> driverOf(Apqn apqn) {
-    return read(
+    return locked(
         () -> {
           BusDriver d = bus.driverOf(apqn.adapter(), apqn.domain());
           return d == null ? Optional.empty() : Optional.of(d.name());
@@ -236,12 +236,12 @@ public final class Host {
 
   /** Returns whether the host's default drivers own {@code apqn} (apmask and aqmask). */
   public boolean isHostOwned(Apqn apqn) {
-    return read(() -> bus.owned(apqn.adapter(), apqn.domain()));
+    return locked(() -> bus.owned(apqn.adapter(), apqn.domain()));
   }
 
   /** Returns the names of the registered queue drivers, in registration order. */
   public List<String> driverNames() {
-    return read(() -> bus.drivers.stream().map(BusDriver::name).toList());
+    return locked(() -> bus.drivers.stream().map(BusDriver::name).toList());
   }
 
   /**
@@ -327,17 +327,17 @@ public final class Host {
 
   /** Returns what the drivers' failed callbacks threw, oldest first. */
   public List<String> driverErrors() {
-    return read(() -> List.copyOf(bus.driverErrors));
+    return locked(() -> List.copyOf(bus.driverErrors));
   }
 
   /** Returns the warnings the queue resets logged (invalid response codes), oldest first. */
   public List<String> resetWarnings() {
-    return read(() -> List.copyOf(resets.warnings));
+    return locked(() -> List.copyOf(resets.warnings));
   }
 
   /** Returns how many ZAPQ instructions the host has issued. */
   public long resetCount() {
-    return read(resets::resetCount);
+    return locked(resets::resetCount);
   }
 
   /** Returns the clock the queue-reset verification waits on. */
@@ -354,7 +354,7 @@ public final class Host {
 
   /** Returns the status of a queue bound to vfio_ap, or empty if it is not bound to vfio_ap. */
   public Optional<QueueStatus> queueStatus(Apqn apqn) {
-    return read(
+    return locked(
         () ->
             vfio.queue(apqn.adapter(), apqn.domain()) == null
                 ? Optional.empty()
@@ -363,7 +363,7 @@ public final class Host {
 
   /** Returns the response code of the last reset of a queue bound to vfio_ap, if bound. */
   public Optional<ResponseCode> resetStatus(Apqn apqn) {
-    return read(
+    return locked(
         () -> {
           VfioQueue q = vfio.queue(apqn.adapter(), apqn.domain());
           return q == null ? Optional.empty() : Optional.of(q.resetStatus);
@@ -375,12 +375,12 @@ public final class Host {
    * {@link Filtering#shadow}.
    */
   public QueueSet usableQueues() {
-    return read(vfio.usable::build);
+    return locked(vfio.usable::build);
   }
 
   /** Returns how many more mediated devices can be created (65,536 minus the existing ones). */
   public int availableInstances() {
-    return read(() -> vfioLoaded ? vfio.availableInstances() : 0);
+    return locked(() -> vfioLoaded ? vfio.availableInstances() : 0);
   }
 
   /**
@@ -400,7 +400,7 @@ public final class Host {
 
   /** Returns whether the vfio_ap module is loaded. */
   public boolean isVfioApLoaded() {
-    return read(() -> vfioLoaded);
+    return locked(() -> vfioLoaded);
   }
 
   /**
@@ -491,7 +491,7 @@ public final class Host {
 
   /** Returns a snapshot of the mediated device {@code uuid}, if it exists. */
   public Optional<MediatedDevice> mediatedDevice(UUID uuid) {
-    return read(
+    return locked(
         () -> {
           Mdev m = vfio.mdev(uuid);
           return m == null ? Optional.empty() : Optional.of(m.snapshot());
@@ -500,7 +500,7 @@ public final class Host {
 
   /** Returns snapshots of every mediated device, by UUID. */
   public List<MediatedDevice> mediatedDevices() {
-    return read(
+    return locked(
         () ->
             vfio.mdevs.stream()
                 .map(Mdev::snapshot)
@@ -594,7 +594,7 @@ public final class Host {
    * @throws IllegalArgumentException when there is no such device
    */
   public List<Withheld> explain(UUID uuid) {
-    return read(
+    return locked(
         () -> {
           Mdev m = vfio.mdev(uuid);
           if (m == null) {
@@ -637,7 +637,7 @@ public final class Host {
 
   /** Returns the CRYCB format a new guest gets by default: 2 with APXA, else 1. */
   public CrycbFormat defaultCrycbFormat() {
-    return read(() -> bus.config.apxa() ? CrycbFormat.FORMAT2 : CrycbFormat.FORMAT1);
+    return locked(() -> bus.config.apxa() ? CrycbFormat.FORMAT2 : CrycbFormat.FORMAT1);
   }
 
   /**
@@ -659,17 +659,15 @@ public final class Host {
   public Guest createGuest(String name, CrycbFormat format, boolean secureExecution) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(format, "format");
-    lock.lock();
-    try {
-      if (guests.containsKey(name)) {
-        throw new IllegalArgumentException("a guest named " + name + " is already running");
-      }
-      Guest g = new Guest(name, format, secureExecution);
-      guests.put(name, g);
-      return g;
-    } finally {
-      lock.unlock();
-    }
+    return locked(
+        () -> {
+          if (guests.containsKey(name)) {
+            throw new IllegalArgumentException("a guest named " + name + " is already running");
+          }
+          Guest g = new Guest(name, format, secureExecution);
+          guests.put(name, g);
+          return g;
+        });
   }
 
   /**
@@ -680,7 +678,7 @@ public final class Host {
    */
   public void mapGuestMemory(Guest guest, long iova, long length, boolean shared) {
     checkLength(length);
-    read(
+    locked(
         () -> {
           running(guest).memory.map(iova, length, shared);
           return null;
@@ -695,7 +693,7 @@ public final class Host {
    */
   public void unmapGuestMemory(Guest guest, long iova, long length) {
     checkLength(length);
-    read(
+    locked(
         () -> {
           Guest g = running(guest);
           Mdev m = g.device;
@@ -721,7 +719,7 @@ public final class Host {
     if (isc < 0 || isc > 7) {
       throw new IllegalArgumentException("ISC must be in 0..7: " + isc);
     }
-    return read(
+    return locked(
         () -> {
           Guest g = running(guest);
           Mdev m = g.pqapHook;
@@ -752,12 +750,12 @@ public final class Host {
 
   /** Returns the running guest named {@code name}, if any. */
   public Optional<Guest> guest(String name) {
-    return read(() -> Optional.ofNullable(guests.get(name)));
+    return locked(() -> Optional.ofNullable(guests.get(name)));
   }
 
   /** Returns the running guests, in creation order. */
   public List<Guest> guests() {
-    return read(() -> List.copyOf(guests.values()));
+    return locked(() -> List.copyOf(guests.values()));
   }
 
   /**
@@ -906,7 +904,8 @@ public final class Host {
     return n;
   }
 
-  private <T> T read(Supplier<T> body) {
+  /** Runs {@code body} under the host lock: reads, and changes that commit nothing. */
+  private <T> T locked(Supplier<T> body) {
     lock.lock();
     try {
       return body.get();
@@ -932,7 +931,7 @@ public final class Host {
 
   @Override
   public String toString() {
-    return read(
+    return locked(
         () ->
             "Host{"
                 + bus.config

@@ -21,9 +21,11 @@ import org.jspecify.annotations.Nullable;
  * shadow APCB, hot plug and unplug, probe and remove, the configuration-change callbacks and the
  * guests' open and close. Mutable, guarded by the host lock.
  *
- * <p>Two per-adapter tables keep the hot paths on words: {@code usable} (domains whose queue is
- * bound to vfio_ap and passable) feeds the filter, {@code assigned} (domains in some device's
- * matrix) answers the sharing and {@code in_use} checks without walking the device list.
+ * <p>Three tables, kept in step with the matrices and the bound queues, keep the hot paths off the
+ * device list: {@code usable} (per adapter, the domains whose queue is bound to vfio_ap and
+ * passable) feeds the filter a word at a time; {@code assigned} (per adapter, the domains in some
+ * device's matrix) answers the sharing and {@code in_use} checks a word at a time; {@code owners}
+ * (per APQN, the device whose matrix holds it) answers probe, remove and queue status.
  */
 final class VfioAp implements BusDriver {
 
@@ -263,12 +265,12 @@ final class VfioAp implements BusDriver {
     hotUnplug(m, removedApm, true, m.aqm, op);
     hotUnplug(m, removedAqm, false, m.apm, op);
     setMatrix(m, next.apm(), next.aqm(), next.adm());
-    boolean changed = filterMatrix(m);
-    Bitmap256 filtered = lastFiltered;
+    Filtered f = filterMatrix(m);
+    boolean changed = f.changed();
     changed |= filterControlDomains(m);
     if (changed) {
       op.commit(m);
-      resetFilteredAdapters(m, filtered);
+      resetAdapters(m, f.withheld());
     }
     return Outcome.done();
   }
@@ -399,20 +401,24 @@ final class VfioAp implements BusDriver {
 
   // ---------------------------------------------------------------- filtering (§4.4, §4.7)
 
-  /** The adapters the last {@link #filterMatrix} withheld that had been in the shadow. */
-  private Bitmap256 lastFiltered = Bitmap256.empty();
+  /**
+   * What {@link #filterMatrix} did: whether the shadow's adapters or domains changed, and which
+   * adapters it withheld that had been in the shadow (their queues are to be reset, §4.7; empty
+   * whenever nothing changed).
+   */
+  private record Filtered(boolean changed, Bitmap256 withheld) {}
 
-  /** {@code filter_matrix}: returns whether the shadow's adapters or domains changed. */
-  boolean filterMatrix(Mdev m) {
+  /** {@code filter_matrix} (§4.4). */
+  private Filtered filterMatrix(Mdev m) {
     Bitmap256 prevApm = m.shadowApm;
     Bitmap256 prevAqm = m.shadowAqm;
     Bitmap256 aqm = Filtering.intersect(m.aqm, host.aqm());
     Bitmap256 candidates = Filtering.intersect(m.apm, host.apm());
     Bitmap256 apm = aqm.isEmpty() ? candidates : usable.adaptersContainingAll(candidates, aqm);
-    lastFiltered = candidates.andNot(apm).and(prevApm);
+    Bitmap256 withheld = candidates.andNot(apm).and(prevApm);
     m.shadowApm = apm;
     m.shadowAqm = aqm;
-    return !apm.equals(prevApm) || !aqm.equals(prevAqm);
+    return new Filtered(!apm.equals(prevApm) || !aqm.equals(prevAqm), withheld);
   }
 
   /** {@code filter_cdoms}: returns whether the shadow's control domains changed. */
@@ -424,14 +430,15 @@ final class VfioAp implements BusDriver {
 
   /** Filters, commits if the shadow changed, and resets the queues of withheld adapters. */
   private void filterAndReset(Mdev m, Op op) {
-    if (filterMatrix(m)) {
-      Bitmap256 filtered = lastFiltered;
+    Filtered f = filterMatrix(m);
+    if (f.changed()) {
       op.commit(m);
-      resetFilteredAdapters(m, filtered);
+      resetAdapters(m, f.withheld());
     }
   }
 
-  private void resetFilteredAdapters(Mdev m, Bitmap256 apids) {
+  /** Resets the linked queues of {@code apids} over the shadow's domains. */
+  private void resetAdapters(Mdev m, Bitmap256 apids) {
     List<VfioQueue> list = new ArrayList<>();
     for (int a = apids.first(); a >= 0; a = apids.next(a + 1)) {
       for (int d = m.shadowAqm.first(); d >= 0; d = m.shadowAqm.next(d + 1)) {
@@ -542,11 +549,7 @@ final class VfioAp implements BusDriver {
     if (m != null && m.inShadow(a, d)) {
       m.shadowApm = m.shadowApm.without(a);
       op.commit(m);
-      List<VfioQueue> list = new ArrayList<>();
-      for (int x = m.shadowAqm.first(); x >= 0; x = m.shadowAqm.next(x + 1)) {
-        addLinked(m, a, x, list);
-      }
-      resets.resetAll(list);
+      resetAdapters(m, Bitmap256.of(a));
     } else if (host.apm().contains(a) && host.aqm().contains(d)) {
       resets.resetAll(List.of(q));
     }
@@ -646,10 +649,11 @@ final class VfioAp implements BusDriver {
         continue;
       }
       boolean changed = false;
-      Bitmap256 filtered = Bitmap256.empty();
+      Bitmap256 withheld = Bitmap256.empty();
       if (m.apm.intersects(m.apmAdd) || m.aqm.intersects(m.aqmAdd)) {
-        changed = filterMatrix(m);
-        filtered = lastFiltered;
+        Filtered f = filterMatrix(m);
+        changed = f.changed();
+        withheld = f.withheld();
       }
       if (m.adm.intersects(m.admAdd)) {
         changed |= filterControlDomains(m);
@@ -657,7 +661,7 @@ final class VfioAp implements BusDriver {
       if (changed) {
         op.commit(m);
       }
-      resetFilteredAdapters(m, filtered);
+      resetAdapters(m, withheld);
       m.apmAdd = Bitmap256.empty();
       m.aqmAdd = Bitmap256.empty();
       m.admAdd = Bitmap256.empty();
