@@ -46,6 +46,9 @@ final class Attributes {
   private static final int UUID_STRING_LEN = 36;
 
   /** What {@code sscanf(buf, "%d\n", &v)} reads: blanks, a sign, digits; the rest is ignored. */
+  /** A queue device's name exactly as the AP bus prints it ({@link Apqn#toString()}). */
+  private static final Pattern QUEUE_NAME = Pattern.compile("([0-9a-f]{2})\\.([0-9a-f]{4})");
+
   private static final Pattern SCANF_INT = Pattern.compile("^[ \\t\\n\\x0b\\f\\r]*([+-]?[0-9]+)");
 
   private final Host host;
@@ -83,9 +86,12 @@ final class Attributes {
 
   private Outcome busDevice(String driver, String data, Function<Apqn, Outcome> op) {
     String name = data.endsWith("\n") ? data.substring(0, data.length() - 1) : data;
-    for (Apqn q : host.queues()) {
-      if (q.toString().equals(name)) {
-        return op.apply(q);
+    Matcher queue = QUEUE_NAME.matcher(name);
+    if (queue.matches()) {
+      int a = Integer.parseInt(queue.group(1), 16);
+      int d = Integer.parseInt(queue.group(2), 16);
+      if (d <= 0xff && host.queueExists(Apqn.of(a, d))) {
+        return op.apply(Apqn.of(a, d));
       }
     }
     for (Card c : host.cards()) {
