@@ -30,7 +30,8 @@ import org.openjdk.jmh.annotations.State;
  *
  * <ul>
  *   <li>{@code apmatrix}: the library, {@link Filtering#shadow(Apcb, Apcb, QueueSet)} on its public
- *       value types; returns an {@link Apcb}.
+ *       value types; returns an {@link Apcb} (one 56-byte object: the kept adapter words and the
+ *       matrix's own domain masks).
  *   <li>{@code limit}: the same word-level algorithm by hand on {@code long[]}, no abstraction and
  *       no allocation but the result; returns the shadow's 12 words (APM, AQM, ADM).
  *   <li>{@code naive}: the kernel's approach, one hash lookup per APQN ({@code HashSet<Integer>} of

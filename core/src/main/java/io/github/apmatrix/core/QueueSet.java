@@ -97,6 +97,42 @@ public final class QueueSet {
     return containingAll(words, adapters, domains);
   }
 
+  /**
+   * Returns {@code apcb} without the adapters whose row lacks one of its usage domains: the binding
+   * step of the vfio_ap filter (vfio-ap-behaviour §4.4) on the words, four word operations per
+   * adapter. Returns {@code apcb} itself when no adapter is dropped; otherwise the only allocation
+   * is the result, which shares the domain masks with {@code apcb}.
+   */
+  public Apcb withoutIncompleteAdapters(Apcb apcb) {
+    Bitmap256 adapters = apcb.apm();
+    Bitmap256 domains = apcb.aqm();
+    long s0 = domains.word(0);
+    long s1 = domains.word(1);
+    long s2 = domains.word(2);
+    long s3 = domains.word(3);
+    long k0 = 0L;
+    long k1 = 0L;
+    long k2 = 0L;
+    long k3 = 0L;
+    for (int w = 0; w < 4; w++) {
+      long word = completeRows(words, w, adapters.word(w), s0, s1, s2, s3);
+      switch (w) {
+        case 0 -> k0 = word;
+        case 1 -> k1 = word;
+        case 2 -> k2 = word;
+        default -> k3 = word;
+      }
+    }
+    return k0 == adapters.word(0)
+            && k1 == adapters.word(1)
+            && k2 == adapters.word(2)
+            && k3 == adapters.word(3)
+        ? apcb
+        : Apcb.ofApmWords(k0, k1, k2, k3, domains, apcb.adm());
+  }
+
+  // The same loop as withoutIncompleteAdapters, ending in a bitmap: the four kept words cannot
+  // leave a shared method without an allocation, and the filter's result is that allocation.
   static Bitmap256 containingAll(long[] rows, Bitmap256 adapters, Bitmap256 domains) {
     long s0 = domains.word(0);
     long s1 = domains.word(1);
@@ -106,21 +142,8 @@ public final class QueueSet {
     long k1 = 0L;
     long k2 = 0L;
     long k3 = 0L;
-    boolean dropped = false;
     for (int w = 0; w < 4; w++) {
-      long word = adapters.word(w);
-      long todo = word;
-      while (todo != 0L) {
-        int bit = Long.numberOfLeadingZeros(todo);
-        long mask = Long.MIN_VALUE >>> bit;
-        todo &= ~mask;
-        int i = (w << 8) + (bit << 2);
-        if (((s0 & ~rows[i]) | (s1 & ~rows[i + 1]) | (s2 & ~rows[i + 2]) | (s3 & ~rows[i + 3]))
-            != 0L) {
-          word &= ~mask;
-        }
-      }
-      dropped |= word != adapters.word(w);
+      long word = completeRows(rows, w, adapters.word(w), s0, s1, s2, s3);
       switch (w) {
         case 0 -> k0 = word;
         case 1 -> k1 = word;
@@ -128,7 +151,33 @@ public final class QueueSet {
         default -> k3 = word;
       }
     }
-    return dropped ? Bitmap256.ofWords(k0, k1, k2, k3) : adapters;
+    return k0 == adapters.word(0)
+            && k1 == adapters.word(1)
+            && k2 == adapters.word(2)
+            && k3 == adapters.word(3)
+        ? adapters
+        : Bitmap256.ofWords(k0, k1, k2, k3);
+  }
+
+  /**
+   * Returns the adapters of word {@code w} of an adapter mask, {@code adapters}, whose row in
+   * {@code rows} holds every domain of the domain words {@code s0..s3}.
+   */
+  private static long completeRows(
+      long[] rows, int w, long adapters, long s0, long s1, long s2, long s3) {
+    long kept = adapters;
+    long todo = adapters;
+    while (todo != 0L) {
+      int bit = Long.numberOfLeadingZeros(todo);
+      long mask = Long.MIN_VALUE >>> bit;
+      todo &= ~mask;
+      int i = (w << 8) + (bit << 2);
+      if (((s0 & ~rows[i]) | (s1 & ~rows[i + 1]) | (s2 & ~rows[i + 2]) | (s3 & ~rows[i + 3]))
+          != 0L) {
+        kept &= ~mask;
+      }
+    }
+    return kept;
   }
 
   /** Returns the number of APQNs in the set. */

@@ -166,6 +166,51 @@ class ApcbTest {
         .containsExactly("03.0002", "03.0020", "0a.0002", "0a.0020");
   }
 
+  @Test
+  void adapterWordsForm_behavesAsTheBitmapFormOfTheSameMasks() {
+    qt().forAll(masks())
+        .checkAssert(
+            m -> {
+              Apcb viaBitmaps = apcbOf(m);
+              Bitmap256 apm = viaBitmaps.apm();
+              Apcb viaWords =
+                  Apcb.ofApmWords(
+                      apm.word(0),
+                      apm.word(1),
+                      apm.word(2),
+                      apm.word(3),
+                      viaBitmaps.aqm(),
+                      viaBitmaps.adm());
+              assertThat(viaWords).isEqualTo(viaBitmaps);
+              assertThat(viaBitmaps).isEqualTo(viaWords);
+              assertThat(viaWords.hashCode()).isEqualTo(viaBitmaps.hashCode());
+              assertThat(viaWords.isEmpty()).isEqualTo(viaBitmaps.isEmpty());
+              assertThat(viaWords.apqnCount()).isEqualTo(viaBitmaps.apqnCount());
+              assertThat(viaWords.toApcb0()).isEqualTo(viaBitmaps.toApcb0());
+              assertThat(viaWords.withAqm(Bitmap256.of(1)))
+                  .isEqualTo(viaBitmaps.withAqm(Bitmap256.of(1)));
+              assertThat(viaWords.withAdm(Bitmap256.of(1)))
+                  .isEqualTo(viaBitmaps.withAdm(Bitmap256.of(1)));
+              assertThat(viaWords).hasToString(viaBitmaps.toString());
+              assertThat(viaWords.apm()).isEqualTo(apm).isSameAs(viaWords.apm());
+            });
+  }
+
+  @Test
+  void equals_comparesEveryAdapterWord() {
+    Bitmap256 d = Bitmap256.of(1);
+    Apcb base = Apcb.of(Bitmap256.empty(), d, d);
+    for (int id : new int[] {0, 63, 64, 127, 128, 191, 192, 255}) {
+      Apcb one = Apcb.of(Bitmap256.of(id), d, d);
+      assertThat(one).isNotEqualTo(base).isNotEqualTo(Apcb.of(Bitmap256.of(id ^ 1), d, d));
+      assertThat(one.apqnCount()).isEqualTo(1);
+      assertThat(one.isEmpty()).isFalse();
+    }
+    assertThat(base).isNotEqualTo(base.withAqm(Bitmap256.of(2)));
+    assertThat(base).isNotEqualTo(base.withAdm(Bitmap256.of(2)));
+    assertThat(base).isNotEqualTo("Apcb");
+  }
+
   private static void assertSameIdsBelow(Bitmap256 actual, BitSet all, int limit) {
     BitSet expected = (BitSet) all.clone();
     expected.clear(limit, 256);

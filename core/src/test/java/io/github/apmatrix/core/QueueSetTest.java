@@ -79,7 +79,38 @@ class QueueSetTest {
                   .containsExactly(want);
               assertThat(b.adaptersContainingAll(adapters, domains).toArray())
                   .containsExactly(want);
+              Apcb apcb = Apcb.of(adapters, domains, Bitmap256.of(7));
+              Apcb kept = set.withoutIncompleteAdapters(apcb);
+              assertThat(kept.apm().toArray()).containsExactly(want);
+              assertThat(kept.aqm()).isSameAs(domains);
+              assertThat(kept.adm()).isSameAs(apcb.adm());
+              assertThat(kept).isEqualTo(apcb.withApm(Bitmap256.of(want)));
             });
+  }
+
+  @Test
+  void withoutIncompleteAdapters_returnsItsArgumentWhenEveryRowIsComplete() {
+    QueueSet set = QueueSet.cross(Bitmap256.of(0, 64, 128, 255), Bitmap256.of(1, 200));
+    Apcb complete = Apcb.of(Bitmap256.of(0, 64, 128, 255), Bitmap256.of(1, 200), Bitmap256.of(9));
+    assertThat(set.withoutIncompleteAdapters(complete)).isSameAs(complete);
+    Apcb noDomain = Apcb.of(Bitmap256.of(3, 77), Bitmap256.empty(), Bitmap256.empty());
+    assertThat(set.withoutIncompleteAdapters(noDomain)).isSameAs(noDomain);
+  }
+
+  @Test
+  void withoutIncompleteAdapters_dropsAnAdapterInEveryWord() {
+    QueueSet set =
+        QueueSet.cross(Bitmap256.of(0, 63, 64, 127, 128, 191, 192, 255), Bitmap256.of(5, 250))
+            .without(Apqn.of(63, 250))
+            .without(Apqn.of(64, 5))
+            .without(Apqn.of(191, 5))
+            .without(Apqn.of(192, 250));
+    Apcb apcb =
+        Apcb.of(
+            Bitmap256.of(0, 63, 64, 127, 128, 191, 192, 255),
+            Bitmap256.of(5, 250),
+            Bitmap256.empty());
+    assertThat(set.withoutIncompleteAdapters(apcb).apm()).isEqualTo(Bitmap256.of(0, 127, 128, 255));
   }
 
   @Test

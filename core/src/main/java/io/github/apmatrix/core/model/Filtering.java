@@ -24,13 +24,24 @@ public final class Filtering {
    * {@code host}, then every adapter withheld that has a queue over the shadow's domains missing
    * from {@code usable}. Domains are never withheld for binding state; with no shadow domain, no
    * adapter is withheld.
+   *
+   * <p>Allocates nothing when nothing is dropped (the result is {@code matrix} itself), and only
+   * the result when adapters are withheld for binding alone: an {@link Apcb} that shares its domain
+   * masks with {@code matrix}.
    */
   public static Apcb shadow(Apcb matrix, Apcb host, QueueSet usable) {
-    Bitmap256 aqm = intersect(matrix.aqm(), host.aqm());
-    return Apcb.of(
-        shadowAdapters(matrix.apm(), host.apm(), aqm, usable),
-        aqm,
-        intersect(matrix.adm(), host.adm()));
+    boolean allInHost =
+        host.apm().containsAll(matrix.apm())
+            && host.aqm().containsAll(matrix.aqm())
+            && host.adm().containsAll(matrix.adm());
+    Apcb candidates =
+        allInHost
+            ? matrix
+            : Apcb.of(
+                intersect(matrix.apm(), host.apm()),
+                intersect(matrix.aqm(), host.aqm()),
+                intersect(matrix.adm(), host.adm()));
+    return usable.withoutIncompleteAdapters(candidates);
   }
 
   /** {@code ids ∩ allowed}, without allocating when nothing is dropped. */

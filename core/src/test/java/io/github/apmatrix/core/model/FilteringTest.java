@@ -37,6 +37,24 @@ class FilteringTest {
   }
 
   @Test
+  void shadow_nothingDropped_isTheMatrixItself() {
+    Apcb matrix = Apcb.of(Bitmap256.of(3, 10), Bitmap256.of(2, 0x20), Bitmap256.of(1));
+    QueueSet usable = QueueSet.cross(Bitmap256.of(3, 10), Bitmap256.of(2, 0x20));
+    assertThat(Filtering.shadow(matrix, HOST, usable)).isSameAs(matrix);
+  }
+
+  @Test
+  void shadow_onlyAdaptersWithheld_sharesTheMatrixDomainMasks() {
+    Apcb matrix = Apcb.of(Bitmap256.of(3, 10), Bitmap256.of(2, 0x20), Bitmap256.of(1));
+    QueueSet usable =
+        QueueSet.cross(Bitmap256.of(3, 10), Bitmap256.of(2, 0x20)).without(Apqn.of(3, 2));
+    Apcb shadow = Filtering.shadow(matrix, HOST, usable);
+    assertThat(shadow.apm()).isEqualTo(Bitmap256.of(10));
+    assertThat(shadow.aqm()).isSameAs(matrix.aqm());
+    assertThat(shadow.adm()).isSameAs(matrix.adm());
+  }
+
+  @Test
   void shadow_agreesWithTheHost() {
     Host host = SpecExamplesTest.exampleHost();
     host.writeApmask(host.apmask().without(3).without(10)).orThrow();
