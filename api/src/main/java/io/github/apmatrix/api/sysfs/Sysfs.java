@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.SortedMap;
 import java.util.function.Supplier;
 
 /**
@@ -203,8 +202,7 @@ public final class Sysfs {
       if (!(node instanceof Dir d)) {
         throw SysfsException.noEntry(given, "/" + String.join("/", done) + " is not a directory");
       }
-      SortedMap<String, Node> children = d.children().get();
-      Node next = children.get(name);
+      Node next = d.child(name);
       if (next == null) {
         throw SysfsException.noEntry(given, "no such file or directory");
       }

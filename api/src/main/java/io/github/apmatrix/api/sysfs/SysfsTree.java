@@ -15,6 +15,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The layout of the emulated tree (ecosystem.md §2.1-§2.4): which directories, files and links
@@ -55,19 +56,28 @@ final class SysfsTree {
                           "devices",
                           dir(
                               d -> {
-                                d.put("ap", dir(this::cardDirs));
+                                d.put("ap", cardDirs());
                                 d.put("vfio_ap", dir(v -> v.put("matrix", matrix())));
                               }));
                     })));
   }
 
   private static Dir dir(Consumer<SortedMap<String, Node>> fill) {
-    return new Dir(
-        () -> {
-          SortedMap<String, Node> m = new TreeMap<>();
-          fill.accept(m);
-          return m;
-        });
+    return new Dir(() -> entries(fill));
+  }
+
+  /**
+   * A directory with many entries: {@code lookup} finds the entry of one name without computing the
+   * others, and must find exactly what {@code fill} puts under that name.
+   */
+  private static Dir dir(Consumer<SortedMap<String, Node>> fill, Node.Lookup lookup) {
+    return new Dir(() -> entries(fill), lookup);
+  }
+
+  private static SortedMap<String, Node> entries(Consumer<SortedMap<String, Node>> fill) {
+    SortedMap<String, Node> m = new TreeMap<>();
+    fill.accept(m);
+    return m;
   }
 
   // ------------------------------------------------------------------ /sys/bus/ap
@@ -132,13 +142,39 @@ final class SysfsTree {
 
   // ------------------------------------------------------------------ /sys/devices/ap
 
-  private void cardDirs(SortedMap<String, Node> m) {
-    for (Card c : host.cards()) {
-      m.put(cardName(c.adapter()), dir(d -> card(c, d)));
-    }
+  /** {@code /sys/devices/ap}: a directory per card, the one a path names looked up directly. */
+  private Dir cardDirs() {
+    return dir(
+        m -> {
+          for (Card c : host.cards()) {
+            m.put(cardName(c.adapter()), cardDir(c));
+          }
+        },
+        name -> {
+          int a = cardAdapter(name);
+          return a < 0 ? null : host.card(a).map(this::cardDir).orElse(null);
+        });
   }
 
-  private void card(Card c, SortedMap<String, Node> m) {
+  /** A card's directory: its attributes and one directory per queue device of its adapter. */
+  private Dir cardDir(Card c) {
+    int a = c.adapter();
+    return dir(
+        m -> {
+          cardFiles(c, m);
+          host.queueDomains(a)
+              .forEach(domain -> m.put(Apqn.of(a, domain).toString(), queueDir(a, domain)));
+        },
+        name -> {
+          int domain = queueDomain(a, name);
+          if (domain >= 0) {
+            return host.queueDomains(a).contains(domain) ? queueDir(a, domain) : null;
+          }
+          return entries(m -> cardFiles(c, m)).get(name);
+        });
+  }
+
+  private void cardFiles(Card c, SortedMap<String, Node> m) {
     int a = c.adapter();
     m.put("hwtype", Attr.readOnly(() -> c.type().hwtype() + "\n"));
     m.put("config", attrs.cardConfig(a));
@@ -148,12 +184,11 @@ final class SysfsTree {
       m.put("online", Attr.readOnly(() -> "1\n"));
       m.put("driver", new Link("/sys/bus/ap/drivers/" + CEX4CARD));
     }
-    host.queueDomains(a)
-        .forEach(
-            domain -> {
-              Apqn q = Apqn.of(a, domain);
-              m.put(q.toString(), dir(d -> queue(q, d)));
-            });
+  }
+
+  private Dir queueDir(int adapter, int domain) {
+    Apqn q = Apqn.of(adapter, domain);
+    return dir(d -> queue(q, d));
   }
 
   private void queue(Apqn q, SortedMap<String, Node> m) {
@@ -168,16 +203,34 @@ final class SysfsTree {
 
   // ------------------------------------------------------------------ /sys/devices/vfio_ap
 
+  /**
+   * {@code /sys/devices/vfio_ap/matrix}: its files and a directory per mediated device, the one a
+   * path names looked up directly.
+   */
   private Dir matrix() {
     return dir(
         m -> {
-          m.put("features", Attr.readOnly(() -> String.join(" ", host.vfioApFeatures()) + "\n"));
-          m.put(
-              "mdev_supported_types", dir(t -> t.put("vfio_ap-passthrough", dir(this::mdevType))));
+          matrixFiles(m);
           for (MediatedDevice d : host.mediatedDevices()) {
-            m.put(d.uuid().toString(), dir(x -> mdev(d.uuid(), x)));
+            m.put(d.uuid().toString(), mdevDir(d.uuid()));
           }
+        },
+        name -> {
+          UUID uuid = canonicalUuid(name);
+          if (uuid != null) {
+            return host.mediatedDevice(uuid).isPresent() ? mdevDir(uuid) : null;
+          }
+          return entries(this::matrixFiles).get(name);
         });
+  }
+
+  private void matrixFiles(SortedMap<String, Node> m) {
+    m.put("features", Attr.readOnly(() -> String.join(" ", host.vfioApFeatures()) + "\n"));
+    m.put("mdev_supported_types", dir(t -> t.put("vfio_ap-passthrough", dir(this::mdevType))));
+  }
+
+  private Dir mdevDir(UUID uuid) {
+    return dir(x -> mdev(uuid, x));
   }
 
   private void mdevType(SortedMap<String, Node> m) {
@@ -205,6 +258,46 @@ final class SysfsTree {
 
   static String cardName(int adapter) {
     return String.format("card%02x", adapter);
+  }
+
+  /** The adapter of a card directory's name {@code cardXX}, or -1 for any other name. */
+  static int cardAdapter(String name) {
+    return name.length() == 6 && name.startsWith("card") ? hex(name, 4, 6) : -1;
+  }
+
+  /**
+   * The domain of a queue directory's name {@code XX.YYYY} under the card of {@code adapter}, or -1
+   * for any other name (another adapter's queue, a domain above 0xff, upper case).
+   */
+  static int queueDomain(int adapter, String name) {
+    if (name.length() != 7 || name.charAt(2) != '.' || hex(name, 0, 2) != adapter) {
+      return -1;
+    }
+    int domain = hex(name, 3, 7);
+    return domain > 0xff ? -1 : domain;
+  }
+
+  /** The value of the lower-case hex digits {@code s[from, to)}, or -1 if any is not one. */
+  private static int hex(String s, int from, int to) {
+    int v = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+      if (digit < 0) {
+        return -1;
+      }
+      v = v * 16 + digit;
+    }
+    return v;
+  }
+
+  /** The UUID whose canonical (lower-case) text is {@code name}, or null. */
+  static @Nullable UUID canonicalUuid(String name) {
+    if (!Attributes.isUuid(name)) {
+      return null;
+    }
+    UUID uuid = UUID.fromString(name);
+    return uuid.toString().equals(name) ? uuid : null;
   }
 
   static String cardPath(int adapter) {

@@ -1,0 +1,215 @@
+package io.github.apmatrix.api.sysfs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.apmatrix.api.script.BuiltinHosts;
+import io.github.apmatrix.api.sysfs.Node.Attr;
+import io.github.apmatrix.api.sysfs.Node.Dir;
+import io.github.apmatrix.api.sysfs.Node.Link;
+import io.github.apmatrix.core.Apcb;
+import io.github.apmatrix.core.Bitmap256;
+import io.github.apmatrix.core.model.Card;
+import io.github.apmatrix.core.model.CardMode;
+import io.github.apmatrix.core.model.CardType;
+import io.github.apmatrix.core.model.Host;
+import io.github.apmatrix.core.model.HostConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The directories that look one entry up without computing the others ({@code /sys/devices/ap}, a
+ * card's directory, {@code /sys/devices/vfio_ap/matrix}) find exactly what their full listing holds
+ * under every name, and nothing under any other: so resolving a path gives what it gave when every
+ * directory on the way was computed in full.
+ */
+class SysfsTreeLookupTest {
+
+  static final UUID U = UUID.fromString("4b0f2c0e-8d4f-4a8e-9a51-1c2d3e4f5a6b");
+  static final UUID V = UUID.fromString("9c1d7e55-0f7a-4f35-8d2b-77a0c3b1e001");
+  static final UUID GONE = UUID.fromString("0a000000-0000-0000-0000-00000000abcd");
+
+  @Test
+  void lookup_findsWhatTheListingHolds_onTheBuiltinHosts() {
+    for (String name : BuiltinHosts.names()) {
+      Host host = BuiltinHosts.builder(name).build();
+      assertEveryLookupMatchesTheListing(host);
+      host.createMediatedDevice(U).orThrow();
+      assertEveryLookupMatchesTheListing(host);
+    }
+  }
+
+  @Test
+  void lookup_findsWhatTheListingHolds_withDevicesOddCardsAndHostOwnedQueues() {
+    Host host = oddHost();
+    int checked = assertEveryLookupMatchesTheListing(host);
+    assertThat(checked).isGreaterThan(1000);
+  }
+
+  @Test
+  void lookup_isEmptyForNamesCloseToEntries() {
+    Host host = oddHost();
+    SysfsTree tree = new SysfsTree(host);
+    Dir cards = dir(tree.root(), "sys", "devices", "ap");
+    Dir card05 = dir(tree.root(), "sys", "devices", "ap", "card05");
+    Dir matrix = dir(tree.root(), "sys", "devices", "vfio_ap", "matrix");
+    assertThat(cards.child("card05")).isInstanceOf(Dir.class);
+    assertThat(card05.child("05.00ff")).isInstanceOf(Dir.class);
+    assertThat(matrix.child(U.toString())).isInstanceOf(Dir.class);
+    for (String absent :
+        List.of("card5", "card005", "cardzz", "card0g", "Card05", "card0A", "card-1", "card06")) {
+      assertThat(cards.child(absent)).as(absent).isNull();
+    }
+    for (String absent :
+        List.of(
+            "05.0100",
+            "05.ffff",
+            "06.0001",
+            "05.000g",
+            "05.00FF",
+            "5.00001",
+            "05-0001",
+            "05.001",
+            "05.00010",
+            "status")) {
+      assertThat(card05.child(absent)).as(absent).isNull();
+    }
+    for (String absent :
+        List.of(
+            U.toString().toUpperCase(Locale.ROOT),
+            GONE.toString(),
+            "1-2-3-4-5",
+            U.toString().substring(1),
+            "mdev_supported_type")) {
+      assertThat(matrix.child(absent)).as(absent).isNull();
+    }
+  }
+
+  @Test
+  void nameParsers_acceptExactlyTheKernelsNames() {
+    for (int a = 0; a < 256; a++) {
+      assertThat(SysfsTree.cardAdapter(SysfsTree.cardName(a))).isEqualTo(a);
+      for (int d : new int[] {0, 1, 0x7f, 0xff}) {
+        assertThat(SysfsTree.queueDomain(a, String.format("%02x.%04x", a, d))).isEqualTo(d);
+      }
+    }
+    assertThat(SysfsTree.cardAdapter("card")).isEqualTo(-1);
+    assertThat(SysfsTree.cardAdapter("disk05")).isEqualTo(-1);
+    assertThat(SysfsTree.queueDomain(3, "03x0001")).isEqualTo(-1);
+    assertThat(SysfsTree.canonicalUuid(U.toString())).isEqualTo(U);
+    assertThat(SysfsTree.canonicalUuid(U.toString().toUpperCase(Locale.ROOT))).isNull();
+    assertThat(SysfsTree.canonicalUuid("not-a-uuid")).isNull();
+  }
+
+  /**
+   * A host with everything the three directories can show: a card of an old type (no {@code type},
+   * {@code online} or {@code driver}), a card outside the configuration, queues owned by the host
+   * (no {@code status}), a card with all 256 domains, two mediated devices and a removed one.
+   */
+  private static Host oddHost() {
+    Host host =
+        Host.builder()
+            .config(
+                HostConfig.withApxa(
+                    255, 255, Bitmap256.of(0x03, 0x05, 0x0a), Bitmap256.all(), Bitmap256.of(1)))
+            .card(Card.of(0x03, CardType.of(7), CardMode.CCA))
+            .card(Card.of(0x05, CardType.CEX8, CardMode.EP11))
+            .card(Card.of(0x0a, CardType.CEX7, CardMode.ACCEL))
+            .card(Card.of(0x40, CardType.CEX8, CardMode.CCA))
+            .apmask(Bitmap256.of(0x0a))
+            .aqmask(Bitmap256.range(0x80, 0xff))
+            .build();
+    for (UUID u : new UUID[] {U, V, GONE}) {
+      host.createMediatedDevice(u).orThrow();
+    }
+    host.writeApConfig(U, Apcb.of(Bitmap256.of(5), Bitmap256.of(1, 2), Bitmap256.of(1))).orThrow();
+    host.removeMediatedDevice(GONE).orThrow();
+    return host;
+  }
+
+  private static Dir dir(Dir from, String... names) {
+    Dir d = from;
+    for (String name : names) {
+      d = (Dir) Objects.requireNonNull(d.children().get().get(name), name);
+    }
+    return d;
+  }
+
+  /**
+   * Walks the whole tree through the full listings and checks, in every directory, that the lookup
+   * of every listed name (and of names close to them) finds the same thing as the listing; returns
+   * how many names were checked.
+   */
+  private static int assertEveryLookupMatchesTheListing(Host host) {
+    SysfsTree tree = new SysfsTree(host);
+    return check(tree.root(), "", probes(host));
+  }
+
+  private static int check(Dir d, String path, List<String> extra) {
+    SortedMap<String, Node> listed = d.children().get();
+    List<String> names = new ArrayList<>(extra);
+    for (String name : listed.keySet()) {
+      names.add(name);
+      names.add(name.toUpperCase(Locale.ROOT));
+      names.add(name + "0");
+      names.add(name.substring(1));
+    }
+    int checked = 0;
+    for (String name : names) {
+      assertThat(shape(d.child(name))).as("%s/%s", path, name).isEqualTo(shape(listed.get(name)));
+      checked++;
+    }
+    for (Map.Entry<String, Node> e : listed.entrySet()) {
+      if (e.getValue() instanceof Dir sub) {
+        checked += check(sub, path + "/" + e.getKey(), extra);
+      }
+    }
+    return checked;
+  }
+
+  /** Names no directory of {@code host} lists, but the big ones parse. */
+  private static List<String> probes(Host host) {
+    List<String> out = new ArrayList<>();
+    for (int a = 0; a < 256; a += 5) {
+      out.add(SysfsTree.cardName(a));
+    }
+    for (Card c : host.cards()) {
+      int a = c.adapter();
+      for (int d : new int[] {0, 1, 2, 0x20, 0x80, 0xff, 0x100, 0xfff}) {
+        out.add(String.format("%02x.%04x", a, d));
+        out.add(String.format("%02x.%04x", (a + 1) % 256, d));
+      }
+    }
+    out.add(GONE.toString());
+    out.add(U.toString());
+    out.add(V.toString());
+    return out;
+  }
+
+  /** What a node is, deeply: the kind, a link's target, an attribute's content and directions. */
+  private static String shape(@Nullable Node n) {
+    if (n == null) {
+      return "absent";
+    }
+    if (n instanceof Link l) {
+      return "-> " + l.target();
+    }
+    if (n instanceof Attr a) {
+      Supplier<String> reader = a.reader();
+      return "file r=" + (reader == null ? "-" : reader.get()) + " w=" + (a.writer() != null);
+    }
+    StringBuilder sb = new StringBuilder("dir {");
+    ((Dir) n)
+        .children()
+        .get()
+        .forEach((k, v) -> sb.append(k).append(": ").append(shape(v)).append(", "));
+    return sb.append('}').toString();
+  }
+}
