@@ -140,12 +140,19 @@ public final class Apcb {
 
   /** Returns this APCB with the usage domains replaced by {@code aqm}. */
   public Apcb withAqm(Bitmap256 aqm) {
-    return new Apcb(apm0, apm1, apm2, apm3, aqm, adm);
+    return withDomains(aqm, adm);
   }
 
   /** Returns this APCB with the control domains replaced by {@code adm}. */
   public Apcb withAdm(Bitmap256 adm) {
-    return new Apcb(apm0, apm1, apm2, apm3, aqm, adm);
+    return withDomains(aqm, adm);
+  }
+
+  /** This APCB's adapters (and their bitmap, if made) with other domain masks. */
+  private Apcb withDomains(Bitmap256 aqm, Bitmap256 adm) {
+    Apcb out = new Apcb(apm0, apm1, apm2, apm3, aqm, adm);
+    out.apm = apm;
+    return out;
   }
 
   /**

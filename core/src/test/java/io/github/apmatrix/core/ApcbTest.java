@@ -209,6 +209,10 @@ class ApcbTest {
     assertThat(base).isNotEqualTo(base.withAqm(Bitmap256.of(2)));
     assertThat(base).isNotEqualTo(base.withAdm(Bitmap256.of(2)));
     assertThat(base).isNotEqualTo("Apcb");
+    Bitmap256 adapters = Bitmap256.of(4, 200);
+    Apcb made = Apcb.of(adapters, d, d);
+    assertThat(made.withAqm(Bitmap256.of(2)).apm()).isSameAs(adapters);
+    assertThat(made.withAdm(Bitmap256.of(2)).apm()).isSameAs(adapters);
   }
 
   private static void assertSameIdsBelow(Bitmap256 actual, BitSet all, int limit) {
