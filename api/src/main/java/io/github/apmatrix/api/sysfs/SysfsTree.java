@@ -96,7 +96,7 @@ final class SysfsTree {
               "ap_control_domain_mask",
               Attr.readOnly(() -> qci(host.config(), host.config().adm())));
           m.put("features", Attr.readOnly(() -> host.config().apxa() ? "APXA\n" : "-\n"));
-          m.put("devices", dir(this::busDeviceLinks));
+          m.put("devices", busDevices());
           m.put("drivers", dir(this::drivers));
         });
   }
@@ -105,39 +105,88 @@ final class SysfsTree {
     return ApMask.formatQci(config.qci() ? Optional.of(mask) : Optional.empty());
   }
 
-  private void busDeviceLinks(SortedMap<String, Node> m) {
-    for (Card c : host.cards()) {
-      m.put(cardName(c.adapter()), new Link(cardPath(c.adapter())));
-    }
-    for (Apqn q : host.queues()) {
-      m.put(q.toString(), new Link(queuePath(q)));
-    }
+  /**
+   * {@code /sys/bus/ap/devices}: a link per card and per queue device, the one a path names looked
+   * up directly.
+   */
+  private Dir busDevices() {
+    return dir(
+        m -> {
+          for (Card c : host.cards()) {
+            m.put(cardName(c.adapter()), new Link(cardPath(c.adapter())));
+          }
+          for (Apqn q : host.queues()) {
+            m.put(q.toString(), new Link(queuePath(q)));
+          }
+        },
+        name -> {
+          int a = cardAdapter(name);
+          if (a >= 0) {
+            return host.card(a).isPresent() ? new Link(cardPath(a)) : null;
+          }
+          Apqn q = queueApqn(name);
+          return q != null && host.queueExists(q) ? new Link(queuePath(q)) : null;
+        });
   }
 
   private void drivers(SortedMap<String, Node> m) {
     for (String name : host.driverNames()) {
-      m.put(name, dir(d -> queueDriver(name, d)));
+      m.put(name, queueDriver(name));
     }
-    m.put(
-        CEX4CARD,
-        dir(
-            d -> {
-              for (Card c : host.cards()) {
-                if (c.type().isZcryptSupported()) {
-                  d.put(cardName(c.adapter()), new Link(cardPath(c.adapter())));
-                }
-              }
-            }));
+    m.put(CEX4CARD, cardDriver());
   }
 
-  private void queueDriver(String name, SortedMap<String, Node> m) {
-    m.put("bind", attrs.bind(name));
-    m.put("unbind", attrs.unbind(name));
-    for (Apqn q : host.queues()) {
-      if (host.driverOf(q).filter(name::equals).isPresent()) {
-        m.put(q.toString(), new Link(queuePath(q)));
-      }
-    }
+  /**
+   * {@code /sys/bus/ap/drivers/cex4card}: a link per card of type CEX4 and newer, the one a path
+   * names looked up directly.
+   */
+  private Dir cardDriver() {
+    return dir(
+        d -> {
+          for (Card c : host.cards()) {
+            if (c.type().isZcryptSupported()) {
+              d.put(cardName(c.adapter()), new Link(cardPath(c.adapter())));
+            }
+          }
+        },
+        name -> {
+          int a = cardAdapter(name);
+          return a >= 0 && host.card(a).filter(c -> c.type().isZcryptSupported()).isPresent()
+              ? new Link(cardPath(a))
+              : null;
+        });
+  }
+
+  /**
+   * {@code /sys/bus/ap/drivers/NAME} of a queue driver: {@code bind}, {@code unbind} and a link per
+   * queue device bound to the driver, the one a path names looked up directly.
+   */
+  private Dir queueDriver(String driver) {
+    return dir(
+        m -> {
+          queueDriverFiles(driver, m);
+          for (Apqn q : host.queues()) {
+            if (isBoundTo(q, driver)) {
+              m.put(q.toString(), new Link(queuePath(q)));
+            }
+          }
+        },
+        name -> {
+          Apqn q = queueApqn(name);
+          if (q != null) {
+            return host.queueExists(q) && isBoundTo(q, driver) ? new Link(queuePath(q)) : null;
+          }
+          return entries(m -> queueDriverFiles(driver, m)).get(name);
+        });
+  }
+
+  private void queueDriverFiles(String driver, SortedMap<String, Node> m) {
+    m.put("bind", attrs.bind(driver));
+    m.put("unbind", attrs.unbind(driver));
+  }
+
+  private boolean isBoundTo(Apqn q, String driver) {
+    return host.driverOf(q).filter(driver::equals).isPresent();
   }
 
   // ------------------------------------------------------------------ /sys/devices/ap
@@ -275,6 +324,19 @@ final class SysfsTree {
     }
     int domain = hex(name, 3, 7);
     return domain > 0xff ? -1 : domain;
+  }
+
+  /**
+   * The queue of a queue device's name {@code XX.YYYY} (any adapter), or null for any other name (a
+   * domain above 0xff, upper case, another width).
+   */
+  static @Nullable Apqn queueApqn(String name) {
+    if (name.length() != 7) {
+      return null;
+    }
+    int adapter = hex(name, 0, 2);
+    int domain = adapter < 0 ? -1 : queueDomain(adapter, name);
+    return domain < 0 ? null : Apqn.of(adapter, domain);
   }
 
   /** The value of the lower-case hex digits {@code s[from, to)}, or -1 if any is not one. */

@@ -7,6 +7,7 @@ import io.github.apmatrix.api.sysfs.Node.Attr;
 import io.github.apmatrix.api.sysfs.Node.Dir;
 import io.github.apmatrix.api.sysfs.Node.Link;
 import io.github.apmatrix.core.Apcb;
+import io.github.apmatrix.core.Apqn;
 import io.github.apmatrix.core.Bitmap256;
 import io.github.apmatrix.core.model.Card;
 import io.github.apmatrix.core.model.CardMode;
@@ -26,9 +27,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The directories that look one entry up without computing the others ({@code /sys/devices/ap}, a
- * card's directory, {@code /sys/devices/vfio_ap/matrix}) find exactly what their full listing holds
- * under every name, and nothing under any other: so resolving a path gives what it gave when every
- * directory on the way was computed in full.
+ * card's directory, {@code /sys/devices/vfio_ap/matrix}, {@code /sys/bus/ap/devices} and each
+ * {@code /sys/bus/ap/drivers/NAME}) find exactly what their full listing holds under every name,
+ * and nothing under any other: so resolving a path gives what it gave when every directory on the
+ * way was computed in full.
  */
 class SysfsTreeLookupTest {
 
@@ -93,6 +95,86 @@ class SysfsTreeLookupTest {
   }
 
   @Test
+  void busLookup_isEmptyForNamesCloseToEntries() {
+    Host host = oddHost();
+    host.unbind(SysfsTree.VFIO_AP, Apqn.of(0x05, 0x02)).orThrow();
+    SysfsTree tree = new SysfsTree(host);
+    Dir devices = dir(tree.root(), "sys", "bus", "ap", "devices");
+    Dir vfioAp = dir(tree.root(), "sys", "bus", "ap", "drivers", SysfsTree.VFIO_AP);
+    Dir cex4queue = dir(tree.root(), "sys", "bus", "ap", "drivers", SysfsTree.CEX4QUEUE);
+    Dir cex4card = dir(tree.root(), "sys", "bus", "ap", "drivers", SysfsTree.CEX4CARD);
+
+    assertThat(shape(devices.child("card03"))).isEqualTo("-> /sys/devices/ap/card03");
+    assertThat(shape(devices.child("card40"))).isEqualTo("-> /sys/devices/ap/card40");
+    assertThat(shape(devices.child("03.0001"))).isEqualTo("-> /sys/devices/ap/card03/03.0001");
+    assertThat(shape(devices.child("05.0002"))).isEqualTo("-> /sys/devices/ap/card05/05.0002");
+    assertThat(shape(devices.child("0a.00ff"))).isEqualTo("-> /sys/devices/ap/card0a/0a.00ff");
+    for (String absent :
+        List.of(
+            "card3",
+            "card003",
+            "Card03",
+            "card0A",
+            "card06",
+            "cardzz",
+            "3.0001",
+            "03.1",
+            "03.001",
+            "03.00001",
+            "0A.00ff",
+            "0a.00FF",
+            "05-0001",
+            "05.0100",
+            "05.ffff",
+            "06.0001",
+            "40.0001",
+            "x3.0001",
+            "",
+            "apmask")) {
+      assertThat(devices.child(absent)).as(absent).isNull();
+    }
+
+    // 05.0001 is vfio_ap's, 05.0002 is unbound, 0a.0080 is cex4queue's, 03.* are no driver's.
+    assertThat(shape(vfioAp.child("05.0001"))).isEqualTo("-> /sys/devices/ap/card05/05.0001");
+    assertThat(shape(cex4queue.child("0a.0080"))).isEqualTo("-> /sys/devices/ap/card0a/0a.0080");
+    assertThat(vfioAp.child("bind")).isInstanceOf(Attr.class);
+    assertThat(vfioAp.child("unbind")).isInstanceOf(Attr.class);
+    assertThat(cex4queue.child("bind")).isInstanceOf(Attr.class);
+    for (String absent :
+        List.of(
+            "05.0002",
+            "0a.0080",
+            "03.0001",
+            "06.0001",
+            "40.0001",
+            "05.0100",
+            "5.0001",
+            "05.1",
+            "05.00001",
+            "0A.0001",
+            "05.000A",
+            "card05",
+            "Bind",
+            "bind0",
+            "unbin",
+            "status",
+            "new_id",
+            "")) {
+      assertThat(vfioAp.child(absent)).as(absent).isNull();
+    }
+    for (String absent : List.of("05.0001", "05.0002", "0a.007f", "0A.0080", "0a.80", "card0a")) {
+      assertThat(cex4queue.child(absent)).as(absent).isNull();
+    }
+
+    assertThat(shape(cex4card.child("card05"))).isEqualTo("-> /sys/devices/ap/card05");
+    assertThat(shape(cex4card.child("card40"))).isEqualTo("-> /sys/devices/ap/card40");
+    for (String absent :
+        List.of("card03", "card06", "card5", "card005", "Card05", "card0A", "05.0001", "bind")) {
+      assertThat(cex4card.child(absent)).as(absent).isNull();
+    }
+  }
+
+  @Test
   void nameParsers_acceptExactlyTheKernelsNames() {
     for (int a = 0; a < 256; a++) {
       assertThat(SysfsTree.cardAdapter(SysfsTree.cardName(a))).isEqualTo(a);
@@ -103,6 +185,17 @@ class SysfsTreeLookupTest {
     assertThat(SysfsTree.cardAdapter("card")).isEqualTo(-1);
     assertThat(SysfsTree.cardAdapter("disk05")).isEqualTo(-1);
     assertThat(SysfsTree.queueDomain(3, "03x0001")).isEqualTo(-1);
+    for (int a : new int[] {0, 3, 0x5a, 0xff}) {
+      for (int d : new int[] {0, 1, 0x7f, 0xff}) {
+        Apqn q = Apqn.of(a, d);
+        assertThat(SysfsTree.queueApqn(q.toString())).isEqualTo(q);
+      }
+    }
+    for (String other :
+        List.of(
+            "3.0001", "03.1", "03.00001", "0A.0001", "03.000A", "03.0100", "g3.0001", "03x0001")) {
+      assertThat(SysfsTree.queueApqn(other)).as(other).isNull();
+    }
     assertThat(SysfsTree.canonicalUuid(U.toString())).isEqualTo(U);
     assertThat(SysfsTree.canonicalUuid(U.toString().toUpperCase(Locale.ROOT))).isNull();
     assertThat(SysfsTree.canonicalUuid("not-a-uuid")).isNull();
