@@ -6,6 +6,7 @@ import io.github.apmatrix.core.Errno;
 import io.github.apmatrix.core.Outcome;
 import io.github.apmatrix.core.Refusal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.BiPredicate;
 import org.jspecify.annotations.Nullable;
@@ -17,19 +18,120 @@ import org.jspecify.annotations.Nullable;
  */
 final class ApBus {
 
-  HostConfig config;
-  final Card[] cards;
-  Bitmap256 apmask = Bitmap256.all();
-  Bitmap256 aqmask = Bitmap256.all();
-  final List<BusDriver> drivers = new ArrayList<>();
-  private final BusDriver[] boundTo = new BusDriver[1 << 16];
-  final QueueWords present = new QueueWords();
-  final List<String> driverErrors = new ArrayList<>();
-  BiPredicate<String, Apqn> probeFault = (driver, apqn) -> false;
+  /** Visits one queue device by its adapter and domain. */
+  @FunctionalInterface
+  interface QueueVisitor {
+    void visit(int adapter, int domain);
+  }
 
-  ApBus(HostConfig config, Card[] cards) {
+  private HostConfig config;
+  private final @Nullable Card[] cards;
+  private Bitmap256 apmask;
+  private Bitmap256 aqmask;
+  private final List<BusDriver> drivers = new ArrayList<>();
+  private final BusDriver[] boundTo = new BusDriver[1 << 16];
+  private final QueueWords present = new QueueWords();
+  private final List<String> driverErrors = new ArrayList<>();
+  private final BiPredicate<String, Apqn> probeFault;
+
+  ApBus(
+      HostConfig config,
+      @Nullable Card[] cards,
+      Bitmap256 apmask,
+      Bitmap256 aqmask,
+      BiPredicate<String, Apqn> probeFault) {
     this.config = config;
-    this.cards = cards;
+    this.cards = cards.clone();
+    this.apmask = apmask;
+    this.aqmask = aqmask;
+    this.probeFault = probeFault;
+  }
+
+  HostConfig config() {
+    return config;
+  }
+
+  @Nullable Card card(int adapter) {
+    return cards[adapter];
+  }
+
+  /** The cards in the machine, configured or not, by adapter id. */
+  List<Card> cards() {
+    List<Card> out = new ArrayList<>();
+    for (Card c : cards) {
+      if (c != null) {
+        out.add(c);
+      }
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  Bitmap256 apmask() {
+    return apmask;
+  }
+
+  Bitmap256 aqmask() {
+    return aqmask;
+  }
+
+  /** Registers a driver at the end of the registry. */
+  void register(BusDriver driver) {
+    drivers.add(driver);
+  }
+
+  /** Registers a driver at {@code index} of the registry (probe order). */
+  void register(int index, BusDriver driver) {
+    drivers.add(index, driver);
+  }
+
+  void unregister(BusDriver driver) {
+    drivers.remove(driver);
+  }
+
+  List<String> driverNames() {
+    return drivers.stream().map(BusDriver::name).toList();
+  }
+
+  List<String> driverErrors() {
+    return List.copyOf(driverErrors);
+  }
+
+  /** The domains d for which a queue device (adapter, d) exists. */
+  Bitmap256 domainsOf(int adapter) {
+    return present.row(adapter);
+  }
+
+  /** How many queue devices exist. */
+  int queueCount() {
+    int n = 0;
+    for (long w : present.words()) {
+      n += Long.bitCount(w);
+    }
+    return n;
+  }
+
+  /** Visits every queue device, adapter by adapter, domains ascending. */
+  void forEachQueue(QueueVisitor visitor) {
+    for (int a = 0; a < 256; a++) {
+      Bitmap256 row = present.row(a);
+      for (int d = row.first(); d >= 0; d = row.next(d + 1)) {
+        visitor.visit(a, d);
+      }
+    }
+  }
+
+  /** Creates (and probes) the queue devices of the configuration, when the bus comes up. */
+  void populate(Op op) {
+    Bitmap256 apm = config.apm();
+    for (int a = apm.first(); a >= 0; a = apm.next(a + 1)) {
+      if (cards[a] == null) {
+        continue;
+      }
+      Bitmap256 aqm = config.aqm();
+      for (int d = aqm.first(); d >= 0; d = aqm.next(d + 1)) {
+        createDevice(a, d, op);
+      }
+    }
   }
 
   boolean owned(int adapter, int domain) {
@@ -53,9 +155,9 @@ final class ApBus {
     return null;
   }
 
-  /** Whether a queue device should exist for (a, d) under {@code cfg}. */
-  boolean shouldExist(HostConfig cfg, int adapter, int domain) {
-    return cfg.apm().contains(adapter) && cfg.aqm().contains(domain) && cards[adapter] != null;
+  /** The domains d for which a queue device (adapter, d) should exist under {@code cfg}. */
+  private Bitmap256 shouldExist(HostConfig cfg, int adapter) {
+    return cfg.apm().contains(adapter) && cards[adapter] != null ? cfg.aqm() : Bitmap256.empty();
   }
 
   /** Offers the queue to every matching driver in registration order; the first to accept binds. */
@@ -99,12 +201,12 @@ final class ApBus {
     boundTo[(adapter << 8) | domain] = null;
   }
 
-  void createDevice(int adapter, int domain, Op op) {
+  private void createDevice(int adapter, int domain, Op op) {
     present.set(adapter, domain, true);
     probe(adapter, domain, op);
   }
 
-  void deleteDevice(int adapter, int domain, Op op) {
+  private void deleteDevice(int adapter, int domain, Op op) {
     release(adapter, domain, op);
     present.set(adapter, domain, false);
   }
@@ -139,24 +241,19 @@ final class ApBus {
     }
     apmask = newApmask;
     aqmask = newAqmask;
-    for (int a = 0; a < 256; a++) {
-      Bitmap256 row = present.row(a);
-      if (row.isEmpty()) {
-        continue;
-      }
-      for (int d = row.first(); d >= 0; d = row.next(d + 1)) {
-        boolean was = oldApmask.contains(a) && oldAqmask.contains(d);
-        boolean now = owned(a, d);
-        if (was == now) {
-          continue;
-        }
-        BusDriver bound = driverOf(a, d);
-        if (bound != null && bound.isDefault() != now) {
-          release(a, d, op);
-        }
-        probe(a, d, op);
-      }
-    }
+    forEachQueue(
+        (a, d) -> {
+          boolean was = oldApmask.contains(a) && oldAqmask.contains(d);
+          boolean now = owned(a, d);
+          if (was == now) {
+            return;
+          }
+          BusDriver bound = driverOf(a, d);
+          if (bound != null && bound.isDefault() != now) {
+            release(a, d, op);
+          }
+          probe(a, d, op);
+        });
     return Outcome.done();
   }
 
@@ -185,12 +282,13 @@ final class ApBus {
     }
     config = cur;
     for (int a = 0; a < 256; a++) {
-      for (int d = 0; d < 256; d++) {
-        boolean should = shouldExist(cur, a, d);
-        boolean is = present.get(a, d);
-        if (is && !should) {
+      Bitmap256 should = shouldExist(cur, a);
+      Bitmap256 is = present.row(a);
+      Bitmap256 change = should.xor(is);
+      for (int d = change.first(); d >= 0; d = change.next(d + 1)) {
+        if (is.contains(d)) {
           deleteDevice(a, d, op);
-        } else if (!is && should) {
+        } else {
           createDevice(a, d, op);
         }
       }

@@ -64,7 +64,7 @@ final class Explainer {
     Bitmap256 domains = m.aqm.and(host.aqm());
     for (int d = domains.first(); d >= 0; d = domains.next(d + 1)) {
       Apqn q = Apqn.of(a, d);
-      if (vfio.usable.contains(q)) {
+      if (vfio.usable().contains(q)) {
         continue;
       }
       VfioQueue vq = vfio.queue(a, d);

@@ -6,18 +6,13 @@ import io.github.apmatrix.core.Bitmap256;
 import io.github.apmatrix.core.Errno;
 import io.github.apmatrix.core.Outcome;
 import io.github.apmatrix.core.QueueSet;
-import io.github.apmatrix.core.Refusal;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -51,40 +46,25 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Host {
 
-  private final ReentrantLock lock = new ReentrantLock();
+  private final Transaction tx;
   private final ApBus bus;
-  private VfioAp vfio;
-  private boolean vfioLoaded = true;
+  private final VfioModule vfio;
   private final QueueResets resets;
-  private final Interrupts interrupts;
   private final ResetClock clock;
-  private final Executor listenerExecutor;
-  private final Map<String, Guest> guests = new LinkedHashMap<>();
+  private final GuestTable guests;
 
   private Host(Builder b) {
+    this.tx = new Transaction(b.listenerExecutor);
     this.clock = b.clock;
-    this.listenerExecutor = b.listenerExecutor;
     this.resets = new QueueResets(b.hardware, b.clock);
-    this.interrupts = new Interrupts(b.hardware, b.clock, resets.warnings);
-    this.bus = new ApBus(b.config, b.cards.clone());
-    this.bus.apmask = b.apmask;
-    this.bus.aqmask = b.aqmask;
-    this.bus.probeFault = b.probeFault;
-    this.vfio = new VfioAp(bus, resets, b.config);
-    resets.onStatusChange(vfio::resetStatusChanged);
-    bus.drivers.add(new ZcryptQueueDriver());
-    bus.drivers.add(vfio);
+    this.bus = new ApBus(b.config, b.cards, b.apmask, b.aqmask, b.probeFault);
+    bus.register(new ZcryptQueueDriver());
+    this.vfio = new VfioModule(bus, resets);
     for (ApQueueDriver d : b.drivers) {
-      bus.drivers.add(new CustomDriver(d));
+      bus.register(new CustomDriver(d));
     }
-    Op op = new Op();
-    for (int a = 0; a < 256; a++) {
-      for (int d = 0; d < 256; d++) {
-        if (bus.shouldExist(b.config, a, d)) {
-          bus.createDevice(a, d, op);
-        }
-      }
-    }
+    this.guests = new GuestTable(vfio, new Interrupts(b.hardware, b.clock, resets.warnings));
+    bus.populate(new Op());
   }
 
   /** Returns a builder of a host. */
@@ -96,37 +76,28 @@ public final class Host {
 
   /** Returns the host's AP configuration as the AP bus last scanned it. */
   public HostConfig config() {
-    return locked(() -> bus.config);
+    return locked(bus::config);
   }
 
   /** Returns the cards in the machine, by adapter id, configured or not. */
   public List<Card> cards() {
-    return locked(
-        () -> {
-          List<Card> out = new ArrayList<>();
-          for (Card c : bus.cards) {
-            if (c != null) {
-              out.add(c);
-            }
-          }
-          return Collections.unmodifiableList(out);
-        });
+    return locked(bus::cards);
   }
 
   /** Returns the card of {@code adapter}, if the machine has one. */
   public Optional<Card> card(int adapter) {
     checkId(adapter, "adapter");
-    return locked(() -> Optional.ofNullable(bus.cards[adapter]));
+    return locked(() -> Optional.ofNullable(bus.card(adapter)));
   }
 
   /** Returns the AP bus's {@code apmask}: adapters whose queues the default drivers may own. */
   public Bitmap256 apmask() {
-    return locked(() -> bus.apmask);
+    return locked(bus::apmask);
   }
 
   /** Returns the AP bus's {@code aqmask}: domains whose queues the default drivers may own. */
   public Bitmap256 aqmask() {
-    return locked(() -> bus.aqmask);
+    return locked(bus::aqmask);
   }
 
   /**
@@ -138,7 +109,7 @@ public final class Host {
    */
   public Outcome writeApmask(Bitmap256 apmask) {
     Objects.requireNonNull(apmask, "apmask");
-    return mutate(op -> bus.writeMasks(apmask, bus.aqmask, "apmask", op));
+    return mutate(op -> bus.writeMasks(apmask, bus.aqmask(), "apmask", op));
   }
 
   /**
@@ -148,7 +119,7 @@ public final class Host {
    */
   public Outcome writeAqmask(Bitmap256 aqmask) {
     Objects.requireNonNull(aqmask, "aqmask");
-    return mutate(op -> bus.writeMasks(bus.apmask, aqmask, "aqmask", op));
+    return mutate(op -> bus.writeMasks(bus.apmask(), aqmask, "aqmask", op));
   }
 
   /**
@@ -162,20 +133,7 @@ public final class Host {
    */
   public Outcome reconfigure(HostConfig next) {
     Objects.requireNonNull(next, "next");
-    return mutate(
-        op -> {
-          HostConfig cur = bus.config;
-          if (next.qci() != cur.qci()
-              || next.apxa() != cur.apxa()
-              || next.na() != cur.na()
-              || next.nd() != cur.nd()) {
-            throw new IllegalArgumentException(
-                "only the masks of a host configuration can change: " + cur + " -> " + next);
-          }
-          checkCards(next, bus.cards);
-          bus.scan(next, op);
-          return Outcome.done();
-        });
+    return mutate(op -> Reconfiguration.reconfigure(bus, next, op));
   }
 
   /**
@@ -186,19 +144,7 @@ public final class Host {
    */
   public Outcome configureAdapter(int adapter, boolean configured) {
     checkId(adapter, "adapter");
-    return mutate(
-        op -> {
-          if (bus.cards[adapter] == null) {
-            return Outcome.refused(
-                Errno.ENODEV,
-                String.format("the machine has no card with adapter id 0x%02x", adapter));
-          }
-          HostConfig next = bus.config.withAdapter(adapter, configured);
-          if (!next.equals(bus.config)) {
-            bus.scan(next, op);
-          }
-          return Outcome.done();
-        });
+    return mutate(op -> Reconfiguration.configureAdapter(bus, adapter, configured, op));
   }
 
   /** Returns whether a queue device exists on the AP bus for {@code apqn}. */
@@ -209,7 +155,7 @@ public final class Host {
   /** Returns the domains {@code d} for which a queue device ({@code adapter}, d) exists. */
   public Bitmap256 queueDomains(int adapter) {
     checkId(adapter, "adapter");
-    return locked(() -> bus.present.row(adapter));
+    return locked(() -> bus.domainsOf(adapter));
   }
 
   /** Returns the queue devices on the AP bus, ascending. */
@@ -217,10 +163,7 @@ public final class Host {
     return locked(
         () -> {
           List<Apqn> out = new ArrayList<>();
-          for (int a = 0; a < 256; a++) {
-            int adapter = a;
-            bus.present.row(a).forEach(d -> out.add(Apqn.of(adapter, d)));
-          }
+          bus.forEachQueue((a, d) -> out.add(Apqn.of(a, d)));
           return Collections.unmodifiableList(out);
         });
   }
@@ -241,7 +184,7 @@ public final class Host {
 
   /** Returns the names of the registered queue drivers, in registration order. */
   public List<String> driverNames() {
-    return locked(() -> bus.drivers.stream().map(BusDriver::name).toList());
+    return locked(bus::driverNames);
   }
 
   /**
@@ -254,48 +197,7 @@ public final class Host {
   public Outcome bind(String driver, Apqn apqn) {
     Objects.requireNonNull(driver, "driver");
     Objects.requireNonNull(apqn, "apqn");
-    return mutate(
-        op -> {
-          int a = apqn.adapter();
-          int d = apqn.domain();
-          BusDriver drv = bus.driver(driver);
-          if (drv == null) {
-            return Outcome.refused(Errno.ENODEV, "no driver " + driver + " on the AP bus");
-          }
-          if (!bus.exists(a, d)) {
-            return Outcome.refused(noQueue(apqn));
-          }
-          Card card = Objects.requireNonNull(bus.cards[a]);
-          if (!drv.supports(card.type())) {
-            return Outcome.refused(
-                Errno.ENODEV,
-                driver + " does not take queue " + apqn + " of card type " + card.typeName());
-          }
-          BusDriver bound = bus.driverOf(a, d);
-          if (bound != null) {
-            return Outcome.refused(
-                Errno.EBUSY, "queue " + apqn + " is already bound to " + bound.name());
-          }
-          boolean owned = bus.owned(a, d);
-          if (drv.isDefault() != owned) {
-            return Outcome.refused(
-                Errno.ENODEV,
-                String.format(
-                    "queue %s %s, so %s cannot bind it (adapter 0x%02x %s apmask, domain 0x%02x %s"
-                        + " aqmask)",
-                    apqn,
-                    owned ? "is owned by the host's default drivers" : "is free for passthrough",
-                    driver,
-                    a,
-                    bus.apmask.contains(a) ? "is in" : "is not in",
-                    d,
-                    bus.aqmask.contains(d) ? "is in" : "is not in"));
-          }
-          bus.probe(a, d, op);
-          return bus.driverOf(a, d) == drv
-              ? Outcome.done()
-              : Outcome.refused(Errno.ENODEV, driver + " refused to bind queue " + apqn);
-        });
+    return mutate(op -> DriverBinding.bind(bus, driver, apqn, op));
   }
 
   /**
@@ -307,27 +209,12 @@ public final class Host {
   public Outcome unbind(String driver, Apqn apqn) {
     Objects.requireNonNull(driver, "driver");
     Objects.requireNonNull(apqn, "apqn");
-    return mutate(
-        op -> {
-          if (!bus.exists(apqn.adapter(), apqn.domain())) {
-            return Outcome.refused(noQueue(apqn));
-          }
-          BusDriver bound = bus.driverOf(apqn.adapter(), apqn.domain());
-          if (bound == null || !bound.name().equals(driver)) {
-            return Outcome.refused(Errno.ENODEV, "queue " + apqn + " is not bound to " + driver);
-          }
-          bus.release(apqn.adapter(), apqn.domain(), op);
-          return Outcome.done();
-        });
-  }
-
-  private static Refusal noQueue(Apqn apqn) {
-    return Refusal.of(Errno.ENODEV, "no queue device " + apqn + " on the AP bus");
+    return mutate(op -> DriverBinding.unbind(bus, driver, apqn, op));
   }
 
   /** Returns what the drivers' failed callbacks threw, oldest first. */
   public List<String> driverErrors() {
-    return locked(() -> List.copyOf(bus.driverErrors));
+    return locked(bus::driverErrors);
   }
 
   /** Returns the warnings the queue resets logged (invalid response codes), oldest first. */
@@ -356,16 +243,16 @@ public final class Host {
   public Optional<QueueStatus> queueStatus(Apqn apqn) {
     return locked(
         () ->
-            vfio.queue(apqn.adapter(), apqn.domain()) == null
+            vfio.driver().queue(apqn.adapter(), apqn.domain()) == null
                 ? Optional.empty()
-                : Optional.of(vfio.status(apqn.adapter(), apqn.domain())));
+                : Optional.of(vfio.driver().status(apqn.adapter(), apqn.domain())));
   }
 
   /** Returns the response code of the last reset of a queue bound to vfio_ap, if bound. */
   public Optional<ResponseCode> resetStatus(Apqn apqn) {
     return locked(
         () -> {
-          VfioQueue q = vfio.queue(apqn.adapter(), apqn.domain());
+          VfioQueue q = vfio.driver().queue(apqn.adapter(), apqn.domain());
           return q == null ? Optional.empty() : Optional.of(q.resetStatus);
         });
   }
@@ -375,12 +262,12 @@ public final class Host {
    * {@link Filtering#shadow}.
    */
   public QueueSet usableQueues() {
-    return locked(vfio.usable::build);
+    return locked(() -> vfio.driver().usable().build());
   }
 
   /** Returns how many more mediated devices can be created (65,536 minus the existing ones). */
   public int availableInstances() {
-    return locked(() -> vfioLoaded ? vfio.availableInstances() : 0);
+    return locked(() -> vfio.loaded() ? vfio.driver().table.availableInstances() : 0);
   }
 
   /**
@@ -391,16 +278,12 @@ public final class Host {
    */
   public Outcome createMediatedDevice(UUID uuid) {
     Objects.requireNonNull(uuid, "uuid");
-    return mutate(op -> vfioLoaded ? vfio.create(uuid) : notLoaded());
-  }
-
-  private static Outcome notLoaded() {
-    return Outcome.refused(Errno.ENOENT, "the vfio_ap module is not loaded");
+    return mutate(op -> vfio.loaded() ? vfio.driver().create(uuid) : VfioModule.notLoaded());
   }
 
   /** Returns whether the vfio_ap module is loaded. */
   public boolean isVfioApLoaded() {
-    return locked(() -> vfioLoaded);
+    return locked(vfio::loaded);
   }
 
   /**
@@ -412,39 +295,7 @@ public final class Host {
    *     Errno#ENOENT} when the module is not loaded
    */
   public Outcome unloadVfioAp() {
-    return mutate(
-        op -> {
-          if (!vfioLoaded) {
-            return notLoaded();
-          }
-          for (Mdev m : vfio.mdevs) {
-            Guest g = m.guest;
-            if (g != null) {
-              return Outcome.refused(
-                  Errno.EBUSY,
-                  "vfio_ap is in use: guest "
-                      + g.name()
-                      + " has mediated device "
-                      + m.uuid
-                      + " open");
-            }
-          }
-          for (Mdev m : List.copyOf(vfio.mdevs)) {
-            vfio.remove(m, op);
-          }
-          for (int a = 0; a < 256; a++) {
-            for (int d = 0; d < 256; d++) {
-              if (bus.driverOf(a, d) == vfio) {
-                bus.release(a, d, op);
-              }
-            }
-          }
-          bus.drivers.remove(vfio);
-          vfio = new VfioAp(bus, resets, bus.config);
-          resets.onStatusChange(vfio::resetStatusChanged);
-          vfioLoaded = false;
-          return Outcome.done();
-        });
+    return mutate(vfio::unload);
   }
 
   /**
@@ -454,24 +305,7 @@ public final class Host {
    * @return done, or refused with {@link Errno#EEXIST} when it is already loaded
    */
   public Outcome loadVfioAp() {
-    return mutate(
-        op -> {
-          if (vfioLoaded) {
-            return Outcome.refused(Errno.EEXIST, "the vfio_ap module is already loaded");
-          }
-          vfio = new VfioAp(bus, resets, bus.config);
-          resets.onStatusChange(vfio::resetStatusChanged);
-          bus.drivers.add(1, vfio);
-          vfioLoaded = true;
-          for (int a = 0; a < 256; a++) {
-            for (int d = 0; d < 256; d++) {
-              if (bus.exists(a, d)) {
-                bus.probe(a, d, op);
-              }
-            }
-          }
-          return Outcome.done();
-        });
+    return mutate(vfio::load);
   }
 
   /**
@@ -484,7 +318,7 @@ public final class Host {
     return withDevice(
         uuid,
         (m, op) -> {
-          vfio.remove(m, op);
+          vfio.driver().remove(m, op);
           return Outcome.done();
         });
   }
@@ -493,21 +327,14 @@ public final class Host {
   public Optional<MediatedDevice> mediatedDevice(UUID uuid) {
     return locked(
         () -> {
-          Mdev m = vfio.mdev(uuid);
+          Mdev m = vfio.driver().mdev(uuid);
           return m == null ? Optional.empty() : Optional.of(m.snapshot());
         });
   }
 
   /** Returns snapshots of every mediated device, by UUID. */
   public List<MediatedDevice> mediatedDevices() {
-    return locked(
-        () ->
-            vfio.mdevs.stream()
-                .map(Mdev::snapshot)
-                .sorted(
-                    Comparator.comparing(
-                        MediatedDevice::uuid, Comparator.comparing(UUID::toString)))
-                .toList());
+    return locked(() -> vfio.driver().snapshots());
   }
 
   /**
@@ -522,7 +349,7 @@ public final class Host {
    *     is no such device
    */
   public Outcome assignAdapter(UUID uuid, long id) {
-    return withDevice(uuid, (m, op) -> vfio.assignAdapter(m, id, op));
+    return withDevice(uuid, (m, op) -> vfio.driver().edits.assignAdapter(m, id, op));
   }
 
   /**
@@ -533,7 +360,7 @@ public final class Host {
    *     Errno#ENOENT} (no such device)
    */
   public Outcome unassignAdapter(UUID uuid, long id) {
-    return withDevice(uuid, (m, op) -> vfio.unassignAdapter(m, id, op));
+    return withDevice(uuid, (m, op) -> vfio.driver().edits.unassignAdapter(m, id, op));
   }
 
   /**
@@ -543,7 +370,7 @@ public final class Host {
    *     Errno#EADDRINUSE} or {@link Errno#ENOENT}
    */
   public Outcome assignDomain(UUID uuid, long id) {
-    return withDevice(uuid, (m, op) -> vfio.assignDomain(m, id, op));
+    return withDevice(uuid, (m, op) -> vfio.driver().edits.assignDomain(m, id, op));
   }
 
   /**
@@ -552,7 +379,7 @@ public final class Host {
    * @return done, or refused with {@link Errno#ENODEV} or {@link Errno#ENOENT}
    */
   public Outcome unassignDomain(UUID uuid, long id) {
-    return withDevice(uuid, (m, op) -> vfio.unassignDomain(m, id, op));
+    return withDevice(uuid, (m, op) -> vfio.driver().edits.unassignDomain(m, id, op));
   }
 
   /**
@@ -562,7 +389,7 @@ public final class Host {
    * @return done, or refused with {@link Errno#ENODEV} or {@link Errno#ENOENT}
    */
   public Outcome assignControlDomain(UUID uuid, long id) {
-    return withDevice(uuid, (m, op) -> vfio.assignControlDomain(m, id, op));
+    return withDevice(uuid, (m, op) -> vfio.driver().edits.assignControlDomain(m, id, op));
   }
 
   /**
@@ -571,7 +398,7 @@ public final class Host {
    * @return done, or refused with {@link Errno#ENODEV} or {@link Errno#ENOENT}
    */
   public Outcome unassignControlDomain(UUID uuid, long id) {
-    return withDevice(uuid, (m, op) -> vfio.unassignControlDomain(m, id, op));
+    return withDevice(uuid, (m, op) -> vfio.driver().edits.unassignControlDomain(m, id, op));
   }
 
   /**
@@ -584,7 +411,7 @@ public final class Host {
    */
   public Outcome writeApConfig(UUID uuid, Apcb matrix) {
     Objects.requireNonNull(matrix, "matrix");
-    return withDevice(uuid, (m, op) -> vfio.writeApConfig(m, matrix, op));
+    return withDevice(uuid, (m, op) -> vfio.driver().edits.writeApConfig(m, matrix, op));
   }
 
   /**
@@ -596,11 +423,11 @@ public final class Host {
   public List<Withheld> explain(UUID uuid) {
     return locked(
         () -> {
-          Mdev m = vfio.mdev(uuid);
+          Mdev m = vfio.driver().mdev(uuid);
           if (m == null) {
             throw new IllegalArgumentException("no mediated device " + uuid);
           }
-          return Explainer.explain(m, vfio, bus);
+          return Explainer.explain(m, vfio.driver(), bus);
         });
   }
 
@@ -614,11 +441,7 @@ public final class Host {
     return withDevice(
         uuid,
         (m, op) -> {
-          if (signal == DeviceSignal.CONFIG_CHANGED) {
-            m.configChangeTrigger = registered;
-          } else {
-            m.requestTrigger = registered;
-          }
+          m.trigger(signal, registered);
           return Outcome.done();
         });
   }
@@ -630,14 +453,14 @@ public final class Host {
    *     code 0, or {@link Errno#ENOENT} when there is no such device
    */
   public Outcome resetDevice(UUID uuid) {
-    return withDevice(uuid, (m, op) -> vfio.resetDevice(m));
+    return withDevice(uuid, (m, op) -> vfio.driver().resetDevice(m));
   }
 
   // ================================================================ guests
 
   /** Returns the CRYCB format a new guest gets by default: 2 with APXA, else 1. */
   public CrycbFormat defaultCrycbFormat() {
-    return locked(() -> bus.config.apxa() ? CrycbFormat.FORMAT2 : CrycbFormat.FORMAT1);
+    return locked(() -> bus.config().apxa() ? CrycbFormat.FORMAT2 : CrycbFormat.FORMAT1);
   }
 
   /**
@@ -659,15 +482,7 @@ public final class Host {
   public Guest createGuest(String name, CrycbFormat format, boolean secureExecution) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(format, "format");
-    return locked(
-        () -> {
-          if (guests.containsKey(name)) {
-            throw new IllegalArgumentException("a guest named " + name + " is already running");
-          }
-          Guest g = new Guest(name, format, secureExecution);
-          guests.put(name, g);
-          return g;
-        });
+    return locked(() -> guests.create(name, format, secureExecution));
   }
 
   /**
@@ -678,9 +493,10 @@ public final class Host {
    */
   public void mapGuestMemory(Guest guest, long iova, long length, boolean shared) {
     checkLength(length);
+    Objects.requireNonNull(guest, "guest");
     locked(
         () -> {
-          running(guest).memory.map(iova, length, shared);
+          guests.mapMemory(guest, iova, length, shared);
           return null;
         });
   }
@@ -693,14 +509,10 @@ public final class Host {
    */
   public void unmapGuestMemory(Guest guest, long iova, long length) {
     checkLength(length);
+    Objects.requireNonNull(guest, "guest");
     locked(
         () -> {
-          Guest g = running(guest);
-          Mdev m = g.device;
-          if (m != null) {
-            interrupts.dmaUnmap(vfio.linkedQueues(m), iova, length);
-          }
-          g.memory.unmap(iova, length);
+          guests.unmapMemory(guest, iova, length);
           return null;
         });
   }
@@ -719,27 +531,8 @@ public final class Host {
     if (isc < 0 || isc > 7) {
       throw new IllegalArgumentException("ISC must be in 0..7: " + isc);
     }
-    return locked(
-        () -> {
-          Guest g = running(guest);
-          Mdev m = g.pqapHook;
-          VfioQueue q = vfio.queue(apqn.adapter(), apqn.domain());
-          if (m == null
-              || m.guest != g
-              || q == null
-              || !m.contains(apqn.adapter(), apqn.domain())) {
-            return AqicResult.of(ResponseCode.Q_NOT_AVAIL);
-          }
-          return interrupts.intercept(g, q, enable, isc, nib);
-        });
-  }
-
-  private Guest running(Guest guest) {
     Objects.requireNonNull(guest, "guest");
-    if (guests.get(guest.name()) != guest) {
-      throw new IllegalArgumentException("guest " + guest.name() + " is not running here");
-    }
-    return guest;
+    return locked(() -> guests.aqic(guest, apqn, enable, isc, nib));
   }
 
   private static void checkLength(long length) {
@@ -750,12 +543,12 @@ public final class Host {
 
   /** Returns the running guest named {@code name}, if any. */
   public Optional<Guest> guest(String name) {
-    return locked(() -> Optional.ofNullable(guests.get(name)));
+    return locked(() -> guests.find(name));
   }
 
   /** Returns the running guests, in creation order. */
   public List<Guest> guests() {
-    return locked(() -> List.copyOf(guests.values()));
+    return locked(guests::all);
   }
 
   /**
@@ -772,10 +565,10 @@ public final class Host {
     return withDevice(
         uuid,
         (m, op) -> {
-          if (guest != null && guests.get(guest.name()) != guest) {
-            throw new IllegalArgumentException("guest " + guest.name() + " is not running here");
+          if (guest != null) {
+            guests.running(guest);
           }
-          return vfio.open(m, guest, op);
+          return vfio.driver().open(m, guest, op);
         });
   }
 
@@ -789,7 +582,7 @@ public final class Host {
     return withDevice(
         uuid,
         (m, op) -> {
-          vfio.close(m, op.commits);
+          vfio.driver().close(m, op.commits);
           return Outcome.done();
         });
   }
@@ -801,38 +594,10 @@ public final class Host {
    */
   public Outcome destroyGuest(String name) {
     Objects.requireNonNull(name, "name");
-    return mutate(
-        op -> {
-          Guest g = guests.get(name);
-          if (g == null) {
-            return Outcome.refused(Errno.ENOENT, "no guest named " + name);
-          }
-          Mdev m = g.device;
-          if (m != null) {
-            vfio.close(m, op.commits);
-          }
-          g.running = false;
-          guests.remove(name);
-          return Outcome.done();
-        });
+    return mutate(op -> guests.destroy(name, op));
   }
 
   // ================================================================ plumbing
-
-  /** The commits an operation makes, published when it ends. Not thread-safe. */
-  static final class Commits {
-    private final List<Guest> guests = new ArrayList<>();
-    private final List<Crycb> views = new ArrayList<>();
-
-    void clear(Guest g) {
-      record(g, g.publish(Apcb.empty()));
-    }
-
-    void record(Guest g, Crycb view) {
-      guests.add(g);
-      views.add(view);
-    }
-  }
 
   private interface DeviceOp {
     Outcome apply(Mdev m, Op op);
@@ -842,7 +607,7 @@ public final class Host {
     Objects.requireNonNull(uuid, "uuid");
     return mutate(
         op -> {
-          Mdev m = vfio.mdev(uuid);
+          Mdev m = vfio.driver().mdev(uuid);
           if (m == null) {
             return Outcome.refused(Errno.ENOENT, "no mediated device " + uuid);
           }
@@ -851,67 +616,12 @@ public final class Host {
   }
 
   private Outcome mutate(Function<Op, Outcome> body) {
-    Op op = new Op();
-    lock.lock();
-    try {
-      Outcome out = body.apply(op);
-      finish(op);
-      return out;
-    } finally {
-      lock.unlock();
-      notifyListeners(op.commits);
-    }
-  }
-
-  /** Commits each dirty device's shadow to its guest once, if it changed or was forced. */
-  private void finish(Op op) {
-    for (Mdev m : op.dirty()) {
-      Guest g = m.guest;
-      if (g == null) {
-        continue;
-      }
-      Apcb shadow = m.shadow();
-      if (op.isForced(m) || !shadow.equals(m.lastCommitted)) {
-        op.commits.record(g, g.publish(shadow));
-        m.lastCommitted = shadow;
-        VfioAp.signalCommitted(m);
-      }
-    }
-  }
-
-  private void notifyListeners(Commits commits) {
-    for (int i = 0; i < commits.guests.size(); i++) {
-      Guest g = commits.guests.get(i);
-      Crycb view = commits.views.get(i);
-      for (CommitListener l : g.listeners()) {
-        listenerExecutor.execute(
-            () -> {
-              try {
-                l.onCommit(g, view);
-              } catch (RuntimeException e) {
-                // A listener's failure must not affect the host or other listeners.
-              }
-            });
-      }
-    }
-  }
-
-  private int countQueues() {
-    int n = 0;
-    for (long w : bus.present.words()) {
-      n += Long.bitCount(w);
-    }
-    return n;
+    return tx.mutate(body);
   }
 
   /** Runs {@code body} under the host lock: reads, and changes that commit nothing. */
   private <T> T locked(Supplier<T> body) {
-    lock.lock();
-    try {
-      return body.get();
-    } finally {
-      lock.unlock();
-    }
+    return tx.read(body);
   }
 
   private static void checkId(int id, String what) {
@@ -920,25 +630,16 @@ public final class Host {
     }
   }
 
-  private static void checkCards(HostConfig cfg, @Nullable Card[] cards) {
-    for (int a = cfg.apm().first(); a >= 0; a = cfg.apm().next(a + 1)) {
-      if (cards[a] == null) {
-        throw new IllegalArgumentException(
-            String.format("adapter 0x%02x is configured but the machine has no card for it", a));
-      }
-    }
-  }
-
   @Override
   public String toString() {
     return locked(
         () ->
             "Host{"
-                + bus.config
+                + bus.config()
                 + ", "
-                + countQueues()
+                + bus.queueCount()
                 + " queues, "
-                + vfio.mdevs.size()
+                + vfio.driver().table.devices().size()
                 + " mediated devices, "
                 + guests.size()
                 + " guests}");
@@ -958,7 +659,7 @@ public final class Host {
   public static final class Builder {
     private HostConfig config =
         HostConfig.withApxa(255, 255, Bitmap256.empty(), Bitmap256.empty(), Bitmap256.empty());
-    private final Card[] cards = new Card[256];
+    private final @Nullable Card[] cards = new Card[256];
     private Bitmap256 apmask = Bitmap256.all();
     private Bitmap256 aqmask = Bitmap256.all();
     private ApHardware hardware = ApHardware.normal();
@@ -1037,7 +738,7 @@ public final class Host {
      *     used twice
      */
     public Host build() {
-      checkCards(config, cards);
+      Reconfiguration.checkCards(config, a -> cards[a]);
       List<String> names = new ArrayList<>(List.of(ZcryptQueueDriver.NAME, VfioAp.NAME));
       for (ApQueueDriver d : drivers) {
         if (names.contains(d.name())) {

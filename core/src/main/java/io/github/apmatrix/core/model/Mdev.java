@@ -63,6 +63,27 @@ final class Mdev {
     return shadowApm.contains(adapter) && shadowAqm.contains(domain);
   }
 
+  /** Registers or unregisters user space's eventfd of a signal. */
+  void trigger(DeviceSignal s, boolean registered) {
+    if (s == DeviceSignal.CONFIG_CHANGED) {
+      configChangeTrigger = registered;
+    } else {
+      requestTrigger = registered;
+    }
+  }
+
+  /** Raises a signal's eventfd if user space registered one, for the device and its guest. */
+  void signal(DeviceSignal s) {
+    boolean registered = s == DeviceSignal.CONFIG_CHANGED ? configChangeTrigger : requestTrigger;
+    if (registered) {
+      signals.add(s);
+      Guest g = guest;
+      if (g != null) {
+        g.signals.add(s);
+      }
+    }
+  }
+
   MediatedDevice snapshot() {
     Guest g = guest;
     return new MediatedDevice(

@@ -11,7 +11,7 @@ import java.util.Set;
  */
 final class Op {
 
-  final Host.Commits commits = new Host.Commits();
+  final Commits commits = new Commits();
   private final Set<Mdev> dirty = new LinkedHashSet<>();
   private final Set<Mdev> forced = new LinkedHashSet<>();
 

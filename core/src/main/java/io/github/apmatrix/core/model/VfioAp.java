@@ -8,78 +8,70 @@ import io.github.apmatrix.core.Outcome;
 import io.github.apmatrix.core.QueueSet;
 import io.github.apmatrix.core.Refusal;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The vfio_ap driver (VNEW, vfio-ap-behaviour §2-§7): the matrix device with its mediated devices,
- * the queues bound to it, assignment with the kernel's check order and errno, filtering into the
- * shadow APCB, hot plug and unplug, probe and remove, the configuration-change callbacks and the
- * guests' open and close. Mutable, guarded by the host lock.
- *
- * <p>Three tables, kept in step with the matrices and the bound queues, keep the hot paths off the
- * device list: {@code usable} (per adapter, the domains whose queue is bound to vfio_ap and
- * passable) feeds the filter a word at a time; {@code assigned} (per adapter, the domains in some
- * device's matrix) answers the sharing and {@code in_use} checks a word at a time; {@code owners}
- * (per APQN, the device whose matrix holds it) answers probe, remove and queue status.
+ * The vfio_ap driver (VNEW, vfio-ap-behaviour §2-§7) as the AP bus and the host see it: its driver
+ * callbacks (probe, remove, {@code in_use}, the configuration-change callbacks), the mediated
+ * devices' life cycle, and the guests' open and close. Its parts hold one idea each: {@link
+ * DeviceTable} the devices, queues and indexes, {@link AssignmentRules} the range, ownership and
+ * sharing rules, {@link ShadowFilter} the filter into the shadow APCB, {@link MatrixEdits} the
+ * matrix writes. Mutable, guarded by the host lock.
  */
 final class VfioAp implements BusDriver {
 
   static final String NAME = "vfio_ap";
-  static final int MAX_INSTANCES = 256 * 256;
 
   private final ApBus bus;
   private final QueueResets resets;
-  HostConfig info;
-  private Apcb host;
+  private HostConfig info;
+  final DeviceTable table = new DeviceTable();
+  private final AssignmentRules rules;
+  private final ShadowFilter filter;
+  final MatrixEdits edits;
 
-  /** Devices in list order; new devices are added at the head (index 0). */
-  final List<Mdev> mdevs = new ArrayList<>();
-
-  private final Map<UUID, Mdev> byUuid = new HashMap<>();
-  private final VfioQueue[] queues = new VfioQueue[1 << 16];
-  final QueueSet.Builder usable = QueueSet.builder();
-  private final QueueWords assigned = new QueueWords();
-
-  /** The device whose matrix holds each APQN (null for none), kept in step by setMatrix. */
-  private final Mdev[] owners = new Mdev[1 << 16];
-
-  VfioAp(ApBus bus, QueueResets resets, HostConfig info) {
+  VfioAp(ApBus bus, QueueResets resets) {
     this.bus = bus;
     this.resets = resets;
-    this.info = info;
-    this.host = info.driverView();
+    this.info = bus.config();
+    this.rules = new AssignmentRules(bus, table);
+    this.filter = new ShadowFilter(table, resets, info.driverView());
+    this.edits = new MatrixEdits(table, rules, filter);
   }
 
   // ---------------------------------------------------------------- lookups
 
   @Nullable Mdev mdev(UUID uuid) {
-    return byUuid.get(uuid);
+    return table.mdev(uuid);
   }
 
   @Nullable VfioQueue queue(int adapter, int domain) {
-    return queues[(adapter << 8) | domain];
+    return table.queue(adapter, domain);
   }
 
-  /** The device whose matrix holds (a, d): at most one, by the isolation invariant. */
-  @Nullable Mdev owner(int adapter, int domain) {
-    return owners[(adapter << 8) | domain];
+  /** The queues bound to vfio_ap whose last reset left them usable. */
+  QueueSet.Builder usable() {
+    return table.usable();
   }
 
   Apcb hostView() {
-    return host;
+    return filter.hostView();
   }
 
-  int availableInstances() {
-    return MAX_INSTANCES - mdevs.size();
+  /** Snapshots of every mediated device, by UUID as text. */
+  List<MediatedDevice> snapshots() {
+    return table.devices().stream()
+        .map(Mdev::snapshot)
+        .sorted(Comparator.comparing(MediatedDevice::uuid, Comparator.comparing(UUID::toString)))
+        .toList();
   }
 
   QueueStatus status(int adapter, int domain) {
-    Mdev m = owner(adapter, domain);
+    Mdev m = table.owner(adapter, domain);
     if (m == null) {
       return QueueStatus.UNASSIGNED;
     }
@@ -91,17 +83,18 @@ final class VfioAp implements BusDriver {
   // ---------------------------------------------------------------- mdev lifecycle
 
   Outcome create(UUID uuid) {
-    if (byUuid.containsKey(uuid)) {
+    if (table.mdev(uuid) != null) {
       return Outcome.refused(Errno.EEXIST, "mediated device " + uuid + " already exists");
     }
-    if (availableInstances() == 0) {
+    if (table.availableInstances() == 0) {
       return Outcome.refused(
           Errno.EUSERS,
-          "no instances of vfio_ap-passthrough left (" + MAX_INSTANCES + " devices exist)");
+          "no instances of vfio_ap-passthrough left ("
+              + DeviceTable.MAX_INSTANCES
+              + " devices exist)");
     }
     Mdev m = new Mdev(uuid, info.driverMaxAdapterId(), info.driverMaxDomainId());
-    mdevs.add(0, m);
-    byUuid.put(uuid, m);
+    table.add(m);
     return Outcome.done();
   }
 
@@ -114,391 +107,17 @@ final class VfioAp implements BusDriver {
     Guest g = m.guest;
     if (g != null) {
       op.commits.clear(g);
-      signal(m, DeviceSignal.CONFIG_CHANGED);
-      signal(m, DeviceSignal.REQUEST);
+      m.signal(DeviceSignal.CONFIG_CHANGED);
+      m.signal(DeviceSignal.REQUEST);
     }
-    resets.resetAll(linkedQueues(m));
+    resets.resetAll(table.linkedQueues(m));
     if (g != null) {
       g.pqapHook = null;
       g.device = null;
       m.guest = null;
     }
-    setMatrix(m, Bitmap256.empty(), Bitmap256.empty(), m.adm);
-    mdevs.remove(m);
-    byUuid.remove(m.uuid);
-  }
-
-  private static void signal(Mdev m, DeviceSignal s) {
-    boolean registered =
-        s == DeviceSignal.CONFIG_CHANGED ? m.configChangeTrigger : m.requestTrigger;
-    if (registered) {
-      m.signals.add(s);
-      Guest g = m.guest;
-      if (g != null) {
-        g.signals.add(s);
-      }
-    }
-  }
-
-  /** Raises the config-change eventfd of a device whose guest just got new masks. */
-  static void signalCommitted(Mdev m) {
-    signal(m, DeviceSignal.CONFIG_CHANGED);
-  }
-
-  // ---------------------------------------------------------------- assignment (§3.2)
-
-  Outcome assignAdapter(Mdev m, long id, Op op) {
-    return assign(m, id, true, op);
-  }
-
-  Outcome assignDomain(Mdev m, long id, Op op) {
-    return assign(m, id, false, op);
-  }
-
-  Outcome unassignAdapter(Mdev m, long id, Op op) {
-    return unassign(m, id, true, op);
-  }
-
-  Outcome unassignDomain(Mdev m, long id, Op op) {
-    return unassign(m, id, false, op);
-  }
-
-  /**
-   * {@code assign_adapter} / {@code assign_domain}: range (ENODEV), then nothing if already
-   * assigned, then ownership and sharing over the whole new matrix, then link and filter.
-   */
-  private Outcome assign(Mdev m, long id, boolean adapter, Op op) {
-    Refusal r = rangeCheck(m, id, adapter);
-    if (r != null) {
-      return Outcome.refused(r);
-    }
-    int x = (int) id;
-    if ((adapter ? m.apm : m.aqm).contains(x)) {
-      return Outcome.done();
-    }
-    Bitmap256 apm = adapter ? m.apm.with(x) : m.apm;
-    Bitmap256 aqm = adapter ? m.aqm : m.aqm.with(x);
-    r = validate(m, apm, aqm);
-    if (r != null) {
-      return Outcome.refused(r);
-    }
-    setMatrix(m, apm, aqm, m.adm);
-    filterAndReset(m, op);
-    return Outcome.done();
-  }
-
-  /** {@code unassign_adapter} / {@code unassign_domain}: range, then hot unplug (no re-filter). */
-  private Outcome unassign(Mdev m, long id, boolean adapter, Op op) {
-    Refusal r = rangeCheck(m, id, adapter);
-    if (r != null) {
-      return Outcome.refused(r);
-    }
-    int x = (int) id;
-    if (!(adapter ? m.apm : m.aqm).contains(x)) {
-      return Outcome.done();
-    }
-    if (adapter) {
-      setMatrix(m, m.apm.without(x), m.aqm, m.adm);
-      hotUnplug(m, Bitmap256.of(x), true, m.aqm, op);
-    } else {
-      setMatrix(m, m.apm, m.aqm.without(x), m.adm);
-      hotUnplug(m, Bitmap256.of(x), false, m.apm, op);
-    }
-    return Outcome.done();
-  }
-
-  Outcome assignControlDomain(Mdev m, long id, Op op) {
-    Refusal r = rangeCheck(m, id, m.maxDomainId, "control domain");
-    if (r != null) {
-      return Outcome.refused(r);
-    }
-    int d = (int) id;
-    if (m.adm.contains(d)) {
-      return Outcome.done();
-    }
-    m.adm = m.adm.with(d);
-    if (filterControlDomains(m)) {
-      op.commit(m);
-    }
-    return Outcome.done();
-  }
-
-  Outcome unassignControlDomain(Mdev m, long id, Op op) {
-    Refusal r = rangeCheck(m, id, m.maxDomainId, "control domain");
-    if (r != null) {
-      return Outcome.refused(r);
-    }
-    int d = (int) id;
-    if (!m.adm.contains(d)) {
-      return Outcome.done();
-    }
-    m.adm = m.adm.without(d);
-    if (m.shadowAdm.contains(d)) {
-      m.shadowAdm = m.shadowAdm.without(d);
-      op.commit(m);
-    }
-    return Outcome.done();
-  }
-
-  private @Nullable Refusal rangeCheck(Mdev m, long id, boolean adapter) {
-    return adapter
-        ? rangeCheck(m, id, m.maxAdapterId, "adapter")
-        : rangeCheck(m, id, m.maxDomainId, "domain");
-  }
-
-  /**
-   * Replaces the whole matrix ({@code ap_config} write, §3.2): ownership, sharing and range are
-   * checked on the full new matrix first, then removed adapters and domains are unplugged, added
-   * ones linked, and the whole matrix is filtered once.
-   */
-  Outcome writeApConfig(Mdev m, Apcb next, Op op) {
-    Refusal r = validate(m, next.apm(), next.aqm());
-    if (r != null) {
-      return Outcome.refused(r);
-    }
-    r = overflowCheck(m, next);
-    if (r != null) {
-      return Outcome.refused(r);
-    }
-    Bitmap256 removedApm = m.apm.andNot(next.apm());
-    Bitmap256 removedAqm = m.aqm.andNot(next.aqm());
-    hotUnplug(m, removedApm, true, m.aqm, op);
-    hotUnplug(m, removedAqm, false, m.apm, op);
-    setMatrix(m, next.apm(), next.aqm(), next.adm());
-    Filtered f = filterMatrix(m);
-    boolean changed = f.changed();
-    changed |= filterControlDomains(m);
-    if (changed) {
-      op.commit(m);
-      resetAdapters(m, f.withheld());
-    }
-    return Outcome.done();
-  }
-
-  private @Nullable Refusal rangeCheck(Mdev m, long id, int max, String what) {
-    if (id >= 0 && id <= max) {
-      return null;
-    }
-    return Refusal.of(
-        Errno.ENODEV,
-        String.format(
-            "%s %s is above the maximum %s id %d (0x%02x) of mediated device %s",
-            what, Long.toUnsignedString(id), what, max, max, m.uuid));
-  }
-
-  private static @Nullable Refusal overflowCheck(Mdev m, Apcb next) {
-    String what = null;
-    int id = -1;
-    int max = -1;
-    if (next.apm().last() > m.maxAdapterId) {
-      what = "adapter";
-      id = next.apm().last();
-      max = m.maxAdapterId;
-    } else if (next.aqm().last() > m.maxDomainId) {
-      what = "domain";
-      id = next.aqm().last();
-      max = m.maxDomainId;
-    } else if (next.adm().last() > m.maxDomainId) {
-      what = "control domain";
-      id = next.adm().last();
-      max = m.maxDomainId;
-    }
-    if (what == null) {
-      return null;
-    }
-    return Refusal.of(
-        Errno.ENODEV,
-        String.format(
-            "ap_config: %s %d (0x%02x) is above the maximum %s id %d (0x%02x) of mediated device %s",
-            what, id, id, what, max, max, m.uuid));
-  }
-
-  // ---------------------------------------------------------------- validation (§4.2, §4.3)
-
-  /** Ownership (EADDRNOTAVAIL), then sharing (EADDRINUSE), over the whole new matrix. */
-  private @Nullable Refusal validate(Mdev m, Bitmap256 apm, Bitmap256 aqm) {
-    Bitmap256 ownedApm = apm.and(bus.apmask);
-    Bitmap256 ownedAqm = aqm.and(bus.aqmask);
-    if (!ownedApm.isEmpty() && !ownedAqm.isEmpty()) {
-      List<Apqn> owned = cross(ownedApm, ownedAqm);
-      Apqn first = owned.get(0);
-      return new Refusal(
-          Errno.EADDRNOTAVAIL,
-          String.format(
-              "queue %s%s of mediated device %s is owned by the host's default drivers"
-                  + " (adapter 0x%02x is set in apmask and domain 0x%02x in aqmask)",
-              first, more(owned.size()), m.uuid, first.adapter(), first.domain()),
-          owned,
-          Optional.empty());
-    }
-    boolean shared = false;
-    for (int a = apm.first(); a >= 0 && !shared; a = apm.next(a + 1)) {
-      Bitmap256 others = assigned.row(a);
-      if (m.apm.contains(a)) {
-        others = others.andNot(m.aqm);
-      }
-      shared = others.intersects(aqm);
-    }
-    if (!shared) {
-      return null;
-    }
-    for (Mdev other : mdevs) {
-      if (other == m || !apm.intersects(other.apm) || !aqm.intersects(other.aqm)) {
-        continue;
-      }
-      List<Apqn> clash = cross(apm.and(other.apm), aqm.and(other.aqm));
-      return new Refusal(
-          Errno.EADDRINUSE,
-          String.format(
-              "queue %s%s is already assigned to mediated device %s",
-              clash.get(0), more(clash.size()), other.uuid),
-          clash,
-          Optional.of(other.uuid));
-    }
-    throw new IllegalStateException("sharing index out of step with the device list");
-  }
-
-  private static String more(int n) {
-    return n > 1 ? " (and " + (n - 1) + " more)" : "";
-  }
-
-  static List<Apqn> cross(Bitmap256 apm, Bitmap256 aqm) {
-    return Apcb.of(apm, aqm, Bitmap256.empty()).apqns();
-  }
-
-  /** Installs a new matrix and keeps the {@code assigned} table in step. */
-  private void setMatrix(Mdev m, Bitmap256 apm, Bitmap256 aqm, Bitmap256 adm) {
-    Bitmap256 rows = m.apm.or(apm);
-    for (int a = rows.first(); a >= 0; a = rows.next(a + 1)) {
-      boolean was = m.apm.contains(a);
-      boolean is = apm.contains(a);
-      for (int w = 0; w < 4; w++) {
-        long before = was ? m.aqm.word(w) : 0L;
-        long after = is ? aqm.word(w) : 0L;
-        updateOwners(a, w, before & ~after, null);
-        updateOwners(a, w, after & ~before, m);
-      }
-      if (was) {
-        assigned.andNot(a, m.aqm);
-      }
-      if (is) {
-        assigned.or(a, aqm);
-      }
-    }
-    m.apm = apm;
-    m.aqm = aqm;
-    m.adm = adm;
-  }
-
-  private void updateOwners(int adapter, int word, long bits, @Nullable Mdev m) {
-    long w = bits;
-    while (w != 0L) {
-      int bit = Long.numberOfLeadingZeros(w);
-      w &= ~(Long.MIN_VALUE >>> bit);
-      owners[(adapter << 8) | (word << 6) | bit] = m;
-    }
-  }
-
-  // ---------------------------------------------------------------- filtering (§4.4, §4.7)
-
-  /**
-   * What {@link #filterMatrix} did: whether the shadow's adapters or domains changed, and which
-   * adapters it withheld that had been in the shadow (their queues are to be reset, §4.7; empty
-   * whenever nothing changed).
-   */
-  private record Filtered(boolean changed, Bitmap256 withheld) {}
-
-  /** {@code filter_matrix} (§4.4). */
-  private Filtered filterMatrix(Mdev m) {
-    Bitmap256 prevApm = m.shadowApm;
-    Bitmap256 prevAqm = m.shadowAqm;
-    Bitmap256 aqm = Filtering.intersect(m.aqm, host.aqm());
-    Bitmap256 candidates = Filtering.intersect(m.apm, host.apm());
-    Bitmap256 apm = aqm.isEmpty() ? candidates : usable.adaptersContainingAll(candidates, aqm);
-    Bitmap256 withheld = candidates.andNot(apm).and(prevApm);
-    m.shadowApm = apm;
-    m.shadowAqm = aqm;
-    return new Filtered(!apm.equals(prevApm) || !aqm.equals(prevAqm), withheld);
-  }
-
-  /** {@code filter_cdoms}: returns whether the shadow's control domains changed. */
-  boolean filterControlDomains(Mdev m) {
-    Bitmap256 prev = m.shadowAdm;
-    m.shadowAdm = Filtering.intersect(m.adm, host.adm());
-    return !m.shadowAdm.equals(prev);
-  }
-
-  /** Filters, commits if the shadow changed, and resets the queues of withheld adapters. */
-  private void filterAndReset(Mdev m, Op op) {
-    Filtered f = filterMatrix(m);
-    if (f.changed()) {
-      op.commit(m);
-      resetAdapters(m, f.withheld());
-    }
-  }
-
-  /** Resets the linked queues of {@code apids} over the shadow's domains. */
-  private void resetAdapters(Mdev m, Bitmap256 apids) {
-    List<VfioQueue> list = new ArrayList<>();
-    for (int a = apids.first(); a >= 0; a = apids.next(a + 1)) {
-      for (int d = m.shadowAqm.first(); d >= 0; d = m.shadowAqm.next(d + 1)) {
-        addLinked(m, a, d, list);
-      }
-    }
-    resets.resetAll(list);
-  }
-
-  private void addLinked(Mdev m, int a, int d, List<VfioQueue> list) {
-    VfioQueue q = queues[(a << 8) | d];
-    if (q != null && m.contains(a, d)) {
-      list.add(q);
-    }
-  }
-
-  /** All queues linked to the device: bound to vfio_ap and in its matrix. */
-  List<VfioQueue> linkedQueues(Mdev m) {
-    List<VfioQueue> list = new ArrayList<>();
-    for (int a = m.apm.first(); a >= 0; a = m.apm.next(a + 1)) {
-      for (int d = m.aqm.first(); d >= 0; d = m.aqm.next(d + 1)) {
-        addLinked(m, a, d, list);
-      }
-    }
-    return list;
-  }
-
-  // ---------------------------------------------------------------- hot unplug (§4.6)
-
-  /**
-   * Hot unplug (§4.6) of adapters ({@code adapters} true) or domains: for each removed id that is
-   * in the shadow, its queues across {@code others} (the matrix's domains, or adapters) that were
-   * passed through are collected, the id leaves the shadow and the guest gets a commit; then the
-   * collected queues are reset. The queues are unlinked by leaving the matrix.
-   */
-  private void hotUnplug(Mdev m, Bitmap256 removed, boolean adapters, Bitmap256 others, Op op) {
-    if (removed.isEmpty()) {
-      return;
-    }
-    List<VfioQueue> reset = new ArrayList<>();
-    for (int x = removed.first(); x >= 0; x = removed.next(x + 1)) {
-      if (!(adapters ? m.shadowApm : m.shadowAqm).contains(x)) {
-        continue;
-      }
-      for (int y = others.first(); y >= 0; y = others.next(y + 1)) {
-        int a = adapters ? x : y;
-        int d = adapters ? y : x;
-        VfioQueue q = queues[(a << 8) | d];
-        if (q != null && (adapters ? m.shadowAqm.contains(d) : m.shadowApm.contains(a))) {
-          reset.add(q);
-        }
-      }
-      if (adapters) {
-        m.shadowApm = m.shadowApm.without(x);
-      } else {
-        m.shadowAqm = m.shadowAqm.without(x);
-      }
-      op.commit(m);
-    }
-    resets.resetAll(reset);
+    table.setMatrix(m, Bitmap256.empty(), Bitmap256.empty(), m.adm);
+    table.drop(m);
   }
 
   // ---------------------------------------------------------------- AP bus driver (§5)
@@ -523,12 +142,10 @@ final class VfioAp implements BusDriver {
    */
   @Override
   public void probe(Apqn apqn, Op op) {
-    VfioQueue q = new VfioQueue(apqn);
-    queues[apqn.value()] = q;
-    usable.add(apqn);
-    Mdev m = owner(apqn.adapter(), apqn.domain());
+    table.bind(new VfioQueue(apqn));
+    Mdev m = table.owner(apqn.adapter(), apqn.domain());
     if (m != null && !m.hasPendingAdd()) {
-      filterAndReset(m, op);
+      filter.filterAndReset(m, op);
     }
   }
 
@@ -541,44 +158,27 @@ final class VfioAp implements BusDriver {
   public void remove(Apqn apqn, Op op) {
     int a = apqn.adapter();
     int d = apqn.domain();
-    VfioQueue q = queues[apqn.value()];
+    VfioQueue q = table.queue(a, d);
     if (q == null) {
       return;
     }
-    Mdev m = owner(a, d);
+    Mdev m = table.owner(a, d);
+    Apcb host = filter.hostView();
     if (m != null && m.inShadow(a, d)) {
       m.shadowApm = m.shadowApm.without(a);
       op.commit(m);
-      resetAdapters(m, Bitmap256.of(a));
+      filter.resetAdapters(m, Bitmap256.of(a));
     } else if (host.apm().contains(a) && host.aqm().contains(d)) {
       resets.resetAll(List.of(q));
     }
     Interrupts.release(q);
-    queues[apqn.value()] = null;
-    usable.remove(apqn);
+    table.unbind(apqn);
   }
 
   /** §5.4: refuses if any APQN of apm × aqm is in some device's matrix. */
   @Override
   public @Nullable Refusal inUse(Bitmap256 apm, Bitmap256 aqm) {
-    for (int a = apm.first(); a >= 0; a = apm.next(a + 1)) {
-      if (!assigned.rowIntersects(a, aqm)) {
-        continue;
-      }
-      for (Mdev m : mdevs) {
-        if (apm.intersects(m.apm) && aqm.intersects(m.aqm)) {
-          List<Apqn> clash = cross(apm.and(m.apm), aqm.and(m.aqm));
-          return new Refusal(
-              Errno.EADDRINUSE,
-              String.format(
-                  "queue %s%s is assigned to mediated device %s",
-                  clash.get(0), more(clash.size()), m.uuid),
-              clash,
-              Optional.of(m.uuid));
-        }
-      }
-    }
-    return null;
+    return rules.inUse(apm, aqm);
   }
 
   /**
@@ -594,7 +194,7 @@ final class VfioAp implements BusDriver {
     Bitmap256 aqRem = p.aqm().andNot(c.aqm());
     Bitmap256 cdRem = p.adm().andNot(c.adm());
     if (!apRem.isEmpty() || !aqRem.isEmpty() || !cdRem.isEmpty()) {
-      for (Mdev m : mdevs) {
+      for (Mdev m : table.devices()) {
         Bitmap256 apm = m.shadowApm.andNot(apRem);
         Bitmap256 aqm = m.shadowAqm.andNot(aqRem);
         Bitmap256 adm = m.shadowAdm.andNot(cdRem.and(m.adm));
@@ -609,16 +209,16 @@ final class VfioAp implements BusDriver {
     Bitmap256 apAdd = c.apm().andNot(p.apm());
     Bitmap256 aqAdd = c.aqm().andNot(p.aqm());
     Bitmap256 cdAdd = c.adm().andNot(p.adm());
-    if ((!apAdd.isEmpty() || !aqAdd.isEmpty() || !cdAdd.isEmpty()) && !mdevs.isEmpty()) {
+    if ((!apAdd.isEmpty() || !aqAdd.isEmpty() || !cdAdd.isEmpty()) && !table.devices().isEmpty()) {
       apAdd = dropUnsupportedAdapters(apAdd, aqAdd);
-      for (Mdev m : mdevs) {
+      for (Mdev m : table.devices()) {
         m.apmAdd = m.apm.and(apAdd);
         m.aqmAdd = m.aqm.and(aqAdd);
         m.admAdd = m.adm.and(cdAdd);
       }
     }
     info = cur;
-    host = c;
+    filter.hostView(c);
   }
 
   /** Drops added adapters whose queues answer TAPQ badly or whose type is older than CEX4. */
@@ -628,7 +228,7 @@ final class VfioAp implements BusDriver {
     }
     Bitmap256 out = apAdd;
     for (int a = apAdd.first(); a >= 0; a = apAdd.next(a + 1)) {
-      Card card = bus.cards[a];
+      Card card = bus.card(a);
       for (int d = aqAdd.first(); d >= 0; d = aqAdd.next(d + 1)) {
         int rc = resets.tapq(Apqn.of(a, d)).value();
         boolean answered = rc == 0x00 || rc == 0x02 || rc == 0x03 || rc == 0x04 || rc == 0x05;
@@ -644,24 +244,24 @@ final class VfioAp implements BusDriver {
   /** §5.6: each device with pending additions is filtered once, after all probes. */
   @Override
   public void onScanComplete(HostConfig cur, HostConfig prev, Op op) {
-    for (Mdev m : mdevs) {
+    for (Mdev m : table.devices()) {
       if (m.apmAdd.isEmpty() && m.aqmAdd.isEmpty() && m.admAdd.isEmpty()) {
         continue;
       }
       boolean changed = false;
       Bitmap256 withheld = Bitmap256.empty();
       if (m.apm.intersects(m.apmAdd) || m.aqm.intersects(m.aqmAdd)) {
-        Filtered f = filterMatrix(m);
+        ShadowFilter.Filtered f = filter.filterMatrix(m);
         changed = f.changed();
         withheld = f.withheld();
       }
       if (m.adm.intersects(m.admAdd)) {
-        changed |= filterControlDomains(m);
+        changed |= filter.filterControlDomains(m);
       }
       if (changed) {
         op.commit(m);
       }
-      resetAdapters(m, withheld);
+      filter.resetAdapters(m, withheld);
       m.apmAdd = Bitmap256.empty();
       m.aqmAdd = Bitmap256.empty();
       m.admAdd = Bitmap256.empty();
@@ -705,14 +305,14 @@ final class VfioAp implements BusDriver {
   }
 
   /** {@code close_device}: masks cleared, linked queues reset, shadow kept. */
-  void close(Mdev m, Host.Commits commits) {
+  void close(Mdev m, Commits commits) {
     Guest g = m.guest;
     if (g == null) {
       return;
     }
     g.pqapHook = null;
     commits.clear(g);
-    resets.resetAll(linkedQueues(m));
+    resets.resetAll(table.linkedQueues(m));
     g.device = null;
     m.guest = null;
     m.lastCommitted = null;
@@ -720,7 +320,7 @@ final class VfioAp implements BusDriver {
 
   /** {@code VFIO_DEVICE_RESET}: resets every linked queue; EIO if one did not come back clean. */
   Outcome resetDevice(Mdev m) {
-    List<VfioQueue> list = linkedQueues(m);
+    List<VfioQueue> list = table.linkedQueues(m);
     if (resets.resetAll(list)) {
       return Outcome.done();
     }
@@ -743,17 +343,8 @@ final class VfioAp implements BusDriver {
                 + bad.get(0)
                 + " with response code "
                 + firstCode
-                + more(bad.size()),
+                + AssignmentRules.more(bad.size()),
             bad,
             Optional.empty()));
-  }
-
-  /** Keeps the usable table in step after a reset changed a queue's status. */
-  void resetStatusChanged(VfioQueue q) {
-    if (q.resetStatus.isPassable()) {
-      usable.add(q.apqn);
-    } else {
-      usable.remove(q.apqn);
-    }
   }
 }

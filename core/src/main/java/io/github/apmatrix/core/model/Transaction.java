@@ -1,0 +1,88 @@
+package io.github.apmatrix.core.model;
+
+import io.github.apmatrix.core.Apcb;
+import io.github.apmatrix.core.Outcome;
+import java.util.concurrent.Executor;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The host's transaction: one lock serialises every operation; an operation collects which devices
+ * want their shadow committed, the commits are published to the guests before the lock is released,
+ * and the guests' listeners are told afterwards on the listener executor. A listener that throws is
+ * logged through {@link System.Logger} and affects neither the host nor the other listeners.
+ * Thread-safe.
+ */
+final class Transaction {
+
+  private static final System.Logger LOG = System.getLogger(Host.class.getName());
+
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Executor listenerExecutor;
+
+  Transaction(Executor listenerExecutor) {
+    this.listenerExecutor = listenerExecutor;
+  }
+
+  /** Runs an operation that may change state, then commits and notifies. */
+  Outcome mutate(Function<Op, Outcome> body) {
+    Op op = new Op();
+    lock.lock();
+    try {
+      Outcome out = body.apply(op);
+      finish(op);
+      return out;
+    } finally {
+      lock.unlock();
+      notifyListeners(op.commits);
+    }
+  }
+
+  /** Runs {@code body} under the lock: reads, and changes that commit nothing. */
+  <T> T read(Supplier<T> body) {
+    lock.lock();
+    try {
+      return body.get();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Commits each dirty device's shadow to its guest once, if it changed or was forced. */
+  private static void finish(Op op) {
+    for (Mdev m : op.dirty()) {
+      Guest g = m.guest;
+      if (g == null) {
+        continue;
+      }
+      Apcb shadow = m.shadow();
+      if (op.isForced(m) || !shadow.equals(m.lastCommitted)) {
+        op.commits.record(g, g.publish(shadow));
+        m.lastCommitted = shadow;
+        m.signal(DeviceSignal.CONFIG_CHANGED);
+      }
+    }
+  }
+
+  private void notifyListeners(Commits commits) {
+    for (int i = 0; i < commits.size(); i++) {
+      Guest g = commits.guest(i);
+      Crycb view = commits.view(i);
+      for (CommitListener l : g.listeners()) {
+        listenerExecutor.execute(() -> tell(l, g, view));
+      }
+    }
+  }
+
+  private static void tell(CommitListener l, Guest g, Crycb view) {
+    try {
+      l.onCommit(g, view);
+    } catch (RuntimeException e) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "commit listener " + l + " of guest " + g.name() + " threw; the host is unaffected",
+          e);
+    }
+  }
+}
