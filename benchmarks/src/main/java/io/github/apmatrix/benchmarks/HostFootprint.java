@@ -66,7 +66,7 @@ public final class HostFootprint {
   /** JOL's footprint table, the {@code n} classes with the largest sum first. */
   private static String topClasses(GraphLayout layout, int n) {
     List<String[]> rows = new ArrayList<>();
-    for (String line : layout.toFootprint().split("\n")) {
+    for (String line : layout.toFootprint().lines().toList()) {
       String[] cols = line.trim().split("\\s+", 4);
       if (cols.length == 4 && cols[0].chars().allMatch(Character::isDigit)) {
         rows.add(cols);

@@ -10,8 +10,8 @@
  *   <li>{@link io.github.apmatrix.testkit.ApmatrixAssertions}: AssertJ assertions on bitmaps,
  *       APCBs, devices, guests (with {@link io.github.apmatrix.testkit.GuestRecorder} for their
  *       history) and outcomes;
- *   <li>{@link io.github.apmatrix.testkit.ApmatrixGens} (QuickTheories) and {@link
- *       io.github.apmatrix.testkit.SeededGenerators} (any framework): random values.
+ *   <li>{@link io.github.apmatrix.testkit.SeededGenerators} (any framework): random values;
+ *       QuickTheories generators are in the {@code apmatrix-testkit-quicktheories} artifact.
  * </ul>
  *
  * <pre>{@code

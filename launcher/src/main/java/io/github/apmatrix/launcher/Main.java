@@ -1,0 +1,88 @@
+package io.github.apmatrix.launcher;
+
+import io.github.apmatrix.api.script.ScriptRunner;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The command line behind {@code ./apmatrix}: {@code demo}, {@code run}, {@code shell}, {@code
+ * snapshot}, {@code jshell} and their {@code --help}. The only class of apmatrix that exits the
+ * JVM.
+ *
+ * <pre>{@code
+ * java -p core.jar:api.jar:launcher.jar -m io.github.apmatrix.launcher \
+ *     run --host demo --trace ex.script
+ * }</pre>
+ *
+ * <p>Stateless and thread-safe; each {@link #run} has its own streams.
+ */
+public final class Main {
+
+  private Main() {}
+
+  /**
+   * Runs the command line and exits with its status. Standard input counts as a terminal when the
+   * environment variable {@code APMATRIX_STDIN_TTY} is {@code 1}; the launcher sets it from {@code
+   * [[ -t 0 ]]}.
+   *
+   * @param args the arguments after {@code ./apmatrix}
+   */
+  public static void main(String[] args) {
+    PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+    PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+    boolean terminal = "1".equals(System.getenv("APMATRIX_STDIN_TTY"));
+    int status = run(args, System.in, out, err, terminal);
+    out.flush();
+    System.exit(status);
+  }
+
+  /**
+   * Runs the command line.
+   *
+   * <pre>{@code
+   * int status = Main.run(new String[] {"run", "--host", "demo", "-"}, in, out, err, false);
+   * }</pre>
+   *
+   * @param args the arguments after {@code ./apmatrix}
+   * @param in standard input
+   * @param out standard output
+   * @param err standard error
+   * @param terminal whether standard input is a terminal (the shell then prompts)
+   * @return the exit status: 0 when every line ran, 2 for a usage error or an unreadable file
+   */
+  public static int run(
+      String[] args, InputStream in, PrintStream out, PrintStream err, boolean terminal) {
+    Console console = new Console(in, out, err, terminal);
+    try {
+      return dispatch(List.of(args), console);
+    } catch (UsageError e) {
+      err.println("apmatrix: " + e.getMessage());
+      err.println("Try './apmatrix --help'.");
+      return ScriptRunner.USAGE;
+    } finally {
+      out.flush();
+    }
+  }
+
+  private static int dispatch(List<String> args, Console console) {
+    if (args.isEmpty()) {
+      console.err().print(Help.overview() + Help.hosts());
+      return ScriptRunner.USAGE;
+    }
+    String first = args.get(0);
+    if (first.equals("--help") || first.equals("-h")) {
+      console.out().print(Help.overview() + Help.hosts());
+      return ScriptRunner.OK;
+    }
+    Command command =
+        Commands.named(first).orElseThrow(() -> new UsageError("unknown command: " + first));
+    List<String> rest = args.subList(1, args.size());
+    if (rest.contains("--help") || rest.contains("-h")) {
+      console.out().print(command.help());
+      return ScriptRunner.OK;
+    }
+    return command.run(rest, console);
+  }
+}
