@@ -154,8 +154,8 @@ public final class ApDevice {
 
   /**
    * Adds adapters to the matrix in one {@code ap_config} write: all or nothing, and a running guest
-   * gets one commit. The matrix is read, then written: a change another thread makes to this device
-   * in between is overwritten.
+   * gets one commit. The matrix is read and written in one operation under the host's lock, so a
+   * change another thread makes to this device is never overwritten.
    *
    * @throws IllegalArgumentException if an id is outside 0..255
    * @throws RefusedException as {@link #writeApConfig(Apcb)}
@@ -188,11 +188,7 @@ public final class ApDevice {
   }
 
   private Outcome edit(UnaryOperator<Apcb> change) {
-    Optional<MediatedDevice> m = core().mediatedDevice(uuid);
-    if (m.isEmpty()) {
-      return tryWriteApConfig(Apcb.empty());
-    }
-    return tryWriteApConfig(change.apply(m.get().matrix()));
+    return core().updateApConfig(uuid, change);
   }
 
   /**

@@ -2,7 +2,6 @@ package io.github.apmatrix.api;
 
 import io.github.apmatrix.core.Apcb;
 import io.github.apmatrix.core.Apqn;
-import io.github.apmatrix.core.Errno;
 import io.github.apmatrix.core.Outcome;
 import io.github.apmatrix.core.RefusedException;
 import io.github.apmatrix.core.model.Crycb;
@@ -129,10 +128,7 @@ public final class ApGuest {
 
   /** As {@link #stop}, returning the outcome. */
   public Outcome tryStop() {
-    if (host.core().guest(guest.name()).orElse(null) != guest) {
-      return Outcome.refused(Errno.ENOENT, "guest " + guest.name() + " is not running");
-    }
-    return host.core().destroyGuest(guest.name());
+    return host.core().destroyGuest(guest);
   }
 
   @Override

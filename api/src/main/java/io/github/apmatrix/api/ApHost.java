@@ -127,7 +127,8 @@ public final class ApHost {
    * @throws IllegalArgumentException if an id is outside 0..255
    */
   public ApHost freeAdapters(int... ids) {
-    host.writeApmask(host.apmask().andNot(Bitmap256.of(ids))).orThrow();
+    Bitmap256 free = Bitmap256.of(ids);
+    host.updateApmask(m -> m.andNot(free)).orThrow();
     return this;
   }
 
@@ -145,7 +146,8 @@ public final class ApHost {
 
   /** As {@link #reclaimAdapters}, returning the outcome. */
   public Outcome tryReclaimAdapters(int... ids) {
-    return host.writeApmask(host.apmask().or(Bitmap256.of(ids)));
+    Bitmap256 reclaim = Bitmap256.of(ids);
+    return host.updateApmask(m -> m.or(reclaim));
   }
 
   /**
@@ -154,7 +156,8 @@ public final class ApHost {
    * @throws IllegalArgumentException if an id is outside 0..255
    */
   public ApHost freeDomains(int... ids) {
-    host.writeAqmask(host.aqmask().andNot(Bitmap256.of(ids))).orThrow();
+    Bitmap256 free = Bitmap256.of(ids);
+    host.updateAqmask(m -> m.andNot(free)).orThrow();
     return this;
   }
 
@@ -171,7 +174,8 @@ public final class ApHost {
 
   /** As {@link #reclaimDomains}, returning the outcome. */
   public Outcome tryReclaimDomains(int... ids) {
-    return host.writeAqmask(host.aqmask().or(Bitmap256.of(ids)));
+    Bitmap256 reclaim = Bitmap256.of(ids);
+    return host.updateAqmask(m -> m.or(reclaim));
   }
 
   // ------------------------------------------------------------------ host configuration

@@ -5,7 +5,6 @@ import io.github.apmatrix.core.Apqn;
 import io.github.apmatrix.core.Bitmap256;
 import io.github.apmatrix.core.model.ApQueueDriver;
 import io.github.apmatrix.core.model.CardType;
-import io.github.apmatrix.core.model.HostConfig;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -47,10 +46,8 @@ public final class Faults {
    * @throws IllegalArgumentException if an id is outside 0..255
    */
   public static void domainsLeave(ApHost host, int... domains) {
-    HostConfig c = host.config();
-    host.core()
-        .reconfigure(c.withMasks(c.apm(), c.aqm().andNot(Bitmap256.of(domains)), c.adm()))
-        .orThrow();
+    Bitmap256 leaving = Bitmap256.of(domains);
+    host.core().updateConfig(c -> c.withMasks(c.apm(), c.aqm().andNot(leaving), c.adm())).orThrow();
   }
 
   /**
@@ -59,10 +56,8 @@ public final class Faults {
    * @throws IllegalArgumentException if an id is outside 0..255 or above the host's maximum
    */
   public static void domainsRejoin(ApHost host, int... domains) {
-    HostConfig c = host.config();
-    host.core()
-        .reconfigure(c.withMasks(c.apm(), c.aqm().or(Bitmap256.of(domains)), c.adm()))
-        .orThrow();
+    Bitmap256 joining = Bitmap256.of(domains);
+    host.core().updateConfig(c -> c.withMasks(c.apm(), c.aqm().or(joining), c.adm())).orThrow();
   }
 
   /**

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -236,14 +237,16 @@ final class Commands {
           };
     }
     String what = "guest: start " + name;
-    if (host.guest(name).isPresent()) {
+    Guest g;
+    try {
+      g = host.createGuest(name, format);
+    } catch (IllegalArgumentException e) {
       report(Outcome.refused(Errno.EEXIST, "a guest named " + name + " is already running"), what);
       return;
     }
-    Guest g = host.createGuest(name, format);
     Outcome o = host.openDevice(uuid, g);
     if (o.isRefused()) {
-      host.destroyGuest(name);
+      host.destroyGuest(g);
     }
     report(o, what);
   }
@@ -345,17 +348,17 @@ final class Commands {
       report(host.configureAdapter(id, on), what);
       return;
     }
-    HostConfig c = host.config();
-    HostConfig next;
+    UnaryOperator<HostConfig> change =
+        kind.equals("domain")
+            ? c -> c.withMasks(c.apm(), on ? c.aqm().with(id) : c.aqm().without(id), c.adm())
+            : c -> c.withMasks(c.apm(), c.aqm(), on ? c.adm().with(id) : c.adm().without(id));
+    Outcome o;
     try {
-      next =
-          kind.equals("domain")
-              ? c.withMasks(c.apm(), on ? c.aqm().with(id) : c.aqm().without(id), c.adm())
-              : c.withMasks(c.apm(), c.aqm(), on ? c.adm().with(id) : c.adm().without(id));
+      o = host.updateConfig(change);
     } catch (IllegalArgumentException e) {
       throw new UsageException(what + ": " + e.getMessage());
     }
-    report(host.reconfigure(next), what);
+    report(o, what);
   }
 
   // ------------------------------------------------------------------ words

@@ -62,13 +62,13 @@ final class Attributes {
   Attr apmask() {
     return new Attr(
         () -> ApMask.format(host.apmask()),
-        data -> host.writeApmask(ApMask.write(host.apmask(), data)));
+        data -> host.updateApmask(current -> ApMask.write(current, data)));
   }
 
   Attr aqmask() {
     return new Attr(
         () -> ApMask.format(host.aqmask()),
-        data -> host.writeAqmask(ApMask.write(host.aqmask(), data)));
+        data -> host.updateAqmask(current -> ApMask.write(current, data)));
   }
 
   /**

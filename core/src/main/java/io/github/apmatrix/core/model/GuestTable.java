@@ -57,12 +57,24 @@ final class GuestTable {
     if (g == null) {
       return Outcome.refused(Errno.ENOENT, "no guest named " + name);
     }
+    return stop(g, op);
+  }
+
+  /** Stops this very guest, if it is running here. */
+  Outcome destroy(Guest guest, Op op) {
+    if (byName.get(guest.name()) != guest) {
+      return Outcome.refused(Errno.ENOENT, "guest " + guest.name() + " is not running");
+    }
+    return stop(guest, op);
+  }
+
+  private Outcome stop(Guest g, Op op) {
     Mdev m = g.device;
     if (m != null) {
       vfio.driver().close(m, op.commits);
     }
     g.running = false;
-    byName.remove(name);
+    byName.remove(g.name());
     return Outcome.done();
   }
 

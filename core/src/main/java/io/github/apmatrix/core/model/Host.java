@@ -16,6 +16,7 @@ import java.util.concurrent.Executor;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -123,6 +124,46 @@ public final class Host {
   }
 
   /**
+   * Edits {@code apmask} in one operation: {@code change} gets the mask as it is under the host's
+   * lock and returns the mask to write, as the kernel applies a relative edit ({@code +3,-0x0a})
+   * under its mutex. No other write comes between the read and the write.
+   *
+   * <pre>{@code
+   * host.updateApmask(m -> m.without(3)).orThrow();   // free adapter 3, whatever else changes
+   * }</pre>
+   *
+   * @return as {@link #writeApmask}
+   * @throws RuntimeException whatever {@code change} throws; nothing changes then
+   */
+  public Outcome updateApmask(UnaryOperator<Bitmap256> change) {
+    Objects.requireNonNull(change, "change");
+    return mutate(
+        op ->
+            bus.writeMasks(
+                Objects.requireNonNull(change.apply(bus.apmask()), "new apmask"),
+                bus.aqmask(),
+                "apmask",
+                op));
+  }
+
+  /**
+   * Edits {@code aqmask} in one operation; as {@link #updateApmask} for domains.
+   *
+   * @return as {@link #writeAqmask}
+   * @throws RuntimeException whatever {@code change} throws; nothing changes then
+   */
+  public Outcome updateAqmask(UnaryOperator<Bitmap256> change) {
+    Objects.requireNonNull(change, "change");
+    return mutate(
+        op ->
+            bus.writeMasks(
+                bus.apmask(),
+                Objects.requireNonNull(change.apply(bus.aqmask()), "new aqmask"),
+                "aqmask",
+                op));
+  }
+
+  /**
    * Changes the host's AP configuration (adapters, usage domains, control domains coming and going,
    * as on the HMC) and runs the AP bus scan that follows: vfio_ap's {@code on_config_changed},
    * queue devices deleted and created, then {@code on_scan_complete}. Each guest gets at most one
@@ -134,6 +175,22 @@ public final class Host {
   public Outcome reconfigure(HostConfig next) {
     Objects.requireNonNull(next, "next");
     return mutate(op -> Reconfiguration.reconfigure(bus, next, op));
+  }
+
+  /**
+   * Changes the host's AP configuration in one operation: {@code change} gets the configuration as
+   * the AP bus last scanned it, under the host's lock, and returns the next one; then as {@link
+   * #reconfigure}.
+   *
+   * @throws IllegalArgumentException as {@link #reconfigure}
+   * @throws RuntimeException whatever {@code change} throws; nothing changes then
+   */
+  public Outcome updateConfig(UnaryOperator<HostConfig> change) {
+    Objects.requireNonNull(change, "change");
+    return mutate(
+        op ->
+            Reconfiguration.reconfigure(
+                bus, Objects.requireNonNull(change.apply(bus.config()), "next"), op));
   }
 
   /**
@@ -415,6 +472,29 @@ public final class Host {
   }
 
   /**
+   * Edits the device's matrix in one {@code ap_config} write: {@code change} gets the matrix as it
+   * is under the host's lock and returns the new one, so no other change to the device comes
+   * between the read and the write.
+   *
+   * <pre>{@code
+   * host.updateApConfig(uuid, m -> m.withApm(m.apm().with(3))).orThrow();
+   * }</pre>
+   *
+   * @return as {@link #writeApConfig}
+   * @throws RuntimeException whatever {@code change} throws; nothing changes then
+   */
+  public Outcome updateApConfig(UUID uuid, UnaryOperator<Apcb> change) {
+    Objects.requireNonNull(change, "change");
+    return withDevice(
+        uuid,
+        (m, op) ->
+            vfio.driver()
+                .edits
+                .writeApConfig(
+                    m, Objects.requireNonNull(change.apply(m.matrix()), "new matrix"), op));
+  }
+
+  /**
    * Explains every assigned id the device's shadow withholds from its guest: which adapter, domain
    * or control domain, because of which queue, and why.
    *
@@ -595,6 +675,18 @@ public final class Host {
   public Outcome destroyGuest(String name) {
     Objects.requireNonNull(name, "name");
     return mutate(op -> guests.destroy(name, op));
+  }
+
+  /**
+   * Stops this very guest: it closes its device, if any, and ends. A newer guest that took the same
+   * name is never touched.
+   *
+   * @return done, or refused with {@link Errno#ENOENT} when the guest is not running here (stopped
+   *     already, or of another host)
+   */
+  public Outcome destroyGuest(Guest guest) {
+    Objects.requireNonNull(guest, "guest");
+    return mutate(op -> guests.destroy(guest, op));
   }
 
   // ================================================================ plumbing

@@ -16,13 +16,18 @@ import java.util.function.Supplier;
  */
 final class Transaction {
 
-  private static final System.Logger LOG = System.getLogger(Host.class.getName());
-
   private final ReentrantLock lock = new ReentrantLock();
   private final Executor listenerExecutor;
+  private final System.Logger log;
 
+  /** A transaction whose listener failures go to the logger named after {@link Host}. */
   Transaction(Executor listenerExecutor) {
+    this(listenerExecutor, System.getLogger(Host.class.getName()));
+  }
+
+  Transaction(Executor listenerExecutor, System.Logger log) {
     this.listenerExecutor = listenerExecutor;
+    this.log = log;
   }
 
   /** Runs an operation that may change state, then commits and notifies. */
@@ -75,11 +80,11 @@ final class Transaction {
     }
   }
 
-  private static void tell(CommitListener l, Guest g, Crycb view) {
+  private void tell(CommitListener l, Guest g, Crycb view) {
     try {
       l.onCommit(g, view);
     } catch (RuntimeException e) {
-      LOG.log(
+      log.log(
           System.Logger.Level.WARNING,
           "commit listener " + l + " of guest " + g.name() + " threw; the host is unaffected",
           e);

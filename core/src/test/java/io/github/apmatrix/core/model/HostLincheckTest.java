@@ -105,6 +105,27 @@ public class HostLincheckTest {
     return result(host.writeAqmask(Bitmap256.all().andNot(IDS).or(ids(mask))));
   }
 
+  /** Flips one adapter's apmask bit in one read-modify-write ({@code echo +N/-N > apmask}). */
+  @Operation
+  public String toggleApmask(@Param(name = "id") int id) {
+    return result(host.updateApmask(m -> m.contains(id) ? m.without(id) : m.with(id)));
+  }
+
+  /** Flips one domain's aqmask bit in one read-modify-write. */
+  @Operation
+  public String toggleAqmask(@Param(name = "id") int id) {
+    return result(host.updateAqmask(m -> m.contains(id) ? m.without(id) : m.with(id)));
+  }
+
+  /** Flips one adapter of a device's matrix in one {@code ap_config} read-modify-write. */
+  @Operation
+  public String toggleMatrixAdapter(@Param(name = "dev") int dev, @Param(name = "id") int id) {
+    return result(
+        host.updateApConfig(
+            DEVICES[dev],
+            m -> m.withApm(m.apm().contains(id) ? m.apm().without(id) : m.apm().with(id))));
+  }
+
   @Operation
   public String bind(@Param(name = "id") int adapter, @Param(name = "id") int domain) {
     return result(host.bind(VfioAp.NAME, Apqn.of(adapter, domain)));

@@ -1,0 +1,162 @@
+package io.github.apmatrix.core.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.apmatrix.core.Apcb;
+import io.github.apmatrix.core.Bitmap256;
+import io.github.apmatrix.core.Errno;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntPredicate;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Read-modify-write as one operation under the host's lock, as the kernel parses a relative {@code
+ * apmask} edit under {@code ap_attr_mutex} ({@code ap_parse_mask_str} then {@code apmask_commit}):
+ * threads that each toggle their own bits lose no update and always read back their own write.
+ */
+class AtomicEditsTest {
+
+  static final int THREADS = 4;
+  static final int ROUNDS = 10_000;
+  static final UUID U = UUID.fromString("4b0f2c0e-8d4f-4a8e-9a51-1c2d3e4f5a6b");
+
+  /** One thread's step: set or clear its own id, then say whether the read-back shows it. */
+  interface Toggle {
+    void write(int id, boolean set);
+  }
+
+  /**
+   * Runs {@link #THREADS} threads, thread t toggling id t {@link #ROUNDS} times each way and
+   * finally clearing it; returns how many read-backs did not show the thread's own write.
+   */
+  static int toggleConcurrently(Toggle toggle, IntPredicate readBack) throws Exception {
+    CyclicBarrier start = new CyclicBarrier(THREADS);
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    try {
+      List<Future<Integer>> misses = new ArrayList<>();
+      for (int t = 0; t < THREADS; t++) {
+        int id = t;
+        Callable<Integer> body =
+            () -> {
+              start.await();
+              int missed = 0;
+              for (int r = 0; r < ROUNDS; r++) {
+                toggle.write(id, true);
+                missed += readBack.test(id) ? 0 : 1;
+                toggle.write(id, false);
+                missed += readBack.test(id) ? 1 : 0;
+              }
+              return missed;
+            };
+        misses.add(pool.submit(body));
+      }
+      int total = 0;
+      for (Future<Integer> f : misses) {
+        total += f.get();
+      }
+      return total;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  static Bitmap256 own() {
+    return Bitmap256.range(0, THREADS - 1);
+  }
+
+  @Test
+  void updateApmask_threadsTogglingTheirOwnAdapters_loseNoUpdate() throws Exception {
+    Host host = Host.builder().build();
+    int missed =
+        toggleConcurrently(
+            (id, set) -> host.updateApmask(m -> set ? m.without(id) : m.with(id)).orThrow(),
+            id -> !host.apmask().contains(id));
+    assertThat(missed).isZero();
+    assertThat(host.apmask()).isEqualTo(Bitmap256.all());
+  }
+
+  @Test
+  void updateAqmask_threadsTogglingTheirOwnDomains_loseNoUpdate() throws Exception {
+    Host host = Host.builder().build();
+    int missed =
+        toggleConcurrently(
+            (id, set) -> host.updateAqmask(m -> set ? m.with(id) : m.without(id)).orThrow(),
+            id -> host.aqmask().contains(id));
+    assertThat(missed).isZero();
+    assertThat(host.aqmask()).isEqualTo(Bitmap256.all().andNot(own()));
+  }
+
+  @Test
+  void updateApConfig_threadsTogglingTheirOwnAdapters_loseNoUpdate() throws Exception {
+    Host host = Host.builder().apmask(Bitmap256.empty()).build();
+    host.createMediatedDevice(U).orThrow();
+    int missed =
+        toggleConcurrently(
+            (id, set) ->
+                host.updateApConfig(U, m -> m.withApm(set ? m.apm().with(id) : m.apm().without(id)))
+                    .orThrow(),
+            id -> host.mediatedDevice(U).orElseThrow().matrix().apm().contains(id));
+    assertThat(missed).isZero();
+    assertThat(host.mediatedDevice(U).orElseThrow().matrix()).isEqualTo(Apcb.empty());
+  }
+
+  @Test
+  void updateConfig_threadsTogglingTheirOwnControlDomains_loseNoUpdate() throws Exception {
+    Host host = Host.builder().build();
+    int missed =
+        toggleConcurrently(
+            (id, set) ->
+                host.updateConfig(
+                        c ->
+                            c.withMasks(
+                                c.apm(), c.aqm(), set ? c.adm().with(id) : c.adm().without(id)))
+                    .orThrow(),
+            id -> host.config().adm().contains(id));
+    assertThat(missed).isZero();
+    assertThat(host.config().adm()).isEqualTo(Bitmap256.empty());
+  }
+
+  @Test
+  void updateApmask_changeThatThrows_changesNothing() {
+    Host host = Host.builder().build();
+    IllegalStateException boom = new IllegalStateException("no");
+    try {
+      host.updateApmask(
+          m -> {
+            throw boom;
+          });
+    } catch (IllegalStateException e) {
+      assertThat(e).isSameAs(boom);
+    }
+    assertThat(host.apmask()).isEqualTo(Bitmap256.all());
+    assertThat(host.updateApmask(m -> m.without(7)).isDone()).isTrue();
+    assertThat(host.apmask().contains(7)).isFalse();
+  }
+
+  @Test
+  void updateApConfig_noSuchDevice_refusedWithEnoent() {
+    Host host = Host.builder().build();
+    assertThat(host.updateApConfig(U, m -> m).refusal().orElseThrow().errno())
+        .isEqualTo(Errno.ENOENT);
+  }
+
+  @Test
+  void destroyGuest_staleHandle_neverStopsANewerGuestOfTheSameName() {
+    Host host = Host.builder().build();
+    Guest old = host.createGuest("g", CrycbFormat.FORMAT2);
+    host.destroyGuest(old).orThrow();
+    Guest newer = host.createGuest("g", CrycbFormat.FORMAT2);
+    assertThat(host.destroyGuest(old).refusal().orElseThrow().errno()).isEqualTo(Errno.ENOENT);
+    assertThat(newer.isRunning()).isTrue();
+    assertThat(host.guest("g")).containsSame(newer);
+    host.destroyGuest(newer).orThrow();
+    assertThat(host.guests()).isEmpty();
+  }
+}
