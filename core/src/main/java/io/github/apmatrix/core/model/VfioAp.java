@@ -16,10 +16,10 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The vfio_ap driver (VNEW, vfio-ap-behaviour §2-§7): the matrix device with its mediated devices,
- * the queues bound to it, assignment with the kernel's check order and errno, filtering into the
- * shadow APCB, hot plug and unplug, probe and remove, the configuration-change callbacks and the
- * guests' open and close. Mutable, guarded by the host lock.
+ * The vfio_ap driver of the newest kernels (docs/model.md §2-§7): the matrix device with its
+ * mediated devices, the queues bound to it, assignment with the kernel's check order and errno,
+ * filtering into the shadow APCB, hot plug and unplug, probe and remove, the configuration-change
+ * callbacks and the guests' open and close. Mutable, guarded by the host lock.
  *
  * <p>Three tables, kept in step with the matrices and the bound queues, keep the hot paths off the
  * device list: {@code usable} (per adapter, the domains whose queue is bound to vfio_ap and
