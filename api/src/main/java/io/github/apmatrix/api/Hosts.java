@@ -38,8 +38,8 @@ public final class Hosts {
   }
 
   /**
-   * Returns the host of the worked examples (examples.md): APXA, maximum ids 255; adapter 0x03 (a
-   * CEX7 in CCA mode) and 0x0a (a CEX8 in CCA mode); usage and control domains 0x01, 0x02, 0x20;
+   * Returns the host of the worked examples (docs/scripts.md): APXA, maximum ids 255; adapter 0x03
+   * (a CEX7 in CCA mode) and 0x0a (a CEX8 in CCA mode); usage and control domains 0x01, 0x02, 0x20;
    * six queues; {@code apmask} and {@code aqmask} all ones, so every queue still belongs to the
    * host.
    *

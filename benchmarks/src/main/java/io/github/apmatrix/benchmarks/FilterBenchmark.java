@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The vfio_ap filter ({@code filter_matrix} and {@code filter_cdoms}, vfio-ap-behaviour §4.4): the
+ * The vfio_ap filter ({@code filter_matrix} and {@code filter_cdoms}, docs/model.md §4.4): the
  * shadow APCB of one matrix, four ways.
  *
  * <p>The matrix has {@code size} adapters × {@code size} usage domains (and {@code size} control

@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Immutable and thread-safe; equal when the three masks are equal.
  *
- * <p>The adapter mask is held as four words in the APCB itself. The filter (vfio-ap-behaviour §4.4)
+ * <p>The adapter mask is held as four words in the APCB itself. The filter (docs/model.md §4.4)
  * withholds adapters and leaves the domains alone, so its result is one object of 56 bytes: the new
  * adapter words and the two domain masks it shares with its input. {@link #apm()} makes the {@link
  * Bitmap256} of those words on first use and keeps it.

@@ -99,9 +99,9 @@ public final class QueueSet {
 
   /**
    * Returns {@code apcb} without the adapters whose row lacks one of its usage domains: the binding
-   * step of the vfio_ap filter (vfio-ap-behaviour §4.4) on the words, four word operations per
-   * adapter. Returns {@code apcb} itself when no adapter is dropped; otherwise the only allocation
-   * is the result, which shares the domain masks with {@code apcb}.
+   * step of the vfio_ap filter (docs/model.md §4.4) on the words, four word operations per adapter.
+   * Returns {@code apcb} itself when no adapter is dropped; otherwise the only allocation is the
+   * result, which shares the domain masks with {@code apcb}.
    */
   public Apcb withoutIncompleteAdapters(Apcb apcb) {
     Bitmap256 adapters = apcb.apm();

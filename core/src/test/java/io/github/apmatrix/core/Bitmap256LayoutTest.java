@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Table tests of the MSB-0 layout, hex, bytes and text of {@link Bitmap256}, with the expected
- * values written out by hand from the spec (§1.3, §1.4).
+ * values written out by hand (docs/model.md §1.3, §1.4).
  */
 class Bitmap256LayoutTest {
 
@@ -19,7 +19,7 @@ class Bitmap256LayoutTest {
 
   @ParameterizedTest(name = "ids {0} -> words {1} {2} {3} {4}")
   @CsvSource({
-    // the spec's own examples (vfio-ap-behaviour §1.3)
+    // the bit order of the architecture, id by id (docs/model.md §1.3)
     "0,       8000000000000000, 0000000000000000, 0000000000000000, 0000000000000000",
     "5,       0400000000000000, 0000000000000000, 0000000000000000, 0000000000000000",
     "5 6,     0600000000000000, 0000000000000000, 0000000000000000, 0000000000000000",

@@ -32,7 +32,7 @@ final class DemoCommand implements Command {
     return """
         Usage: ./apmatrix demo
 
-        A narrated walk-through on the default host (examples.md): adapters freed from the
+        A narrated walk-through on the default host (the worked examples): adapters freed from the
         host, a mediated device created and filled, a refused assignment and why, a guest
         started and what it sees, a queue unbound and the adapter leaving the guest in one
         commit. It is a script run with --trace --narrate; its '#:' comments are the story.

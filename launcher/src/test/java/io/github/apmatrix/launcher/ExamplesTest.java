@@ -18,8 +18,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The transcripts of examples.md, byte for byte, run through the launcher's command line exactly as
- * {@code ./apmatrix run --host demo --trace example1.script ... exampleN.script} runs them.
+ * The transcripts of the worked examples (docs/scripts.md), byte for byte, run through the
+ * launcher's command line exactly as {@code ./apmatrix run --host demo --trace example1.script ...
+ * exampleN.script} runs them.
  */
 class ExamplesTest {
 

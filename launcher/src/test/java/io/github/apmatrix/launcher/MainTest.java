@@ -16,7 +16,7 @@ class MainTest {
     assertThat(r.status()).isZero();
     assertThat(r.out())
         .contains("demo", "run [--sysfs DIR | --host NAME]", "shell", "snapshot", "jshell")
-        .contains("  demo     the host of examples.md")
+        .contains("  demo     the host of the worked examples: ")
         .contains("  lpar85   ")
         .contains("  noapxa   ");
   }

@@ -74,14 +74,13 @@ public final class FakeHosts {
       UUID.fromString("cef03c3c-903d-4ecc-9a83-40694cb8aee4");
 
   /**
-   * Returns the host of the concrete fake sysfs tree (ecosystem notes §2.6): adapters 0x04 (CEX8
-   * CCA) and 0x05 (CEX8 EP11); usage domains 0x06, 0x47, 0xab and control domains 0x06, 0x10, 0x47,
-   * 0xab; domains 0x47 and 0xab freed through {@code aqmask}. Device {@link
-   * #SYSFS_EXAMPLE_DEVICE_A} holds adapter 0x04, domains and control domains 0x47 and 0xab, and is
-   * used by the running guest {@code guest-a}; device {@link #SYSFS_EXAMPLE_DEVICE_B} holds adapter
-   * 0x05 and domain 0x47 and is not started; queue 05.00ab is free but unassigned. The notes'
-   * {@code ap_max_domain_id} 84 cannot hold domain 0xab, so this host has APXA with maximum ids
-   * 255.
+   * Returns a small host with one guest running and one device idle, the tree a tool that reads a
+   * real host's sysfs meets: adapters 0x04 (CEX8 CCA) and 0x05 (CEX8 EP11); usage domains 0x06,
+   * 0x47, 0xab and control domains 0x06, 0x10, 0x47, 0xab; domains 0x47 and 0xab freed through
+   * {@code aqmask}. Device {@link #SYSFS_EXAMPLE_DEVICE_A} holds adapter 0x04, domains and control
+   * domains 0x47 and 0xab, and is used by the running guest {@code guest-a}; device {@link
+   * #SYSFS_EXAMPLE_DEVICE_B} holds adapter 0x05 and domain 0x47 and is not started; queue 05.00ab
+   * is free but unassigned. APXA, with maximum ids 255 (domain 0xab needs more than 84).
    *
    * <pre>{@code
    * SysfsTrees.write(FakeHosts.sysfsExample(), dir);

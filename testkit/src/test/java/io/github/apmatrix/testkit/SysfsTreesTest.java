@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SysfsTreesTest {
 
   @Test
-  void sysfsExample_writesTheTreeOfTheEcosystemNotes(@TempDir Path tmp) throws IOException {
+  void sysfsExample_writesTheTreeOfTheSysfsExampleHost(@TempDir Path tmp) throws IOException {
     Path sys = SysfsTrees.write(FakeHosts.sysfsExample(), tmp.resolve("sys"));
     String a = "devices/vfio_ap/matrix/" + FakeHosts.SYSFS_EXAMPLE_DEVICE_A + "/";
     String b = "devices/vfio_ap/matrix/" + FakeHosts.SYSFS_EXAMPLE_DEVICE_B + "/";

@@ -37,7 +37,7 @@ public final class BuiltinHosts {
     PRESETS.put(
         "demo",
         new Preset(
-            "the host of examples.md: APXA, Na=Nd=255, card03 CEX7 and card0a CEX8 (CCA),"
+            "the host of the worked examples: APXA, Na=Nd=255, card03 CEX7 and card0a CEX8 (CCA),"
                 + " usage and control domains 0x01 0x02 0x20, masks all ones",
             BuiltinHosts::demo));
     PRESETS.put(

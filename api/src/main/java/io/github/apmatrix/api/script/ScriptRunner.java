@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs the launcher's script language (scripts.md) against one host through its emulated sysfs:
- * {@code echo [-n] WORD... > PATH}, {@code cat PATH...}, {@code ls [PATH]}, {@code guest
+ * Runs the launcher's script language (docs/scripts.md) against one host through its emulated
+ * sysfs: {@code echo [-n] WORD... > PATH}, {@code cat PATH...}, {@code ls [PATH]}, {@code guest
  * start|stop|show}, and the verbs for hardware events listed by {@link #help()}.
  *
  * <pre>{@code

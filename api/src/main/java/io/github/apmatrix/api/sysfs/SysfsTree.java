@@ -18,9 +18,9 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The layout of the emulated tree (ecosystem.md §2.1-§2.4): which directories, files and links
- * exist for the host's state at the moment a path is resolved. The attributes themselves are in
- * {@link Attributes}. Stateless apart from the host; thread-safe as the host is.
+ * The layout of the emulated tree (docs/scripts.md, "The emulated /sys"): which directories, files
+ * and links exist for the host's state at the moment a path is resolved. The attributes themselves
+ * are in {@link Attributes}. Stateless apart from the host; thread-safe as the host is.
  */
 final class SysfsTree {
 

@@ -1,8 +1,8 @@
 package io.github.apmatrix.core.model;
 
 /**
- * The format of a guest's crypto control block (vfio-ap-behaviour §1.4), or {@link #NONE} for a
- * guest without one.
+ * The format of a guest's crypto control block (docs/model.md §1.4), or {@link #NONE} for a guest
+ * without one.
  *
  * <p>Format 2 holds 256-bit masks (APCB1); formats 0 and 1 hold 64 adapter bits and 16 domain and
  * control-domain bits (APCB0), and KVM silently drops higher ids.

@@ -5,8 +5,8 @@ import io.github.apmatrix.core.Bitmap256;
 import io.github.apmatrix.core.QueueSet;
 
 /**
- * The vfio_ap filter as a pure function (vfio-ap-behaviour §4.4): what the shadow APCB of a matrix
- * is, given the host configuration and the queues that are bound to vfio_ap and usable. The same
+ * The vfio_ap filter as a pure function (docs/model.md §4.4): what the shadow APCB of a matrix is,
+ * given the host configuration and the queues that are bound to vfio_ap and usable. The same
  * word-level algorithm the {@link Host} runs, for planners and what-if questions.
  *
  * <pre>{@code

@@ -22,9 +22,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * An s390 host in-process: its AP configuration and cards, the AP bus with {@code apmask} and
  * {@code aqmask} and the queue drivers, the vfio_ap driver with its mediated devices, and the KVM
- * guests that use them. Every operation behaves as the newest upstream kernel does (the "VNEW"
- * rules of vfio-ap-behaviour.md), with the kernel's errno on refusal and a message that names what
- * the kernel would only log.
+ * guests that use them. Every operation behaves as the newest upstream kernel does (the rules of
+ * docs/model.md), with the kernel's errno on refusal and a message that names what the kernel would
+ * only log.
  *
  * <pre>{@code
  * Host host = Host.builder()

@@ -9,7 +9,7 @@ import java.util.Objects;
  * whether QCI is available, whether extended addressing (APXA) is on, the maximum ids Na and Nd,
  * and the configured adapters, usage domains and control domains.
  *
- * <p>Two views of the maximum ids follow from it (vfio-ap-behaviour §1.2): the AP bus keeps its
+ * <p>Two views of the maximum ids follow from it (docs/model.md §1.2): the AP bus keeps its
  * defaults 63 and 15 unless APXA is on and Na (Nd) is non-zero; the vfio_ap driver takes Na and Nd
  * whenever APXA is on. Without QCI the driver sees an all-zero configuration, so every shadow is
  * empty, while the AP bus still finds the queues that answer.

@@ -3,7 +3,7 @@ package io.github.apmatrix.core.model;
 import java.util.List;
 
 /**
- * PQAP(AQIC) interception and the interrupt resources it holds (vfio-ap-behaviour §6.4): a guest
+ * PQAP(AQIC) interception and the interrupt resources it holds (docs/model.md §6.4): a guest
  * enabling interrupts for a queue has its notification indicator byte (NIB) pinned and its
  * interruption subclass (ISC) registered with the GIB; disabling, resetting the queue or unmapping
  * the NIB's memory releases both. Mutable, guarded by the host lock.

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Queue reset (ZAPQ) and its verification (vfio-ap-behaviour §6.2, VNEW): a ZAPQ answering NORMAL,
- * RESET_IN_PROGRESS, BUSY or STATE_CHANGE_IN_PROGRESS is verified by polling TAPQ every 20 ms on
- * the injected clock, re-issuing ZAPQ while the queue was busy; DECONFIGURED and CHECKSTOPPED end
- * the reset at once; any other answer is kept as the queue's status (which makes it unusable for
- * the filter). Mutable, guarded by the host lock.
+ * Queue reset (ZAPQ) and its verification (docs/model.md §6.2, as in the newest kernels): a ZAPQ
+ * answering NORMAL, RESET_IN_PROGRESS, BUSY or STATE_CHANGE_IN_PROGRESS is verified by polling TAPQ
+ * every 20 ms on the injected clock, re-issuing ZAPQ while the queue was busy; DECONFIGURED and
+ * CHECKSTOPPED end the reset at once; any other answer is kept as the queue's status (which makes
+ * it unusable for the filter). Mutable, guarded by the host lock.
  *
  * <p>The kernel waits without bound; the model stops after {@link #POLL_LIMIT} polls of one queue
  * (over five hours of virtual time) so a misbehaving hardware model cannot hang a test, and records

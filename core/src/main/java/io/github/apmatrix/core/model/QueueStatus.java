@@ -1,7 +1,7 @@
 package io.github.apmatrix.core.model;
 
 /**
- * The value of a queue's {@code status} attribute while it is bound to vfio_ap (vfio-ap-behaviour
+ * The value of a queue's {@code status} attribute while it is bound to vfio_ap (docs/model.md
  * §3.4).
  *
  * <p>Immutable and thread-safe.

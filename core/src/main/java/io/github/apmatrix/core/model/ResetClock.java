@@ -1,8 +1,8 @@
 package io.github.apmatrix.core.model;
 
 /**
- * The clock the queue-reset verification loop waits on (vfio-ap-behaviour §6.2: TAPQ every 20 ms).
- * The default, {@link #virtual()}, only advances a counter, so no test ever sleeps.
+ * The clock the queue-reset verification loop waits on (docs/model.md §6.2: TAPQ every 20 ms). The
+ * default, {@link #virtual()}, only advances a counter, so no test ever sleeps.
  *
  * <pre>{@code
  * ResetClock clock = ResetClock.virtual();

@@ -2,7 +2,7 @@ package io.github.apmatrix.core.model;
 
 /**
  * An AP response code, as the queue status word of PQAP(ZAPQ), PQAP(TAPQ) or PQAP(AQIC) carries it
- * (vfio-ap-behaviour §6.1).
+ * (docs/model.md §6.1).
  *
  * <pre>{@code
  * ResponseCode.DECONFIGURED.isPassable();   // true: the queue may still be passed through

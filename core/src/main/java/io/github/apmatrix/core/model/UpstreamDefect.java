@@ -1,7 +1,7 @@
 package io.github.apmatrix.core.model;
 
 /**
- * Defects still present in the newest upstream vfio_ap driver (vfio-ap-behaviour §9.28), where this
+ * Defects still present in the newest upstream vfio_ap driver (docs/model.md §9.28), where this
  * model deliberately does what the kernel intends rather than what it does. Each constant says
  * both, so a user comparing the model with a real host knows where they may differ.
  *
@@ -54,7 +54,7 @@ public enum UpstreamDefect {
     this.model = model;
   }
 
-  /** Returns the section of vfio-ap-behaviour.md that describes the defect. */
+  /** Returns the section of docs/model.md that describes the defect. */
   public String section() {
     return section;
   }

@@ -15,7 +15,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The vfio_ap driver (VNEW, vfio-ap-behaviour §2-§7) as the AP bus and the host see it: its driver
+ * The vfio_ap driver (VNEW, docs/model.md §2-§7) as the AP bus and the host see it: its driver
  * callbacks (probe, remove, {@code in_use}, the configuration-change callbacks), the mediated
  * devices' life cycle, and the guests' open and close. Its parts hold one idea each: {@link
  * DeviceTable} the devices, queues and indexes, {@link AssignmentRules} the range, ownership and

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /** §2.2, §3.2-§3.4, §4.2, §4.3: the sysfs rules of mediated devices and the AP bus masks. */
 class AssignmentRulesTest {
 
-  /** The host of examples.md: adapters 3 and 0x0a freed, domains 1, 2, 0x20. */
+  /** The host of the worked examples: adapters 3 and 0x0a freed, domains 1, 2, 0x20. */
   static Host exampleHost() {
     Host host = SpecExamplesTest.exampleHost();
     host.writeApmask(host.apmask().without(3).without(0x0a)).orThrow();

@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A deliberately naive model of the AP bus, vfio_ap and guests, written straight from the
- * pseudo-code of vfio-ap-behaviour §3-§7: every mask is a {@code Set<Integer>} of ids, every queue
- * an APQN value {@code (a << 8) | d}, every check a loop over APQNs. No bitmaps, no indexes, no
+ * pseudo-code of docs/model.md §3-§7: every mask is a {@code Set<Integer>} of ids, every queue an
+ * APQN value {@code (a << 8) | d}, every check a loop over APQNs. No bitmaps, no indexes, no
  * cleverness: it is the oracle the differential test holds {@link Host} against.
  *
  * <p>It makes the same design decisions as {@link Host}: each operation commits to each guest at

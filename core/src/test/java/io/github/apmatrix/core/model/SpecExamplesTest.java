@@ -8,7 +8,7 @@ import io.github.apmatrix.core.Errno;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The transcripts of examples.md, driven through the typed core API. */
+/** The worked examples (docs/scripts.md), driven through the typed core API. */
 class SpecExamplesTest {
 
   static final UUID U = UUID.fromString("4b0f2c0e-8d4f-4a8e-9a51-1c2d3e4f5a6b");
