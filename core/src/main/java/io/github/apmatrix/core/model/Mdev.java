@@ -35,6 +35,10 @@ final class Mdev {
   @Nullable Apcb lastCommitted;
   boolean configChangeTrigger;
   boolean requestTrigger;
+
+  /** Set while the device is being removed and its guest has not released it yet. */
+  boolean removing;
+
   final List<DeviceSignal> signals = new ArrayList<>();
 
   Mdev(UUID uuid, int maxAdapterId, int maxDomainId) {

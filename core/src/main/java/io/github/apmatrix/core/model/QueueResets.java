@@ -36,6 +36,11 @@ final class QueueResets {
     this.statusListener = listener;
   }
 
+  /** The clock the resets wait on (also the vfio core's waits between device requests). */
+  ResetClock clock() {
+    return clock;
+  }
+
   ResponseCode tapq(Apqn apqn) {
     return hardware.tapq(apqn);
   }

@@ -81,15 +81,17 @@ final class ShadowFilter {
   }
 
   /**
-   * Hot unplug (§4.6) of adapters ({@code adapters} true) or domains: for each removed id that is
-   * in the shadow, its queues across {@code others} (the matrix's domains, or adapters) that were
-   * passed through are collected, the id leaves the shadow and the guest gets a commit; then the
+   * Hot unplug (§4.6, {@code vfio_ap_mdev_hot_unplug_adapters} / {@code _domains}) of adapters
+   * ({@code adapters} true) or domains: for each removed id that is in the shadow, its queues
+   * across {@code others} (the matrix's domains, or adapters) that were passed through are
+   * collected and the id leaves the shadow; if any id left, the guest gets one commit; then the
    * collected queues are reset. The queues are unlinked by leaving the matrix.
    */
   void hotUnplug(Mdev m, Bitmap256 removed, boolean adapters, Bitmap256 others, Op op) {
     if (removed.isEmpty()) {
       return;
     }
+    boolean update = false;
     List<VfioQueue> reset = new ArrayList<>();
     for (int x = removed.first(); x >= 0; x = removed.next(x + 1)) {
       if (!(adapters ? m.shadowApm : m.shadowAqm).contains(x)) {
@@ -108,6 +110,9 @@ final class ShadowFilter {
       } else {
         m.shadowAqm = m.shadowAqm.without(x);
       }
+      update = true;
+    }
+    if (update) {
       op.commit(m);
     }
     resets.resetAll(reset);
