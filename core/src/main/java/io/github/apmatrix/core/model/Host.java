@@ -219,12 +219,19 @@ public final class Host {
     return locked(bus::driverErrors);
   }
 
-  /** Returns the warnings the queue resets logged (invalid response codes), oldest first. */
+  /**
+   * Returns the warnings vfio_ap's queue resets logged, in the kernel's words and numbers
+   * ("PQAP/ZAPQ for 03.0002 failed with invalid rc=6", "failed to verify reset of queue 03.0002:
+   * TAPQ rc=1"), oldest first.
+   */
   public List<String> resetWarnings() {
     return locked(() -> List.copyOf(resets.warnings));
   }
 
-  /** Returns how many ZAPQ instructions the host has issued. */
+  /**
+   * Returns how many ZAPQ instructions vfio_ap has issued (each reset, and each ZAPQ re-issued
+   * while verifying one); not the AP bus's own reset of a queue device it deletes, nor zcrypt's.
+   */
   public long resetCount() {
     return locked(resets::resetCount);
   }

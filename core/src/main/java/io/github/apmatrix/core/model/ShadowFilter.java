@@ -1,6 +1,7 @@
 package io.github.apmatrix.core.model;
 
 import io.github.apmatrix.core.Apcb;
+import io.github.apmatrix.core.Apqn;
 import io.github.apmatrix.core.Bitmap256;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,10 +48,34 @@ final class ShadowFilter {
     Bitmap256 candidates = Filtering.intersect(m.apm, host.apm());
     Bitmap256 apm =
         aqm.isEmpty() ? candidates : table.usable().adaptersContainingAll(candidates, aqm);
-    Bitmap256 withheld = candidates.andNot(apm).and(prevApm);
+    Bitmap256 dropped = candidates.andNot(apm);
+    Bitmap256 withheld = dropped.and(prevApm);
     m.shadowApm = apm;
     m.shadowAqm = aqm;
+    if (!dropped.isEmpty() || !m.withheldCause.isEmpty()) {
+      rememberCauses(m, dropped, aqm);
+    }
     return new Filtered(!apm.equals(prevApm) || !aqm.equals(prevAqm), withheld);
+  }
+
+  /**
+   * Remembers, for each adapter this filter withheld over the domains {@code aqm}, the first queue
+   * that was not usable and why; forgets adapters no longer withheld.
+   */
+  private void rememberCauses(Mdev m, Bitmap256 dropped, Bitmap256 aqm) {
+    m.withheldCause.keySet().removeIf(a -> !dropped.contains(a));
+    for (int a = dropped.first(); a >= 0; a = dropped.next(a + 1)) {
+      if (m.withheldCause.containsKey(a)) {
+        continue;
+      }
+      for (int d = aqm.first(); d >= 0; d = aqm.next(d + 1)) {
+        Apqn q = Apqn.of(a, d);
+        if (!table.usable().contains(q)) {
+          m.withheldCause.put(a, WithheldCause.of(q, table.queue(a, d)));
+          break;
+        }
+      }
+    }
   }
 
   /** {@code filter_cdoms}: returns whether the shadow's control domains changed. */
