@@ -25,7 +25,9 @@ import java.util.Objects;
  * ApHost host = FakeHosts.small().toBuilder().hardware(hw).build();
  * ApDevice d = host.createDevice().assignAdapter(1).assignDomain(0);
  * ApGuest g = host.startGuest("g1", d);
- * g.close();                    // resets 01.0000: it answers 0x06 and stays unusable
+ * g.close();                    // resets 01.0000: it answers 0x06, unusable until its next
+ *                               // reset answers cleanly; a filter that runs meanwhile withholds
+ *                               // adapter 1, and it stays withheld until a later filter
  * hw.resets();                  // [01.0000]
  * }</pre>
  *

@@ -101,6 +101,16 @@ final class Explainer {
               + q
               + (drv == null ? " is not bound to any driver" : " is bound to " + drv.name()));
     }
+    WithheldCause cause = m.withheldCause.get(a);
+    if (cause != null) {
+      return withheld(
+          a,
+          Withheld.Reason.NOT_REFILTERED,
+          cause.apqn(),
+          "an earlier filtering withheld it because "
+              + cause.detail()
+              + "; it persists because nothing has re-filtered the matrix since");
+    }
     return new Withheld(
         Withheld.Kind.ADAPTER,
         a,

@@ -36,6 +36,7 @@ public final class Guest {
   volatile @Nullable Mdev device;
   volatile boolean running = true;
   private final boolean secureExecution;
+  private volatile DeviceRelease deviceRelease = DeviceRelease.onFirstRequest();
 
   /** The device whose PQAP hook this guest's KVM calls, set while a device is open. */
   @Nullable Mdev pqapHook;
@@ -108,6 +109,23 @@ public final class Guest {
   /** Returns whether the guest is running (it was created and not yet destroyed). */
   public boolean isRunning() {
     return running;
+  }
+
+  /**
+   * Returns what the guest's user space does when the kernel asks it to release its device (the
+   * device is being removed); by default it releases the device at the first request.
+   */
+  public DeviceRelease deviceRelease() {
+    return deviceRelease;
+  }
+
+  /**
+   * Sets what the guest's user space does when asked to release its device: release it at once,
+   * after ignoring some requests, or never while it runs (the removal then waits until the guest
+   * closes the device or stops). This is the guest's own behaviour, not host state.
+   */
+  public void setDeviceRelease(DeviceRelease release) {
+    this.deviceRelease = Objects.requireNonNull(release, "release");
   }
 
   /** Adds a listener told about every later commit. */

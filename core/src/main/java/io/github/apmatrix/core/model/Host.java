@@ -42,8 +42,10 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>Thread-safe. Operations are serialised by one lock and are atomic: a refused operation changes
- * nothing, and an operation commits to each guest at most once, with its final masks. Guests read
- * their CRYCB lock-free. Commit listeners run on the listener executor after the lock is released.
+ * nothing, and every commit a guest receives is a consistent, filtered shadow (one operation may
+ * commit several times, where the kernel does: an {@code ap_config} write unplugs adapters, then
+ * domains, then filters once more). Guests read their CRYCB lock-free. Commit listeners run on the
+ * listener executor after the lock is released.
  */
 public final class Host {
 
@@ -274,12 +276,19 @@ public final class Host {
     return locked(bus::driverErrors);
   }
 
-  /** Returns the warnings the queue resets logged (invalid response codes), oldest first. */
+  /**
+   * Returns the warnings vfio_ap's queue resets logged, in the kernel's words and numbers
+   * ("PQAP/ZAPQ for 03.0002 failed with invalid rc=6", "failed to verify reset of queue 03.0002:
+   * TAPQ rc=1"), oldest first.
+   */
   public List<String> resetWarnings() {
     return locked(() -> List.copyOf(resets.warnings));
   }
 
-  /** Returns how many ZAPQ instructions the host has issued. */
+  /**
+   * Returns how many ZAPQ instructions vfio_ap has issued (each reset, and each ZAPQ re-issued
+   * while verifying one); not the AP bus's own reset of a queue device it deletes, nor zcrypt's.
+   */
   public long resetCount() {
     return locked(resets::resetCount);
   }
@@ -366,10 +375,17 @@ public final class Host {
   }
 
   /**
-   * Removes a mediated device. If a guest uses it, the guest's masks are cleared first (and the
-   * device's config-change and request eventfds signalled); every linked queue is reset.
+   * Removes a mediated device ({@code vfio_ap_mdev_remove}). If a guest uses it, the kernel asks
+   * the guest's user space to release it: each request clears the guest's masks and signals the
+   * config-change and request eventfds (see {@link #deviceNotices()}); the guest closes the device
+   * as its {@link Guest#deviceRelease()} says, which clears its masks again and resets every linked
+   * queue; then every linked queue is reset once more and the device is gone. A guest that never
+   * releases the device leaves the removal pending, as the kernel's write blocks: the device stays
+   * (and cannot be opened again) until the guest closes it or stops, and the removal then
+   * completes.
    *
-   * @return done, or refused with {@link Errno#ENOENT} when there is no such device
+   * @return done (the device is gone, or its removal is pending: see {@link
+   *     #mediatedDevice(UUID)}), or refused with {@link Errno#ENOENT} when there is no such device
    */
   public Outcome removeMediatedDevice(UUID uuid) {
     return withDevice(
@@ -378,6 +394,15 @@ public final class Host {
           vfio.driver().remove(m, op);
           return Outcome.done();
         });
+  }
+
+  /**
+   * Returns the notices the mediated devices logged while being removed (the kernel's {@code
+   * dev_notice} lines of {@code vfio_ap_mdev_request}, each prefixed with the device's UUID),
+   * oldest first.
+   */
+  public List<String> deviceNotices() {
+    return locked(() -> List.copyOf(vfio.notices));
   }
 
   /** Returns a snapshot of the mediated device {@code uuid}, if it exists. */

@@ -3,7 +3,9 @@ package io.github.apmatrix.core.model;
 import io.github.apmatrix.core.Apcb;
 import io.github.apmatrix.core.Bitmap256;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -35,6 +37,16 @@ final class Mdev {
   @Nullable Apcb lastCommitted;
   boolean configChangeTrigger;
   boolean requestTrigger;
+
+  /**
+   * Why the last filter withheld each adapter it withheld: the queue behind it, and what was wrong
+   * with it then (kept so that an explanation given after the queue recovered still names it).
+   */
+  final Map<Integer, WithheldCause> withheldCause = new HashMap<>();
+
+  /** Set while the device is being removed and its guest has not released it yet. */
+  boolean removing;
+
   final List<DeviceSignal> signals = new ArrayList<>();
 
   Mdev(UUID uuid, int maxAdapterId, int maxDomainId) {

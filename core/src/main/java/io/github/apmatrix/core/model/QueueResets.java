@@ -12,6 +12,13 @@ import java.util.function.Consumer;
  * CHECKSTOPPED end the reset at once; any other answer is kept as the queue's status (which makes
  * it unusable for the filter). Mutable, guarded by the host lock.
  *
+ * <p>Warnings use the kernel's wording and numbers ({@code vfio_ap_mdev_reset_queue}: "PQAP/ZAPQ
+ * for %02x.%04x failed with invalid rc=%u"; {@code apq_status_check}: "failed to verify reset of
+ * queue %02x.%04x: TAPQ rc=%u", response codes in decimal); the rate-limited "Waited %dms for
+ * reset" notice of a busy queue is not recorded. {@link #resetCount()} counts the ZAPQs vfio_ap
+ * issues, re-issued ones included; the AP bus's own ZAPQ when it deletes a queue device, and
+ * zcrypt's resets, are not vfio_ap's and are not counted.
+ *
  * <p>The kernel waits without bound; the model stops after {@link #POLL_LIMIT} polls of one queue
  * (over five hours of virtual time) so a misbehaving hardware model cannot hang a test, and records
  * a warning.
@@ -34,6 +41,11 @@ final class QueueResets {
 
   void onStatusChange(Consumer<VfioQueue> listener) {
     this.statusListener = listener;
+  }
+
+  /** The clock the resets wait on (also the vfio core's waits between device requests). */
+  ResetClock clock() {
+    return clock;
   }
 
   ResponseCode tapq(Apqn apqn) {
@@ -102,8 +114,7 @@ final class QueueResets {
           return;
         }
         default -> {
-          warnings.add(
-              "failed to verify reset of queue " + q.apqn + ": TAPQ answered " + t.value());
+          warnings.add("failed to verify reset of queue " + q.apqn + ": TAPQ rc=" + t.value());
           return;
         }
       }

@@ -1,6 +1,7 @@
 package io.github.apmatrix.core.model;
 
 import io.github.apmatrix.core.Apcb;
+import io.github.apmatrix.core.Apqn;
 import io.github.apmatrix.core.Bitmap256;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,10 +48,34 @@ final class ShadowFilter {
     Bitmap256 candidates = Filtering.intersect(m.apm, host.apm());
     Bitmap256 apm =
         aqm.isEmpty() ? candidates : table.usable().adaptersContainingAll(candidates, aqm);
-    Bitmap256 withheld = candidates.andNot(apm).and(prevApm);
+    Bitmap256 dropped = candidates.andNot(apm);
+    Bitmap256 withheld = dropped.and(prevApm);
     m.shadowApm = apm;
     m.shadowAqm = aqm;
+    if (!dropped.isEmpty() || !m.withheldCause.isEmpty()) {
+      rememberCauses(m, dropped, aqm);
+    }
     return new Filtered(!apm.equals(prevApm) || !aqm.equals(prevAqm), withheld);
+  }
+
+  /**
+   * Remembers, for each adapter this filter withheld over the domains {@code aqm}, the first queue
+   * that was not usable and why; forgets adapters no longer withheld.
+   */
+  private void rememberCauses(Mdev m, Bitmap256 dropped, Bitmap256 aqm) {
+    m.withheldCause.keySet().removeIf(a -> !dropped.contains(a));
+    for (int a = dropped.first(); a >= 0; a = dropped.next(a + 1)) {
+      if (m.withheldCause.containsKey(a)) {
+        continue;
+      }
+      for (int d = aqm.first(); d >= 0; d = aqm.next(d + 1)) {
+        Apqn q = Apqn.of(a, d);
+        if (!table.usable().contains(q)) {
+          m.withheldCause.put(a, WithheldCause.of(q, table.queue(a, d)));
+          break;
+        }
+      }
+    }
   }
 
   /** {@code filter_cdoms}: returns whether the shadow's control domains changed. */
@@ -81,15 +106,17 @@ final class ShadowFilter {
   }
 
   /**
-   * Hot unplug (§4.6) of adapters ({@code adapters} true) or domains: for each removed id that is
-   * in the shadow, its queues across {@code others} (the matrix's domains, or adapters) that were
-   * passed through are collected, the id leaves the shadow and the guest gets a commit; then the
+   * Hot unplug (§4.6, {@code vfio_ap_mdev_hot_unplug_adapters} / {@code _domains}) of adapters
+   * ({@code adapters} true) or domains: for each removed id that is in the shadow, its queues
+   * across {@code others} (the matrix's domains, or adapters) that were passed through are
+   * collected and the id leaves the shadow; if any id left, the guest gets one commit; then the
    * collected queues are reset. The queues are unlinked by leaving the matrix.
    */
   void hotUnplug(Mdev m, Bitmap256 removed, boolean adapters, Bitmap256 others, Op op) {
     if (removed.isEmpty()) {
       return;
     }
+    boolean update = false;
     List<VfioQueue> reset = new ArrayList<>();
     for (int x = removed.first(); x >= 0; x = removed.next(x + 1)) {
       if (!(adapters ? m.shadowApm : m.shadowAqm).contains(x)) {
@@ -108,6 +135,9 @@ final class ShadowFilter {
       } else {
         m.shadowAqm = m.shadowAqm.without(x);
       }
+      update = true;
+    }
+    if (update) {
       op.commit(m);
     }
     resets.resetAll(reset);

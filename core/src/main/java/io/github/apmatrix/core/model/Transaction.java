@@ -1,6 +1,5 @@
 package io.github.apmatrix.core.model;
 
-import io.github.apmatrix.core.Apcb;
 import io.github.apmatrix.core.Outcome;
 import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReentrantLock;
@@ -8,11 +7,11 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The host's transaction: one lock serialises every operation; an operation collects which devices
- * want their shadow committed, the commits are published to the guests before the lock is released,
- * and the guests' listeners are told afterwards on the listener executor. A listener that throws is
- * logged through {@link System.Logger} and affects neither the host nor the other listeners.
- * Thread-safe.
+ * The host's transaction: one lock serialises every operation; the operation publishes its commits
+ * to the guests as it makes them (each a whole filtered shadow, see {@link Op}), and the guests'
+ * listeners are told about every commit, in order, after the lock is released, on the listener
+ * executor. A listener that throws is logged through {@link System.Logger} and affects neither the
+ * host nor the other listeners. Thread-safe.
  */
 final class Transaction {
 
@@ -30,14 +29,12 @@ final class Transaction {
     this.log = log;
   }
 
-  /** Runs an operation that may change state, then commits and notifies. */
+  /** Runs an operation that may change state, then notifies the listeners of its commits. */
   Outcome mutate(Function<Op, Outcome> body) {
     Op op = new Op();
     lock.lock();
     try {
-      Outcome out = body.apply(op);
-      finish(op);
-      return out;
+      return body.apply(op);
     } finally {
       lock.unlock();
       notifyListeners(op.commits);
@@ -51,22 +48,6 @@ final class Transaction {
       return body.get();
     } finally {
       lock.unlock();
-    }
-  }
-
-  /** Commits each dirty device's shadow to its guest once, if it changed or was forced. */
-  private static void finish(Op op) {
-    for (Mdev m : op.dirty()) {
-      Guest g = m.guest;
-      if (g == null) {
-        continue;
-      }
-      Apcb shadow = m.shadow();
-      if (op.isForced(m) || !shadow.equals(m.lastCommitted)) {
-        op.commits.record(g, g.publish(shadow));
-        m.lastCommitted = shadow;
-        m.signal(DeviceSignal.CONFIG_CHANGED);
-      }
     }
   }
 

@@ -42,7 +42,19 @@ public enum UpstreamDefect {
       "§7.1",
       "a failed second open leaves the guest's PQAP hook pointing at the refused device, so the"
           + " guest's AQIC answers response code 01",
-      "the hook is installed only when the open succeeds; the guest's AQIC keeps working");
+      "the hook is installed only when the open succeeds; the guest's AQIC keeps working"),
+  /**
+   * §5.5: {@code vfio_ap_mdev_hot_unplug_cfg} commits when {@code bitmap_andnot} says the remaining
+   * shadow mask is not empty, not when something was removed from it.
+   */
+  HOT_UNPLUG_CFG_COMMIT_CONDITION(
+      "§5.5",
+      "vfio_ap_mdev_hot_unplug_cfg commits if what is left of a shadow mask is not empty: when a"
+          + " guest's only adapter (or domain) leaves the host configuration it does not commit and"
+          + " the guest keeps the stale bit; when an adapter already withheld leaves, it commits"
+          + " although nothing changed",
+      "a device whose shadow lost an id commits once, and one whose shadow did not change does not"
+          + " commit");
 
   private final String section;
   private final String upstream;

@@ -33,14 +33,16 @@ final class VfioAp implements BusDriver {
   private final AssignmentRules rules;
   private final ShadowFilter filter;
   final MatrixEdits edits;
+  private final DeviceRemoval removal;
 
-  VfioAp(ApBus bus, QueueResets resets) {
+  VfioAp(ApBus bus, QueueResets resets, List<String> notices) {
     this.bus = bus;
     this.resets = resets;
     this.info = bus.config();
     this.rules = new AssignmentRules(bus, table);
     this.filter = new ShadowFilter(table, resets, info.driverView());
     this.edits = new MatrixEdits(table, rules, filter);
+    this.removal = new DeviceRemoval(table, resets, notices);
   }
 
   // ---------------------------------------------------------------- lookups
@@ -99,25 +101,15 @@ final class VfioAp implements BusDriver {
   }
 
   /**
-   * Removes a device (§7.1): if a guest uses it, the request callback clears the guest's masks and
-   * signals the config-change eventfd, then the request eventfd; the guest releases the device;
-   * every linked queue is reset and the device is freed.
+   * Removes a device (§7.1, {@code vfio_ap_mdev_remove}) through {@link DeviceRemoval}: requests to
+   * the guest that uses it, its close, the resets. Returns whether the device is gone (false: its
+   * guest holds on, the removal is pending until the guest closes the device).
    */
-  void remove(Mdev m, Op op) {
-    Guest g = m.guest;
-    if (g != null) {
-      op.commits.clear(g);
-      m.signal(DeviceSignal.CONFIG_CHANGED);
-      m.signal(DeviceSignal.REQUEST);
+  boolean remove(Mdev m, Op op) {
+    if (m.removing) {
+      return false;
     }
-    resets.resetAll(table.linkedQueues(m));
-    if (g != null) {
-      g.pqapHook = null;
-      g.device = null;
-      m.guest = null;
-    }
-    table.setMatrix(m, Bitmap256.empty(), Bitmap256.empty(), m.adm);
-    table.drop(m);
+    return removal.remove(m, op, () -> close(m, op.commits));
   }
 
   // ---------------------------------------------------------------- AP bus driver (§5)
@@ -276,6 +268,10 @@ final class VfioAp implements BusDriver {
       return Outcome.refused(
           Errno.EINVAL, "mediated device " + m.uuid + " was opened without a KVM");
     }
+    if (m.removing) {
+      return Outcome.refused(
+          Errno.ENODEV, "mediated device " + m.uuid + " is being removed; it cannot be opened");
+    }
     if (m.guest != null) {
       return Outcome.refused(
           Errno.EBUSY,
@@ -304,7 +300,10 @@ final class VfioAp implements BusDriver {
     return Outcome.done();
   }
 
-  /** {@code close_device}: masks cleared, linked queues reset, shadow kept. */
+  /**
+   * {@code close_device} ({@code vfio_ap_mdev_unset_kvm}): masks cleared, linked queues reset,
+   * shadow kept; a pending removal of the device then completes.
+   */
   void close(Mdev m, Commits commits) {
     Guest g = m.guest;
     if (g == null) {
@@ -316,6 +315,7 @@ final class VfioAp implements BusDriver {
     g.device = null;
     m.guest = null;
     m.lastCommitted = null;
+    removal.closed(m);
   }
 
   /** {@code VFIO_DEVICE_RESET}: resets every linked queue; EIO if one did not come back clean. */

@@ -2,6 +2,7 @@ package io.github.apmatrix.core.model;
 
 import io.github.apmatrix.core.Errno;
 import io.github.apmatrix.core.Outcome;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,6 +20,7 @@ final class VfioModule {
   private final QueueResets resets;
   private VfioAp driver;
   private boolean loaded;
+  final List<String> notices = new ArrayList<>();
 
   /** Starts with the module loaded and registered; the bus has no queue devices yet. */
   VfioModule(ApBus bus, QueueResets resets) {
@@ -30,7 +32,7 @@ final class VfioModule {
   }
 
   private VfioAp fresh() {
-    VfioAp d = new VfioAp(bus, resets);
+    VfioAp d = new VfioAp(bus, resets, notices);
     resets.onStatusChange(d.table::resetStatusChanged);
     return d;
   }

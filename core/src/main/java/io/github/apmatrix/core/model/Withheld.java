@@ -56,7 +56,9 @@ public record Withheld(Kind kind, int id, Reason reason, Optional<Apqn> apqn, St
     /**
      * The adapter was withheld by an earlier filtering and nothing has re-filtered the matrix since
      * (unassigning does not re-filter); the next assignment, probe or {@code ap_config} write
-     * brings it back.
+     * brings it back. The explanation keeps the original cause: {@link Withheld#apqn()} is the
+     * queue that made the filter withhold the adapter, and the detail says what was wrong with it
+     * then (e.g. the response code its reset had answered).
      */
     NOT_REFILTERED
   }

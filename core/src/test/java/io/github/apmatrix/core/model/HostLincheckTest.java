@@ -16,13 +16,20 @@ import org.jetbrains.lincheck.datastructures.StressOptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * Lincheck: every concurrent history of {@link Host}'s mutations and a guest's lock-free CRYCB
- * reads is linearizable, with the host itself, run sequentially, as the specification (§8: each
- * operation is atomic and commits to the guest at most once, with its final masks).
+ * Lincheck: every concurrent history of {@link Host}'s mutations and reads of what the guest was
+ * last given is linearizable, with the host itself, run sequentially, as the specification (§8:
+ * each operation is atomic).
+ *
+ * <p>The guest's own CRYCB is not read here: an operation may commit several times where the kernel
+ * does (an {@code ap_config} write unplugs adapters, then domains, then filters; an {@code apmask}
+ * write unplugs adapter after adapter), so a lock-free reader may see a commit between two of them,
+ * which no sequential history shows. What holds for that reader (every CRYCB it sees was published,
+ * in order) is {@link ConcurrencyTest}'s property. Here the read takes the host's lock: the
+ * device's shadow, which equals the guest's masks whenever no operation runs.
  *
  * <p>The host is tiny: adapters 1 and 2, usage and control domains 1 and 2, all free for
  * passthrough, two mediated devices, the first open for a format-2 guest. Operations return the
- * errno name or {@code done}; the guest read returns its masks and commit count.
+ * errno name or {@code done}; the read returns the shadow and the guest's name.
  */
 @Param(name = "dev", gen = IntGen.class, conf = "0:1")
 @Param(name = "id", gen = IntGen.class, conf = "1:2")
@@ -36,7 +43,6 @@ public class HostLincheckTest {
   };
 
   private final Host host;
-  private final Guest guest;
 
   public HostLincheckTest() {
     Host.Builder b =
@@ -49,7 +55,7 @@ public class HostLincheckTest {
       host.createMediatedDevice(u).orThrow();
     }
     host.assignControlDomain(DEVICES[0], 1).orThrow();
-    guest = host.createGuest("g", CrycbFormat.FORMAT2);
+    Guest guest = host.createGuest("g", CrycbFormat.FORMAT2);
     host.openDevice(DEVICES[0], guest).orThrow();
   }
 
@@ -137,9 +143,9 @@ public class HostLincheckTest {
   }
 
   @Operation
-  public String guestCrycb() {
-    Crycb c = guest.crycb();
-    return c.masks() + " #" + c.commits();
+  public String guestView() {
+    MediatedDevice m = host.mediatedDevice(DEVICES[0]).orElseThrow();
+    return m.shadow() + " " + m.guest().orElse("-");
   }
 
   @Test

@@ -19,11 +19,13 @@ import org.jspecify.annotations.Nullable;
  * APQN value {@code (a << 8) | d}, every check a loop over APQNs. No bitmaps, no indexes, no
  * cleverness: it is the oracle the differential test holds {@link Host} against.
  *
- * <p>It makes the same design decisions as {@link Host}: each operation commits to each guest at
- * most once, at its end, with the final masks, and only if they differ from what the guest last got
- * (an open always commits); closing or removing a device clears the guest's masks, which counts as
- * a commit; linked queues are those bound to vfio_ap in the device's matrix; an unknown device is
- * ENOENT. Not thread-safe.
+ * <p>It makes the same design decisions as {@link Host}: a guest gets a commit wherever the kernel
+ * calls {@code vfio_ap_mdev_update_guest_apcb} (each unplug step of an {@code ap_config} write,
+ * each queue removal, each device in the configuration-change callbacks, each filter), only if the
+ * shadow differs from what the guest last got (an open always commits); closing a device clears the
+ * guest's masks, which counts as a commit, and removing a device in use clears them twice (the
+ * request, then the close); linked queues are those bound to vfio_ap in the device's matrix; an
+ * unknown device is ENOENT. Not thread-safe.
  */
 final class ReferenceModel {
 
@@ -239,8 +241,9 @@ final class ReferenceModel {
         : QueueStatus.ASSIGNED;
   }
 
-  // ------------------------------------------------------------------ operation end (commit once)
+  // ------------------------------------------------------------------ commit points
 
+  /** Commits every device whose shadow differs from what its guest last got (a commit point). */
   private void endOp() {
     for (Dev m : devs) {
       G g = m.guest;
@@ -350,6 +353,7 @@ final class ReferenceModel {
 
   private void filterAndReset(Dev m) {
     Set<Integer> filtered = filterMatrix(m);
+    endOp();
     if (filtered != null) {
       resetForApids(m, filtered);
     }
@@ -393,9 +397,8 @@ final class ReferenceModel {
     }
     G g = m.guest;
     if (g != null) {
-      g.clear();
-      g.device = null;
-      m.guest = null;
+      g.clear(); // the request callback
+      closeDev(m); // the guest releases the device: cleared again, queues reset
     }
     reset(linkedQueues(m));
     devs.remove(m);
@@ -548,9 +551,11 @@ final class ReferenceModel {
     for (int a : minus(m.apm, apm)) {
       unplugAdapter(m, a);
     }
+    endOp();
     for (int d : minus(m.aqm, aqm)) {
       unplugDomain(m, d);
     }
+    endOp();
     m.apm.clear();
     m.apm.addAll(apm);
     m.aqm.clear();
@@ -630,6 +635,7 @@ final class ReferenceModel {
     Dev m = owner(a, d);
     if (m != null && m.sApm.contains(a) && m.sAqm.contains(d)) {
       m.sApm.remove(a);
+      endOp();
       List<Integer> list = new ArrayList<>();
       for (int x : m.sAqm) {
         if (linked(m, a, x)) {
@@ -769,6 +775,7 @@ final class ReferenceModel {
       m.sAqm.removeAll(aqRem);
       m.sAdm.removeAll(and(cdRem, m.adm));
     }
+    endOp();
     Set<Integer> apAdd = minus(apm, hApm);
     Set<Integer> aqAdd = minus(aqm, hAqm);
     Set<Integer> cdAdd = minus(adm, hAdm);
@@ -809,6 +816,7 @@ final class ReferenceModel {
       if (intersects(m.adm, m.addAdm)) {
         filterCdoms(m);
       }
+      endOp();
       if (filtered != null) {
         resetForApids(m, filtered);
       }

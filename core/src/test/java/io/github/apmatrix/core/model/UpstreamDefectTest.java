@@ -16,7 +16,7 @@ class UpstreamDefectTest {
 
   @Test
   void everyDefectNamesItsSectionAndBothBehaviours() {
-    assertThat(UpstreamDefect.values()).hasSize(5);
+    assertThat(UpstreamDefect.values()).hasSize(6);
     for (UpstreamDefect d : UpstreamDefect.values()) {
       assertThat(d.section()).startsWith("§");
       assertThat(d.upstream()).isNotBlank();
@@ -82,5 +82,28 @@ class UpstreamDefectTest {
     assertThat(host.openDevice(V, g).isRefused()).isTrue();
     assertThat(host.interceptAqic(g, q(3, 1), true, 3, 0x1000).responseCode())
         .isEqualTo(ResponseCode.NORMAL);
+  }
+
+  /** vfio_ap_mdev_hot_unplug_cfg: the guest's only adapter leaves the configuration. */
+  @Test
+  void hotUnplugCfgCommitCondition_onlyAdapterLeaves_guestLosesItInOneCommit() {
+    Host host = Fixtures.host(adapters(3, 4), 1);
+    device(host, U, adapters(3), 1);
+    Guest g = start(host, "g1", U);
+    host.configureAdapter(3, false).orThrow();
+    assertThat(g.crycb().masks().apm().isEmpty()).isTrue(); // upstream: keeps the stale bit 3
+    assertThat(g.commits()).isEqualTo(2);
+  }
+
+  /** vfio_ap_mdev_hot_unplug_cfg: an adapter already withheld leaves the configuration. */
+  @Test
+  void hotUnplugCfgCommitCondition_withheldAdapterLeaves_noNeedlessCommit() {
+    Host host = Fixtures.host(adapters(3, 4), 1);
+    device(host, U, adapters(3, 4), 1);
+    Guest g = start(host, "g1", U);
+    host.unbind("vfio_ap", q(4, 1)).orThrow(); // adapter 4 leaves the shadow: commit 2
+    host.configureAdapter(4, false).orThrow(); // upstream commits again (3 is left)
+    assertThat(g.commits()).isEqualTo(2);
+    assertThat(g.crycb().masks().apm()).isEqualTo(Bitmap256.of(3));
   }
 }

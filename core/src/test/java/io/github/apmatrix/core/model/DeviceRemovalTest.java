@@ -1,0 +1,150 @@
+package io.github.apmatrix.core.model;
+
+import static io.github.apmatrix.core.model.Fixtures.U;
+import static io.github.apmatrix.core.model.Fixtures.adapters;
+import static io.github.apmatrix.core.model.Fixtures.device;
+import static io.github.apmatrix.core.model.Fixtures.q;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.apmatrix.core.Errno;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Removing a mediated device a guest uses (§7.1): vfio_ap_mdev_remove → vfio_unregister_group_dev →
+ * vfio_ap_mdev_request (until user space releases the device) → close_device →
+ * vfio_ap_mdev_unset_kvm → back in vfio_ap_mdev_remove, vfio_ap_mdev_reset_queues again.
+ */
+class DeviceRemovalTest {
+
+  ScriptedHardware hw;
+  Host host;
+  Guest g;
+
+  /** Host: adapter 3, domains 1 and 2; U = {3} × {1, 2} used by guest g. */
+  @BeforeEach
+  void setUp() {
+    hw = new ScriptedHardware();
+    host = Fixtures.host(hw, adapters(3), 1, 2);
+    device(host, U, adapters(3), 1, 2);
+    g = Fixtures.start(host, "g", U);
+    hw.takeZapqs();
+  }
+
+  /** vfio_ap_mdev_remove on a device no guest opened: one vfio_ap_mdev_reset_queues, no request. */
+  @Test
+  void remove_unopenedDevice_queuesResetOnceNoNotice() {
+    host.closeDevice(U).orThrow();
+    hw.takeZapqs();
+    host.removeMediatedDevice(U).orThrow();
+    assertThat(hw.takeZapqs()).containsExactlyInAnyOrder(q(3, 1), q(3, 2));
+    assertThat(host.deviceNotices()).isEmpty();
+    assertThat(host.mediatedDevice(U)).isEmpty();
+  }
+
+  /**
+   * vfio_ap_mdev_request with the request eventfd registered: clear, config-change signal, request
+   * signal and "Relaying device request to user (#0)"; the guest releases at once.
+   */
+  @Test
+  void request_withTrigger_relaysRequestZeroAndGuestReleases() {
+    host.setSignalTrigger(U, DeviceSignal.REQUEST, true).orThrow();
+    host.removeMediatedDevice(U).orThrow();
+    assertThat(host.deviceNotices()).containsExactly(U + ": Relaying device request to user (#0)");
+    assertThat(g.signals()).containsExactly(DeviceSignal.REQUEST);
+    assertThat(g.commits()).isEqualTo(3);
+    assertThat(host.mediatedDevice(U)).isEmpty();
+  }
+
+  /** vfio_ap_mdev_request without a request eventfd: the one "No device request" notice. */
+  @Test
+  void request_withoutTrigger_noticesOnceThatItIsBlockedUntilReleased() {
+    host.removeMediatedDevice(U).orThrow();
+    assertThat(host.deviceNotices())
+        .containsExactly(U + ": No device request registered, blocked until released by user");
+    assertThat(g.signals()).isEmpty();
+  }
+
+  /**
+   * A guest that ignores 12 requests: 13 requests (#0..#12), each clearing the masks; the notice
+   * for every tenth (#0 and #10); the vfio core waits ten seconds between two requests; then the
+   * close clears once more and both resets run.
+   */
+  @Test
+  void request_guestDelays_everyRequestClearsAndEveryTenthIsLogged() {
+    host.setSignalTrigger(U, DeviceSignal.REQUEST, true).orThrow();
+    g.setDeviceRelease(DeviceRelease.afterRequests(12));
+    long before = host.resetClock().nowMillis();
+    host.removeMediatedDevice(U).orThrow();
+    assertThat(host.deviceNotices())
+        .containsExactly(
+            U + ": Relaying device request to user (#0)",
+            U + ": Relaying device request to user (#10)");
+    assertThat(g.commits()).isEqualTo(1 + 13 + 1);
+    assertThat(g.signals()).hasSize(13).containsOnly(DeviceSignal.REQUEST);
+    assertThat(host.resetClock().nowMillis() - before)
+        .isGreaterThanOrEqualTo(12 * DeviceRemoval.REQUEST_INTERVAL_MS);
+    assertThat(hw.takeZapqs()).containsExactlyInAnyOrder(q(3, 1), q(3, 2), q(3, 1), q(3, 2));
+    assertThat(host.mediatedDevice(U)).isEmpty();
+  }
+
+  /**
+   * A guest that never releases the device: the kernel's write blocks in vfio_unregister_group_dev;
+   * the model leaves the removal pending (device kept, masks cleared, no reset yet, no new open)
+   * and completes it when the guest stops.
+   */
+  @Test
+  void unregisterGroupDev_guestHoldsOn_removalPendingUntilGuestStops() {
+    g.setDeviceRelease(DeviceRelease.never());
+    assertThat(host.removeMediatedDevice(U).isDone()).isTrue();
+    assertThat(host.mediatedDevice(U)).isPresent();
+    assertThat(g.crycb().masks().isEmpty()).isTrue();
+    assertThat(g.commits()).isEqualTo(2);
+    assertThat(hw.takeZapqs()).isEmpty();
+    int instances = host.availableInstances();
+    assertThat(host.removeMediatedDevice(U).isDone()).isTrue(); // a second write waits as well
+    assertThat(g.commits()).isEqualTo(2);
+
+    host.destroyGuest("g").orThrow(); // QEMU ends: close_device, then the removal completes
+    assertThat(g.commits()).isEqualTo(3);
+    assertThat(hw.takeZapqs()).containsExactlyInAnyOrder(q(3, 1), q(3, 2), q(3, 1), q(3, 2));
+    assertThat(host.mediatedDevice(U)).isEmpty();
+    assertThat(host.availableInstances()).isEqualTo(instances + 1);
+  }
+
+  /** vfio_unregister_group_dev: a device being removed cannot be opened again. */
+  @Test
+  void unregisterGroupDev_pendingRemoval_newOpenRefusedWithEnodev() {
+    g.setDeviceRelease(DeviceRelease.never());
+    host.removeMediatedDevice(U).orThrow();
+    host.closeDevice(U).orThrow(); // the guest lets go: the removal completes
+    Guest k = host.createGuest("k", CrycbFormat.FORMAT2);
+    assertThat(host.openDevice(U, k).errno()).contains(Errno.ENOENT);
+
+    device(host, U, adapters(3), 1);
+    Guest h = Fixtures.start(host, "h", U);
+    h.setDeviceRelease(DeviceRelease.never());
+    host.removeMediatedDevice(U).orThrow();
+    host.destroyGuest("h").orThrow();
+    assertThat(host.mediatedDevice(U)).isEmpty();
+  }
+
+  /** The open of a device whose removal is pending is refused before its guest is looked at. */
+  @Test
+  void setKvm_deviceBeingRemoved_refusedWithEnodev() {
+    g.setDeviceRelease(DeviceRelease.never());
+    host.removeMediatedDevice(U).orThrow();
+    Guest k = host.createGuest("k", CrycbFormat.FORMAT2);
+    assertThat(host.openDevice(U, k).errno()).contains(Errno.ENODEV);
+  }
+
+  @Test
+  void deviceRelease_rejectsNegativeCounts() {
+    assertThatThrownBy(() -> DeviceRelease.afterRequests(-1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new DeviceRelease(-2)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(DeviceRelease.never().releases()).isFalse();
+    assertThat(DeviceRelease.onFirstRequest().releasesAt(0)).isTrue();
+  }
+}

@@ -1,0 +1,57 @@
+package io.github.apmatrix.core.model;
+
+import static io.github.apmatrix.core.model.Fixtures.U;
+import static io.github.apmatrix.core.model.Fixtures.adapters;
+import static io.github.apmatrix.core.model.Fixtures.device;
+import static io.github.apmatrix.core.model.Fixtures.ids;
+import static io.github.apmatrix.core.model.Fixtures.q;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.apmatrix.core.Errno;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An explanation keeps its cause: an adapter {@code vfio_ap_mdev_filter_matrix} withheld because a
+ * queue's reset had failed stays withheld after the queue recovers, until the next filter; the
+ * explanation names the queue and the response code, and says why it persists.
+ */
+class ExplainCauseTest {
+
+  @Test
+  void filterMatrix_resetFailedThenRecovered_explanationKeepsQueueAndResponseCode() {
+    ScriptedHardware hw = new ScriptedHardware();
+    Host host = Fixtures.host(hw, adapters(3, 0x0a), 1, 2);
+    device(host, U, adapters(3, 0x0a), 1, 2);
+    Fixtures.start(host, "g", U);
+    hw.zapq(q(0x0a, 2), ResponseCode.of(0x06));
+    // vfio_ap_mdev_reset_queues: 0a.0002 answers 06 and is no longer passable
+    assertThat(host.resetDevice(U).errno()).contains(Errno.EIO);
+    host.assignDomain(U, 5).orThrow(); // filter_matrix runs: adapter 0x0a withheld
+    assertThat(Fixtures.dev(host, U).shadow().apm()).isEqualTo(ids(3));
+    host.resetDevice(U).orThrow(); // 0a.0002 answers 00 now: usable, but nothing re-filters
+
+    List<Withheld> why = host.explain(U);
+    Withheld w = why.get(0);
+    assertThat(w.reason()).isEqualTo(Withheld.Reason.NOT_REFILTERED);
+    assertThat(w.apqn()).contains(q(0x0a, 2));
+    assertThat(w.toString())
+        .isEqualTo(
+            "adapter 0x0a withheld: an earlier filtering withheld it because the reset of queue"
+                + " 0a.0002 had answered ZAPQ with 0x06 INVALID_ADDRESS; it persists because"
+                + " nothing has re-filtered the matrix since");
+  }
+
+  @Test
+  void filterMatrix_nextFilterBringsTheAdapterBack_causeForgotten() {
+    ScriptedHardware hw = new ScriptedHardware();
+    Host host = Fixtures.host(hw, adapters(3, 0x0a), 1, 2);
+    device(host, U, adapters(3, 0x0a), 1);
+    hw.zapq(q(0x0a, 1), ResponseCode.of(0x06));
+    assertThat(host.resetDevice(U).errno()).contains(Errno.EIO);
+    host.assignDomain(U, 5).orThrow(); // withheld
+    host.resetDevice(U).orThrow();
+    host.assignDomain(U, 2).orThrow(); // filter_matrix again: back
+    assertThat(host.explain(U)).extracting(Withheld::kind).containsOnly(Withheld.Kind.DOMAIN);
+  }
+}
