@@ -232,17 +232,22 @@ public final class Main {
     for (String file : o.operands) {
       int status;
       if (file.equals("-")) {
-        status = r.run("-", reader(), false);
+        status = r.run("-", reader(in), false);
       } else {
-        String text;
+        // read line by line, each line bounded: /dev/zero ends the run instead of the memory
+        InputStream script;
         try {
-          text = Files.readString(Path.of(file), StandardCharsets.UTF_8);
+          script = Files.newInputStream(Path.of(file));
         } catch (IOException | RuntimeException e) {
           out.flush();
           err.println(file + ": cannot read the script: " + describe(e));
           return ScriptRunner.USAGE;
         }
-        status = r.run(file, text);
+        try (script) {
+          status = r.run(file, reader(script), false);
+        } catch (IOException e) {
+          status = ScriptRunner.OK; // only closing failed, after every line was read
+        }
       }
       if (status != ScriptRunner.OK) {
         return status;
@@ -263,7 +268,7 @@ public final class Main {
     if (terminal) {
       out.println("apmatrix shell on " + r.host() + "; 'help' lists the commands, Ctrl-D ends.");
     }
-    int status = r.run("-", reader(), true, terminal ? "apmatrix$ " : null);
+    int status = r.run("-", reader(in), true, terminal ? "apmatrix$ " : null);
     if (terminal) {
       out.println();
     }
@@ -295,8 +300,8 @@ public final class Main {
     return ScriptRunner.OK;
   }
 
-  private BufferedReader reader() {
-    return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+  private static BufferedReader reader(InputStream from) {
+    return new BufferedReader(new InputStreamReader(from, StandardCharsets.UTF_8));
   }
 
   private static String describe(Exception e) {

@@ -350,8 +350,8 @@ final class VfioAp implements BusDriver {
       return new Refusal(
           Errno.EADDRINUSE,
           String.format(
-              "queue %s%s is already assigned to mediated device %s",
-              clash.get(0), more(clash.size()), other.uuid),
+              "queue %s%s of mediated device %s is already assigned to mediated device %s",
+              clash.get(0), more(clash.size()), m.uuid, other.uuid),
           clash,
           Optional.of(other.uuid));
     }
