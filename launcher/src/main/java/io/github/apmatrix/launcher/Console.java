@@ -20,6 +20,11 @@ record Console(InputStream in, PrintStream out, PrintStream err, boolean termina
 
   /** Returns a UTF-8 reader of standard input. */
   BufferedReader reader() {
-    return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    return reader(in);
+  }
+
+  /** Returns a UTF-8 reader of a stream. */
+  static BufferedReader reader(InputStream from) {
+    return new BufferedReader(new InputStreamReader(from, StandardCharsets.UTF_8));
   }
 }

@@ -2,7 +2,7 @@ package io.github.apmatrix.launcher;
 
 import io.github.apmatrix.api.script.ScriptRunner;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -56,15 +56,20 @@ final class RunCommand implements Command {
       if (file.equals("-")) {
         status = r.run("-", console.reader(), false);
       } else {
-        String text;
+        // read line by line, each line bounded: /dev/zero ends the run instead of the memory
+        InputStream script;
         try {
-          text = Files.readString(Path.of(file), StandardCharsets.UTF_8);
+          script = Files.newInputStream(Path.of(file));
         } catch (IOException | RuntimeException e) {
           console.out().flush();
           console.err().println(file + ": cannot read the script: " + Options.describe(e));
           return ScriptRunner.USAGE;
         }
-        status = r.run(file, text);
+        try (script) {
+          status = r.run(file, Console.reader(script), false);
+        } catch (IOException e) {
+          status = ScriptRunner.OK; // only closing failed, after every line was read
+        }
       }
       if (status != ScriptRunner.OK) {
         return status;

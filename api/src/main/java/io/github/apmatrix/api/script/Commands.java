@@ -5,6 +5,7 @@ import io.github.apmatrix.api.sysfs.Sysfs;
 import io.github.apmatrix.api.sysfs.SysfsEntry;
 import io.github.apmatrix.api.sysfs.SysfsException;
 import io.github.apmatrix.api.text.KernelNumber;
+import io.github.apmatrix.api.text.MessageText;
 import io.github.apmatrix.api.text.SyntaxException;
 import io.github.apmatrix.core.Apcb0;
 import io.github.apmatrix.core.Apqn;
@@ -101,7 +102,7 @@ final class Commands {
       case "why" -> why(words("why", rest));
       case "hw" -> hw(words("hw", rest));
       case "help" -> out.print(HELP);
-      default -> throw new UsageException("unknown command: " + first.text());
+      default -> throw new UsageException("unknown command: " + MessageText.bare(first.text()));
     }
   }
 
@@ -150,7 +151,7 @@ final class Commands {
     } catch (SysfsException e) {
       remember(e.refusal());
       if (e.stage() == SysfsException.Stage.OPEN) {
-        out.println("echo: " + path + ": " + e.errno().strerror());
+        out.println("echo: " + MessageText.bare(path) + ": " + e.errno().strerror());
       } else {
         out.println("echo: write error: " + e.errno().strerror());
       }
@@ -166,7 +167,7 @@ final class Commands {
         out.print(sysfs.read(path));
       } catch (SysfsException e) {
         remember(e.refusal());
-        out.println("cat: " + path + ": " + e.errno().strerror());
+        out.println("cat: " + MessageText.bare(path) + ": " + e.errno().strerror());
       }
     }
   }
@@ -178,8 +179,8 @@ final class Commands {
     String path = args.isEmpty() ? "/" : args.get(0);
     Optional<SysfsEntry> entry = sysfs.stat(path);
     if (entry.isEmpty()) {
-      remember(Refusal.of(Errno.ENOENT, "no such path: " + path));
-      out.println("ls: " + path + ": " + Errno.ENOENT.strerror());
+      remember(Refusal.of(Errno.ENOENT, "no such path: " + MessageText.bare(path)));
+      out.println("ls: " + MessageText.bare(path) + ": " + Errno.ENOENT.strerror());
       return;
     }
     if (entry.get().kind() == SysfsEntry.Kind.FILE) {
@@ -190,7 +191,7 @@ final class Commands {
       sysfs.list(path).forEach(out::println);
     } catch (SysfsException e) {
       remember(e.refusal());
-      out.println("ls: " + path + ": " + e.errno().strerror());
+      out.println("ls: " + MessageText.bare(path) + ": " + e.errno().strerror());
     }
   }
 
@@ -212,7 +213,7 @@ final class Commands {
         requireCount(args, 2, "guest show NAME");
         guestShow(args.get(1));
       }
-      default -> throw new UsageException("unknown guest command: " + sub);
+      default -> throw new UsageException("unknown guest command: " + MessageText.bare(sub));
     }
   }
 
@@ -233,7 +234,9 @@ final class Commands {
             case "0" -> CrycbFormat.FORMAT0;
             case "1" -> CrycbFormat.FORMAT1;
             case "2" -> CrycbFormat.FORMAT2;
-            default -> throw new UsageException("--format takes 0, 1 or 2: " + args.get(4));
+            default ->
+                throw new UsageException(
+                    "--format takes 0, 1 or 2: " + MessageText.bare(args.get(4)));
           };
     }
     String what = "guest: start " + name;
@@ -309,7 +312,7 @@ final class Commands {
         out.println("resets " + host.resetCount());
         host.resetWarnings().forEach(w -> out.println("warning: " + w));
       }
-      default -> throw new UsageException("unknown hw command: " + sub);
+      default -> throw new UsageException("unknown hw command: " + MessageText.bare(sub));
     }
   }
 
@@ -343,7 +346,7 @@ final class Commands {
           case "off" -> false;
           default -> throw new UsageException("usage: " + usage);
         };
-    String what = "hw: " + kind + " " + args.get(1) + " " + args.get(2);
+    String what = "hw: " + kind + " " + MessageText.bare(args.get(1)) + " " + args.get(2);
     if (kind.equals("adapter")) {
       report(host.configureAdapter(id, on), what);
       return;
@@ -390,7 +393,7 @@ final class Commands {
     } catch (IllegalArgumentException e) {
       // reported below
     }
-    throw new UsageException("not a UUID: " + word);
+    throw new UsageException("not a UUID: " + MessageText.bare(word));
   }
 
   private static Apqn apqn(String word) {
@@ -402,7 +405,7 @@ final class Commands {
         return Apqn.of(a, d);
       }
     }
-    throw new UsageException("not a queue number (aa.dddd, hex): " + word);
+    throw new UsageException("not a queue number (aa.dddd, hex): " + MessageText.bare(word));
   }
 
   private static int id(String word) {
@@ -413,7 +416,7 @@ final class Commands {
       throw new UsageException("not a number: " + e.getMessage());
     }
     if (v < 0 || v > Bitmap256.MAX_ID) {
-      throw new UsageException("ids are 0..255: " + word);
+      throw new UsageException("ids are 0..255: " + MessageText.bare(word));
     }
     return (int) v;
   }
@@ -433,6 +436,7 @@ final class Commands {
     } catch (SyntaxException e) {
       // reported below
     }
-    throw new UsageException("not a response code (a name such as BUSY, or 0..0xff): " + word);
+    throw new UsageException(
+        "not a response code (a name such as BUSY, or 0..0xff): " + MessageText.bare(word));
   }
 }

@@ -1,12 +1,12 @@
 package io.github.apmatrix.api.script;
 
 import io.github.apmatrix.api.sysfs.Sysfs;
+import io.github.apmatrix.api.text.MessageText;
 import io.github.apmatrix.core.model.Host;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,8 +103,9 @@ public final class ScriptRunner {
    * @param name the name reported in usage errors
    * @param in the lines
    * @param interactive whether to go on after a usage error (a shell) instead of stopping
-   * @return {@link #OK} when every line ran, {@link #USAGE} when a line did not
-   * @throws UncheckedIOException when reading {@code in} fails
+   * @return {@link #OK} when every line ran, {@link #USAGE} when a line did not, when a line is
+   *     longer than 16384 characters (which ends the run, interactive or not) or when reading
+   *     {@code in} fails (both reported on standard error in one line)
    */
   public int run(String name, BufferedReader in, boolean interactive) {
     return run(name, in, interactive, null);
@@ -117,6 +118,7 @@ public final class ScriptRunner {
   public int run(String name, BufferedReader in, boolean interactive, @Nullable String prompt) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(in, "in");
+    ScriptLines lines = new ScriptLines(in);
     int status = OK;
     int number = 0;
     try {
@@ -125,7 +127,19 @@ public final class ScriptRunner {
           out.print(prompt);
           out.flush();
         }
-        String line = in.readLine();
+        String line;
+        try {
+          line = lines.next();
+        } catch (IOException e) {
+          out.flush();
+          err.println(name + ": cannot read the script: " + UsageException.oneLine(reason(e)));
+          return USAGE;
+        } catch (UsageException e) {
+          // a line too long to read: the rest of the input cannot be trusted to be lines
+          out.flush();
+          err.println(name + ":" + (number + 1) + ": " + e.getMessage());
+          return USAGE;
+        }
         if (line == null) {
           break;
         }
@@ -142,12 +156,16 @@ public final class ScriptRunner {
           }
         }
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     } finally {
       out.flush();
+      err.flush();
     }
     return status;
+  }
+
+  private static String reason(IOException e) {
+    String m = e.getMessage();
+    return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
   }
 
   private void execute(String raw) {
@@ -166,7 +184,7 @@ public final class ScriptRunner {
     if (m.matches()) {
       List<Tokenizer.Token> value = Tokenizer.tokenize(m.group(2), variables);
       if (value.size() > 1 || (value.size() == 1 && value.get(0).redirect())) {
-        throw new UsageException("a variable takes one word: " + line);
+        throw new UsageException("a variable takes one word: " + MessageText.quote(line));
       }
       variables.put(m.group(1), value.isEmpty() ? "" : value.get(0).text());
       return;

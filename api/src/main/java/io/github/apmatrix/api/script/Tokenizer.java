@@ -1,5 +1,6 @@
 package io.github.apmatrix.api.script;
 
+import io.github.apmatrix.api.text.MessageText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,14 +23,22 @@ final class Tokenizer {
     static final Token REDIRECT = new Token(">", true);
   }
 
+  /**
+   * The most characters a line may hold once its variables are expanded: as a line ({@link
+   * ScriptLines#MAX_LINE}), so a variable doubled again and again stops here.
+   */
+  static final int MAX_EXPANDED = ScriptLines.MAX_LINE;
+
   private Tokenizer() {}
 
   /**
    * Splits {@code line}.
    *
-   * @throws UsageException for an unterminated quote or an undefined variable
+   * @throws UsageException for an unterminated quote, an undefined variable, or a line that expands
+   *     to more than {@link #MAX_EXPANDED} characters
    */
   static List<Token> tokenize(String line, Map<String, String> variables) {
+    Expansion grown = new Expansion(line.length());
     List<Token> out = new ArrayList<>();
     StringBuilder word = new StringBuilder();
     boolean inWord = false;
@@ -61,10 +70,10 @@ final class Tokenizer {
         inWord = true;
         i = close + 1;
       } else if (c == '"') {
-        i = doubleQuoted(line, i + 1, word, variables);
+        i = doubleQuoted(line, i + 1, word, variables, grown);
         inWord = true;
       } else if (c == '$') {
-        i = variable(line, i, word, variables);
+        i = variable(line, i, word, variables, grown);
         inWord = true;
       } else {
         word.append(c);
@@ -80,7 +89,7 @@ final class Tokenizer {
 
   /** Appends a double-quoted part starting after the opening quote; returns the index after it. */
   private static int doubleQuoted(
-      String line, int from, StringBuilder word, Map<String, String> variables) {
+      String line, int from, StringBuilder word, Map<String, String> variables, Expansion grown) {
     int i = from;
     while (i < line.length()) {
       char c = line.charAt(i);
@@ -96,7 +105,7 @@ final class Tokenizer {
         }
       }
       if (c == '$') {
-        i = variable(line, i, word, variables);
+        i = variable(line, i, word, variables, grown);
         continue;
       }
       word.append(c);
@@ -106,7 +115,8 @@ final class Tokenizer {
   }
 
   /** Expands {@code $NAME} or {@code ${NAME}} at {@code i}; a lone {@code $} stays itself. */
-  private static int variable(String line, int i, StringBuilder word, Map<String, String> vars) {
+  private static int variable(
+      String line, int i, StringBuilder word, Map<String, String> vars, Expansion grown) {
     int start;
     int end;
     int next;
@@ -114,11 +124,12 @@ final class Tokenizer {
       start = i + 2;
       end = line.indexOf('}', start);
       if (end < 0) {
-        throw new UsageException("unterminated ${ in " + line.substring(i));
+        throw new UsageException("unterminated ${ in " + MessageText.quote(line.substring(i)));
       }
       next = end + 1;
       if (!isName(line.substring(start, end))) {
-        throw new UsageException("bad variable name ${" + line.substring(start, end) + "}");
+        throw new UsageException(
+            "bad variable name " + MessageText.quote("${" + line.substring(start, end) + "}"));
       }
     } else {
       start = i + 1;
@@ -135,10 +146,31 @@ final class Tokenizer {
     String name = line.substring(start, end);
     String value = vars.get(name);
     if (value == null) {
-      throw new UsageException("undefined variable " + name);
+      throw new UsageException("undefined variable " + MessageText.bare(name));
     }
+    grown.add(value.length() - (next - i)); // the value takes the place of its reference
     word.append(value);
     return next;
+  }
+
+  /** How long the line has grown by its expansions; refuses growth past the limit. */
+  private static final class Expansion {
+    private long length;
+
+    Expansion(int lineLength) {
+      this.length = lineLength;
+    }
+
+    void add(int growth) {
+      length += growth;
+      if (length > MAX_EXPANDED) {
+        throw new UsageException(
+            "the line expands to more than "
+                + MAX_EXPANDED
+                + " characters with its variables (a sysfs write takes at most one page, 4096"
+                + " bytes)");
+      }
+    }
   }
 
   static boolean isName(String s) {

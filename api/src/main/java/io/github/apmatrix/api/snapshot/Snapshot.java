@@ -26,8 +26,9 @@ import java.util.stream.Stream;
  * else is ignored. Binding follows from the masks and card types; the mediated devices are created
  * and filled through the host's own operations, so the kernel's rules apply and each shadow is
  * recomputed. A snapshot that contradicts itself is refused with one {@link SnapshotException}
- * naming the file; nothing is half-loaded. Links that lead out of the directory, files over 1 MiB
- * and binary files are refused.
+ * naming the file; nothing is half-loaded. The snapshot is read without following links (a link
+ * anywhere below the directory is refused), FIFOs and devices are never opened, an entry that
+ * changes while it is read is refused, and files over 1 MiB and binary files are refused.
  *
  * <pre>{@code
  * Path dir = Path.of("snap");
@@ -65,7 +66,9 @@ public final class Snapshot {
   public static Host load(Path dir, Consumer<Host.Builder> customizer) throws SnapshotException {
     Objects.requireNonNull(dir, "dir");
     Objects.requireNonNull(customizer, "customizer");
-    return SnapshotReader.load(SnapshotFiles.open(dir), customizer);
+    try (SnapshotFiles files = SnapshotFiles.open(dir)) {
+      return SnapshotReader.load(files, customizer);
+    }
   }
 
   /**

@@ -3,6 +3,7 @@ package io.github.apmatrix.api.snapshot;
 import io.github.apmatrix.api.text.ApConfigText;
 import io.github.apmatrix.api.text.ApMask;
 import io.github.apmatrix.api.text.MatrixText;
+import io.github.apmatrix.api.text.MessageText;
 import io.github.apmatrix.api.text.SyntaxException;
 import io.github.apmatrix.core.Apcb;
 import io.github.apmatrix.core.Bitmap256;
@@ -372,7 +373,6 @@ final class SnapshotReader {
   }
 
   private static String quote(String s) {
-    String shown = s.length() > 40 ? s.substring(0, 40) + "..." : s;
-    return "\"" + shown.replace("\n", "\\n") + "\"";
+    return MessageText.quote(s);
   }
 }

@@ -5,6 +5,8 @@ import io.github.apmatrix.api.text.ApConfigText;
 import io.github.apmatrix.api.text.ApMask;
 import io.github.apmatrix.api.text.KernelNumber;
 import io.github.apmatrix.api.text.MatrixText;
+import io.github.apmatrix.api.text.MessageText;
+import io.github.apmatrix.api.text.SyntaxException;
 import io.github.apmatrix.core.Apcb;
 import io.github.apmatrix.core.Apqn;
 import io.github.apmatrix.core.Errno;
@@ -13,7 +15,6 @@ import io.github.apmatrix.core.model.Card;
 import io.github.apmatrix.core.model.Host;
 import io.github.apmatrix.core.model.MediatedDevice;
 import io.github.apmatrix.core.model.QueueStatus;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -97,10 +98,11 @@ final class Attributes {
     for (Card c : host.cards()) {
       if (SysfsTree.cardName(c.adapter()).equals(name)) {
         return Outcome.refused(
-            Errno.ENODEV, driver + " is a queue driver; it does not take card device " + name);
+            Errno.ENODEV,
+            MessageText.bare(driver) + " is a queue driver; it does not take card device " + name);
       }
     }
-    return Outcome.refused(Errno.ENODEV, "no device named \"" + name + "\" on the AP bus");
+    return Outcome.refused(Errno.ENODEV, "no device named " + quote(name) + " on the AP bus");
   }
 
   // ------------------------------------------------------------------ cards and queues
@@ -114,7 +116,8 @@ final class Attributes {
           int value = m.find() ? scanfValue(m.group(1)) : -1;
           if (value != 0 && value != 1) {
             return Outcome.refused(
-                Errno.EINVAL, "a card's config takes 0 or 1, not " + quote(data));
+                Errno.EINVAL,
+                "config of " + SysfsTree.cardName(adapter) + " takes 0 or 1, not " + quote(data));
           }
           return host.configureAdapter(adapter, value == 1);
         });
@@ -145,7 +148,7 @@ final class Attributes {
   Attr create() {
     return Attr.writeOnly(
         data -> {
-          int bytes = data.getBytes(StandardCharsets.UTF_8).length;
+          int bytes = data.length(); // one character per byte (Sysfs.write)
           if (bytes != UUID_STRING_LEN && bytes != UUID_STRING_LEN + 1) {
             return Outcome.refused(
                 Errno.EINVAL,
@@ -182,14 +185,16 @@ final class Attributes {
 
   Attr mdev(UUID uuid, String name) {
     return switch (name) {
-      case "assign_adapter" -> number(id -> host.assignAdapter(uuid, id));
-      case "unassign_adapter" -> number(id -> host.unassignAdapter(uuid, id));
-      case "assign_domain" -> number(id -> host.assignDomain(uuid, id));
-      case "unassign_domain" -> number(id -> host.unassignDomain(uuid, id));
-      case "assign_control_domain" -> number(id -> host.assignControlDomain(uuid, id));
-      case "unassign_control_domain" -> number(id -> host.unassignControlDomain(uuid, id));
+      case "assign_adapter" -> number(name, uuid, id -> host.assignAdapter(uuid, id));
+      case "unassign_adapter" -> number(name, uuid, id -> host.unassignAdapter(uuid, id));
+      case "assign_domain" -> number(name, uuid, id -> host.assignDomain(uuid, id));
+      case "unassign_domain" -> number(name, uuid, id -> host.unassignDomain(uuid, id));
+      case "assign_control_domain" -> number(name, uuid, id -> host.assignControlDomain(uuid, id));
+      case "unassign_control_domain" ->
+          number(name, uuid, id -> host.unassignControlDomain(uuid, id));
       case "remove" ->
-          number(value -> value == 0 ? Outcome.done() : host.removeMediatedDevice(uuid));
+          number(
+              name, uuid, value -> value == 0 ? Outcome.done() : host.removeMediatedDevice(uuid));
       case "matrix" ->
           Attr.readOnly(
               () -> {
@@ -211,7 +216,13 @@ final class Attributes {
       case "ap_config" ->
           new Attr(
               () -> ApConfigText.format(device(uuid).matrix()),
-              data -> host.writeApConfig(uuid, ApConfigText.parse(data)));
+              data -> {
+                try {
+                  return host.writeApConfig(uuid, ApConfigText.parse(data));
+                } catch (SyntaxException e) {
+                  return refusedText(name, uuid, e);
+                }
+              });
       default -> throw new IllegalArgumentException("no mediated-device attribute " + name);
     };
   }
@@ -228,9 +239,26 @@ final class Attributes {
                     SysfsTree.MATRIX + "/" + uuid, "mediated device " + uuid + " was removed"));
   }
 
-  /** An attribute that takes one {@code kstrtoul(buf, 0)} number. */
-  private static Attr number(NumberStore op) {
-    return Attr.writeOnly(data -> op.store(KernelNumber.parse(data)));
+  /**
+   * An attribute that takes one {@code kstrtoul(buf, 0)} number; a refused text names the attribute
+   * and the device.
+   */
+  private static Attr number(String name, UUID uuid, NumberStore op) {
+    return Attr.writeOnly(
+        data -> {
+          long value;
+          try {
+            value = KernelNumber.parse(data);
+          } catch (SyntaxException e) {
+            return refusedText(name, uuid, e);
+          }
+          return op.store(value);
+        });
+  }
+
+  /** The refusal of text written to attribute {@code name} of device {@code uuid}. */
+  private static Outcome refusedText(String name, UUID uuid, SyntaxException e) {
+    return Outcome.refused(e.errno(), name + " of mediated device " + uuid + ": " + e.getMessage());
   }
 
   @FunctionalInterface
@@ -239,6 +267,6 @@ final class Attributes {
   }
 
   private static String quote(String s) {
-    return "\"" + s.replace("\\", "\\\\").replace("\n", "\\n").replace("\"", "\\\"") + "\"";
+    return MessageText.quote(s);
   }
 }

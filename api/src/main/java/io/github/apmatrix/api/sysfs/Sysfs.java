@@ -3,11 +3,13 @@ package io.github.apmatrix.api.sysfs;
 import io.github.apmatrix.api.sysfs.Node.Attr;
 import io.github.apmatrix.api.sysfs.Node.Dir;
 import io.github.apmatrix.api.sysfs.Node.Link;
+import io.github.apmatrix.api.text.MessageText;
 import io.github.apmatrix.api.text.SyntaxException;
 import io.github.apmatrix.core.Errno;
 import io.github.apmatrix.core.Outcome;
 import io.github.apmatrix.core.Refusal;
 import io.github.apmatrix.core.model.Host;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -40,6 +42,12 @@ public final class Sysfs {
 
   /** The path of the mdev type's {@code create} attribute. */
   public static final String CREATE = SysfsTree.TYPE_DIR + "/create";
+
+  /**
+   * The most bytes one {@code write} call hands to a store function: a page on s390 (kernfs cuts a
+   * longer write to {@code PAGE_SIZE}).
+   */
+  public static final int PAGE_SIZE = 4096;
 
   /** How many links one resolution may follow; the tree has no loops, this is a safeguard. */
   private static final int MAX_LINKS = 8;
@@ -75,21 +83,39 @@ public final class Sysfs {
     Attr attr = attribute(r, path);
     Supplier<String> reader = attr.reader();
     if (reader == null) {
-      throw SysfsException.open(r.path().toString(), Errno.EACCES, r.path() + " is write-only");
+      throw SysfsException.open(
+          r.path().toString(),
+          Errno.EACCES,
+          MessageText.bare(r.path().toString()) + " is write-only");
     }
     return reader.get();
   }
 
   /**
-   * Writes {@code data} to an attribute in one {@code write} call, as {@code echo} does. Writing
-   * nothing does nothing, as in the kernel, where an empty write never reaches the attribute.
+   * Writes the UTF-8 bytes of {@code data} to an attribute, as {@code echo} does; see {@link
+   * #write(String, byte[])}.
+   *
+   * @throws SysfsException as {@link #write(String, byte[])} does
+   */
+  public void write(String path, String data) {
+    Objects.requireNonNull(data, "data");
+    write(path, data.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Writes {@code data} to an attribute as {@code echo} does: the kernel hands a store function at
+   * most one page ({@link #PAGE_SIZE} bytes) per {@code write} call, and a shell's {@code echo}
+   * writes again until every byte is taken, so longer data reaches the attribute page by page and
+   * the first refused page ends the write. The store functions count bytes, as the kernel's do (36
+   * zeros and a euro sign are 39 bytes, not 37 characters). Writing nothing does nothing, as in the
+   * kernel, where an empty write never reaches the attribute.
    *
    * @throws SysfsException at {@link SysfsException.Stage#OPEN} with {@link Errno#ENOENT}, {@link
    *     Errno#EISDIR} or {@link Errno#EACCES} (a read-only attribute); at {@link
    *     SysfsException.Stage#TRANSFER} with the errno of the kernel's store function, the refusal
    *     being the model's own when the model refused ({@link SysfsException#refusal()})
    */
-  public void write(String path, String data) {
+  public void write(String path, byte[] data) {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(data, "data");
     Resolved r = resolve(path, true);
@@ -97,21 +123,26 @@ public final class Sysfs {
     Node.Store store = attr.writer();
     String p = r.path().toString();
     if (store == null) {
-      throw SysfsException.open(p, Errno.EACCES, p + " is read-only");
+      throw SysfsException.open(p, Errno.EACCES, MessageText.bare(p) + " is read-only");
     }
-    if (data.isEmpty()) {
-      return;
-    }
-    Outcome out;
-    try {
-      out = store.store(data);
-    } catch (SyntaxException e) {
-      throw new SysfsException(
-          p, SysfsException.Stage.TRANSFER, Refusal.of(e.errno(), String.valueOf(e.getMessage())));
-    }
-    Optional<Refusal> refusal = out.refusal();
-    if (refusal.isPresent()) {
-      throw new SysfsException(p, SysfsException.Stage.TRANSFER, refusal.get());
+    for (int from = 0; from < data.length; from += PAGE_SIZE) {
+      // one character per byte: the grammars then count, index and quote bytes
+      String page =
+          new String(
+              data, from, Math.min(PAGE_SIZE, data.length - from), StandardCharsets.ISO_8859_1);
+      Outcome out;
+      try {
+        out = store.store(page);
+      } catch (SyntaxException e) {
+        throw new SysfsException(
+            p,
+            SysfsException.Stage.TRANSFER,
+            Refusal.of(e.errno(), MessageText.bare(r.path().name()) + ": " + e.getMessage()));
+      }
+      Optional<Refusal> refusal = out.refusal();
+      if (refusal.isPresent()) {
+        throw new SysfsException(p, SysfsException.Stage.TRANSFER, refusal.get());
+      }
     }
   }
 
@@ -125,7 +156,7 @@ public final class Sysfs {
     Objects.requireNonNull(path, "path");
     Resolved r = resolve(path, true);
     if (!(r.node() instanceof Dir d)) {
-      throw SysfsException.noEntry(r.path().toString(), r.path() + " is not a directory");
+      throw SysfsException.noEntry(r.path().toString(), "not a directory");
     }
     return List.copyOf(d.children().get().keySet());
   }
@@ -174,7 +205,8 @@ public final class Sysfs {
     if (r.node() instanceof Attr a) {
       return a;
     }
-    throw SysfsException.open(r.path().toString(), Errno.EISDIR, given + " is a directory");
+    throw SysfsException.open(
+        r.path().toString(), Errno.EISDIR, MessageText.bare(given) + " is a directory");
   }
 
   private Resolved resolve(String given, boolean followLast) {
@@ -200,7 +232,8 @@ public final class Sysfs {
       }
       String name = todo.remove(0);
       if (!(node instanceof Dir d)) {
-        throw SysfsException.noEntry(given, "/" + String.join("/", done) + " is not a directory");
+        throw SysfsException.noEntry(
+            given, MessageText.bare("/" + String.join("/", done)) + " is not a directory");
       }
       Node next = d.child(name);
       if (next == null) {
@@ -210,7 +243,7 @@ public final class Sysfs {
       node = next;
     }
     if (path.trailingSlash() && !(node instanceof Dir)) {
-      throw SysfsException.noEntry(given, given + " is not a directory");
+      throw SysfsException.noEntry(given, "not a directory");
     }
     return new Resolved(new SysfsPath(List.copyOf(done), false), node);
   }

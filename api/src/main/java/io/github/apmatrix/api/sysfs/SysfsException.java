@@ -1,5 +1,6 @@
 package io.github.apmatrix.api.sysfs;
 
+import io.github.apmatrix.api.text.MessageText;
 import io.github.apmatrix.core.Errno;
 import io.github.apmatrix.core.Refusal;
 import java.util.Objects;
@@ -62,24 +63,29 @@ public final class SysfsException extends RuntimeException {
    * @param refusal the errno and the explanation
    */
   public SysfsException(String path, Stage stage, Refusal refusal) {
-    super(
-        Objects.requireNonNull(path, "path")
-            + ": "
-            + refusal.errno().strerror()
-            + " ("
-            + refusal.message()
-            + ")");
+    super(message(Objects.requireNonNull(path, "path"), refusal));
     this.path = path;
     this.stage = Objects.requireNonNull(stage, "stage");
     this.refusal = refusal;
+  }
+
+  /** {@code PATH: strerror (message)}, the path shortened and escaped, and not said twice. */
+  private static String message(String path, Refusal refusal) {
+    String shown = MessageText.bare(path);
+    String m = refusal.message();
+    if (m.startsWith(shown + ": ")) {
+      m = m.substring(shown.length() + 2);
+    }
+    return shown + ": " + refusal.errno().strerror() + " (" + m + ")";
   }
 
   static SysfsException open(String path, Errno errno, String message) {
     return new SysfsException(path, Stage.OPEN, Refusal.of(errno, message));
   }
 
+  /** ENOENT for {@code path}; the refusal's message names the path (shortened and escaped). */
   static SysfsException noEntry(String path, String message) {
-    return open(path, Errno.ENOENT, message);
+    return open(path, Errno.ENOENT, MessageText.bare(path) + ": " + message);
   }
 
   /** Returns the path accessed. */

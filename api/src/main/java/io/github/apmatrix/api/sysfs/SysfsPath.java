@@ -47,6 +47,11 @@ record SysfsPath(List<String> segments, boolean trailingSlash) {
     return new SysfsPath(Collections.unmodifiableList(out), dir);
   }
 
+  /** Returns the last name of the path, {@code c} for {@code /a/b/c}; {@code /} for the root. */
+  String name() {
+    return segments.isEmpty() ? "/" : segments.get(segments.size() - 1);
+  }
+
   /** Returns the path {@code /a/b/c}; {@code /} for the root. */
   @Override
   public String toString() {

@@ -115,7 +115,9 @@ public final class ChzdevList {
     }
     if (value > Bitmap256.MAX_ID) {
       throw Texts.invalid(
-          text, i, "the number \"" + text.substring(i, digitsEnd) + "\" at " + i + " is above 255");
+          text,
+          i,
+          "the number " + Texts.quote(text.substring(i, digitsEnd)) + " at " + i + " is above 255");
     }
     return value;
   }

@@ -113,9 +113,9 @@ public final class MatrixText {
             start,
             "line "
                 + number
-                + " \""
-                + text.substring(start, end)
-                + "\" has another form than line 1; a listing has one form throughout");
+                + " "
+                + Texts.quote(text.substring(start, end))
+                + " has another form than line 1; a listing has one form throughout");
       }
       lines.add(line);
       adapters = line.adapter() >= 0 ? adapters.with(line.adapter()) : adapters;
@@ -142,9 +142,9 @@ public final class MatrixText {
             line.start(),
             "line "
                 + line.number()
-                + " \""
-                + got
-                + "\" is out of place ("
+                + " "
+                + Texts.quote(got)
+                + " is out of place ("
                 + instead
                 + "): a matrix listing is every adapter × every domain it names, ascending");
       }
@@ -179,7 +179,11 @@ public final class MatrixText {
         throw Texts.invalid(
             text,
             start,
-            "line " + number + " \"" + text.substring(start, end) + "\" is not 4 hex digits");
+            "line "
+                + number
+                + " "
+                + Texts.quote(text.substring(start, end))
+                + " is not 4 hex digits");
       }
       int id = hexId(text, start, end, number);
       if (id <= previous) {
@@ -188,9 +192,9 @@ public final class MatrixText {
             start,
             "line "
                 + number
-                + " \""
-                + text.substring(start, end)
-                + "\" is not above line "
+                + " "
+                + Texts.quote(text.substring(start, end))
+                + " is not above line "
                 + (number - 1)
                 + "; domains are listed ascending, once each");
       }
@@ -237,9 +241,9 @@ public final class MatrixText {
           start,
           "line "
               + number
-              + " \""
-              + text.substring(start, end)
-              + "\" is not of the form \"aa.dddd\", \"aa.\" or \".dddd\"");
+              + " "
+              + Texts.quote(text.substring(start, end))
+              + " is not of the form \"aa.dddd\", \"aa.\" or \".dddd\"");
     }
   }
 
@@ -268,7 +272,11 @@ public final class MatrixText {
           Errno.ERANGE,
           text,
           from,
-          "id 0x" + text.substring(from, to) + " on line " + number + " is above 255");
+          "id 0x"
+              + MessageText.bare(text.substring(from, to))
+              + " on line "
+              + number
+              + " is above 255");
     }
     return value;
   }

@@ -5,9 +5,6 @@ import io.github.apmatrix.core.Errno;
 /** Small helpers shared by the grammars: C-string ends, digit values, quoting for messages. */
 final class Texts {
 
-  /** Inputs longer than this are shortened in messages. */
-  private static final int QUOTE_LIMIT = 80;
-
   private Texts() {}
 
   /**
@@ -44,30 +41,12 @@ final class Texts {
     return new SyntaxException(Errno.EINVAL, input, i, detail);
   }
 
-  /** Returns {@code text} in double quotes, control characters escaped, shortened if very long. */
+  /** Returns {@code text} in double quotes, escaped, shortened if very long. */
   static String quote(String text) {
-    StringBuilder sb = new StringBuilder("\"");
-    int n = Math.min(text.length(), QUOTE_LIMIT);
-    for (int i = 0; i < n; i++) {
-      sb.append(escape(text.charAt(i)));
-    }
-    sb.append('"');
-    if (text.length() > QUOTE_LIMIT) {
-      sb.append("... (").append(text.length()).append(" characters)");
-    }
-    return sb.toString();
+    return MessageText.quote(text);
   }
 
   private static String escape(char c) {
-    return switch (c) {
-      case '\n' -> "\\n";
-      case '\t' -> "\\t";
-      case '\r' -> "\\r";
-      case '\0' -> "\\0";
-      case '"' -> "\\\"";
-      case '\'' -> "\\'";
-      case '\\' -> "\\\\";
-      default -> c < 0x20 || c == 0x7f ? String.format("\\x%02x", (int) c) : String.valueOf(c);
-    };
+    return MessageText.escape(c);
   }
 }

@@ -71,9 +71,12 @@ class HostileScriptTest {
 
   @Test
   void veryLongPath_isRefusedInOneLine() {
-    String path = "/sys/bus/ap/" + "a/".repeat(50_000) + "apmask";
-    assertThat(refusalOf("echo 0 > " + path)).contains("No such file or directory");
-    String dots = "/sys" + "/.".repeat(50_000) + "/bus" + "/x/..".repeat(20_000) + "/ap/apmask";
+    String path = "/sys/bus/ap/" + "a/".repeat(8_000) + "apmask";
+    assertThat(refusalOf("echo 0 > " + path))
+        .contains("No such file or directory")
+        .contains("(16018 characters in all)")
+        .hasSizeLessThan(400);
+    String dots = "/sys" + "/.".repeat(3_000) + "/bus" + "/x/..".repeat(1_500) + "/ap/apmask";
     // a long path that normalises to a real attribute is simply that attribute
     assertThat(runner.run("t", "cat " + dots + "\n")).isZero();
   }
@@ -91,14 +94,49 @@ class HostileScriptTest {
   }
 
   @Test
-  void tenMegabytesToAnAttribute_isRefusedInOneLine() {
-    String huge = "1".repeat(10 << 20);
+  void pagesOfDigitsToAnAttribute_areRefusedInOneBoundedLine() {
+    // more than three pages: kernfs hands the store one page a call; the first page is refused
+    String huge = "1".repeat(3 * 4096 + 100);
     for (String attr :
         new String[] {
           MDEV + "/assign_adapter", "/sys/bus/ap/apmask", MDEV + "/ap_config", MDEV + "/remove"
         }) {
       String printed = refusalOf("echo " + huge + " > " + attr);
       assertThat(printed).startsWith("echo: write error: ").hasSizeLessThan(1_000);
+      assertThat(runner.run("t", "why\n")).isZero();
+      assertThat(out.toString(StandardCharsets.UTF_8))
+          .as("the reason quotes a prefix and says how long the page was")
+          .contains("(4096 characters in all)")
+          .hasSizeLessThan(1_000);
     }
+  }
+
+  @Test
+  void tenMegabytesOnOneLine_endTheScriptWithOneLineNamingTheLimit() {
+    assertThat(runner.run("t", SETUP)).isZero();
+    out.reset();
+    String huge = "1".repeat(10 << 20);
+    assertThat(runner.run("t", "echo " + huge + " > " + MDEV + "/assign_adapter\n"))
+        .isEqualTo(ScriptRunner.USAGE);
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .isEqualTo(
+            "t:1: a line longer than 16384 characters; the script is not read further (a sysfs"
+                + " write takes at most one page, 4096 bytes)\n");
+  }
+
+  @Test
+  void variableDoubledFortyTimes_stopsAtTheExpansionLimit() {
+    StringBuilder script = new StringBuilder("A=x\n");
+    for (int i = 0; i < 40; i++) {
+      script.append("A=$A$A\n");
+    }
+    assertThat(runner.run("t", script.toString())).isEqualTo(ScriptRunner.USAGE);
+    // 2^14 = 16384 characters still fit; the 15th doubling is line 16
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .isEqualTo(
+            "t:16: the line expands to more than 16384 characters with its variables (a sysfs"
+                + " write takes at most one page, 4096 bytes)\n");
+    assertThat(runner.variable("A")).hasValueSatisfying(v -> assertThat(v).hasSize(1 << 14));
   }
 }

@@ -62,7 +62,7 @@ class TokenizerTest {
     assertThatThrownBy(() -> Tokenizer.tokenize("echo ${U", VARS))
         .isInstanceOf(UsageException.class);
     assertThatThrownBy(() -> Tokenizer.tokenize("echo ${1x}", VARS))
-        .hasMessage("bad variable name ${1x}");
+        .hasMessage("bad variable name \"${1x}\"");
   }
 
   @Test

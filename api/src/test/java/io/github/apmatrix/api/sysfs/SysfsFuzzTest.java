@@ -6,13 +6,15 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.github.apmatrix.api.script.BuiltinHosts;
 import io.github.apmatrix.core.model.Host;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.UUID;
 
 /**
- * Jazzer fuzz test of {@link Sysfs#write}: the input is a path, a newline, and the data written to
- * it, on the demo host with one mediated device. Only {@link SysfsException} may escape, and a
- * refused write leaves the sysfs tree as it was. In a normal build it replays the seeds under
- * {@code SysfsFuzzTestInputs/}, with {@code JAZZER_FUZZ=1} it fuzzes.
+ * Jazzer fuzz test of {@link Sysfs#write(String, byte[])}: the input is a path, a newline, and the
+ * bytes written to it, on the demo host with one mediated device. Only {@link SysfsException} may
+ * escape, its message is one bounded line, and a refused write of one page leaves the sysfs tree as
+ * it was. In a normal build it replays the seeds under {@code SysfsFuzzTestInputs/}, with {@code
+ * JAZZER_FUZZ=1} it fuzzes.
  */
 class SysfsFuzzTest {
 
@@ -24,7 +26,7 @@ class SysfsFuzzTest {
     String text = new String(input, StandardCharsets.ISO_8859_1);
     int nl = text.indexOf('\n');
     String path = nl < 0 ? text : text.substring(0, nl);
-    String data = nl < 0 ? "" : text.substring(nl + 1);
+    byte[] data = nl < 0 ? new byte[0] : Arrays.copyOfRange(input, nl + 1, input.length);
     Host host = BuiltinHosts.builder("demo").build();
     host.createMediatedDevice(U).orThrow();
     Sysfs sys = Sysfs.of(host);
@@ -33,9 +35,15 @@ class SysfsFuzzTest {
       sys.write(path, data);
     } catch (SysfsException e) {
       assertThat(e.errno()).isNotNull();
-      assertThat(sys.read(DEVICE + "/matrix") + sys.read("/sys/bus/ap/apmask"))
-          .as("a refused write changes nothing")
-          .isEqualTo(before);
+      assertThat(e.getMessage() + e.refusal().message())
+          .as("one bounded line")
+          .doesNotContain("\n", "\r", "\u0085", "\u2028", "\u2029")
+          .hasSizeLessThan(2_000);
+      if (data.length <= Sysfs.PAGE_SIZE) { // longer data is several writes, each its own
+        assertThat(sys.read(DEVICE + "/matrix") + sys.read("/sys/bus/ap/apmask"))
+            .as("a refused write changes nothing")
+            .isEqualTo(before);
+      }
     }
   }
 }

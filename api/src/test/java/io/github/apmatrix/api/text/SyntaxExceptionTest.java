@@ -25,7 +25,7 @@ class SyntaxExceptionTest {
     assertThat(e).hasMessage("\"a\\n\\t\\r\\0\\x01\\\"\\'\\\\\": x");
     String longInput = "0".repeat(200);
     assertThat(new SyntaxException(Errno.EINVAL, longInput, 0, "x").getMessage())
-        .contains("... (200 characters)")
+        .contains("... (200 characters in all)")
         .hasSizeLessThan(120);
   }
 
