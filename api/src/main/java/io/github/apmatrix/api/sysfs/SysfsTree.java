@@ -28,6 +28,8 @@ final class SysfsTree {
   static final String CEX4QUEUE = "cex4queue";
   static final String CEX4CARD = "cex4card";
   static final String MATRIX = "/sys/devices/vfio_ap/matrix";
+  static final String BUS_AP = "/sys/bus/ap";
+  static final String SUBSYSTEM = "subsystem";
   static final String TYPE_DIR = MATRIX + "/mdev_supported_types/vfio_ap-passthrough";
 
   private final Host host;
@@ -51,7 +53,9 @@ final class SysfsTree {
                               b -> {
                                 b.put("ap", busAp());
                                 b.put("mdev", dir(md -> md.put("devices", dir(this::mdevLinks))));
+                                b.put("matrix", busMatrix());
                               }));
+                      s.put("class", classes());
                       s.put(
                           "devices",
                           dir(
@@ -60,6 +64,22 @@ final class SysfsTree {
                                 d.put("vfio_ap", dir(v -> v.put("matrix", matrix())));
                               }));
                     })));
+  }
+
+  /**
+   * {@code /sys/bus/matrix}: the bus vfio_ap registers for its matrix device, with the one device
+   * linked as on a real host.
+   */
+  private static Dir busMatrix() {
+    return dir(m -> m.put("devices", dir(d -> d.put("matrix", new Link(MATRIX)))));
+  }
+
+  /**
+   * {@code /sys/class/mdev_bus}: the class every mdev parent joins, through which mdevctl finds the
+   * parent {@code matrix} and its types.
+   */
+  private static Dir classes() {
+    return dir(c -> c.put("mdev_bus", dir(b -> b.put("matrix", new Link(MATRIX)))));
   }
 
   private static Dir dir(Consumer<SortedMap<String, Node>> fill) {
@@ -233,6 +253,7 @@ final class SysfsTree {
       m.put("online", Attr.readOnly(() -> "1\n"));
       m.put("driver", new Link("/sys/bus/ap/drivers/" + CEX4CARD));
     }
+    m.put(SUBSYSTEM, new Link(BUS_AP));
   }
 
   private Dir queueDir(int adapter, int domain) {
@@ -243,6 +264,7 @@ final class SysfsTree {
   private void queue(Apqn q, SortedMap<String, Node> m) {
     m.put("config", Attr.readOnly(() -> "1\n"));
     m.put("online", Attr.readOnly(() -> "1\n"));
+    m.put(SUBSYSTEM, new Link(BUS_AP));
     Optional<String> driver = host.driverOf(q);
     driver.ifPresent(name -> m.put("driver", new Link("/sys/bus/ap/drivers/" + name)));
     if (driver.filter(VFIO_AP::equals).isPresent()) {
@@ -276,6 +298,7 @@ final class SysfsTree {
   private void matrixFiles(SortedMap<String, Node> m) {
     m.put("features", Attr.readOnly(() -> String.join(" ", host.vfioApFeatures()) + "\n"));
     m.put("mdev_supported_types", dir(t -> t.put("vfio_ap-passthrough", dir(this::mdevType))));
+    m.put(SUBSYSTEM, new Link("/sys/bus/matrix"));
   }
 
   private Dir mdevDir(UUID uuid) {
@@ -301,6 +324,7 @@ final class SysfsTree {
       m.put(name, attrs.mdev(uuid, name));
     }
     m.put("mdev_type", new Link(TYPE_DIR));
+    m.put(SUBSYSTEM, new Link("/sys/bus/mdev"));
   }
 
   // ------------------------------------------------------------------ names

@@ -1,0 +1,64 @@
+package io.github.apmatrix.api.sysfs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.apmatrix.api.script.BuiltinHosts;
+import io.github.apmatrix.core.model.Host;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The symbolic links real tools follow, pointing where the kernel's driver core puts them: {@code
+ * class_dir_create_and_add}/{@code device_add_class_symlinks} (the {@code /sys/class/mdev_bus}
+ * entry of mdev_register_parent), {@code bus_add_device} (the {@code /sys/bus/X/devices} entries
+ * and each device's {@code subsystem}) and mdev's {@code mdev_create_sysfs_files} ({@code
+ * mdev_type} and the type's {@code devices/UUID}). mdevctl finds parents through {@code
+ * /sys/class/mdev_bus} and active devices through {@code /sys/bus/mdev/devices} (interop §1.1).
+ */
+class SysfsLinksTest {
+
+  private static final UUID U = UUID.fromString("4b0f2c0e-8d4f-4a8e-9a51-1c2d3e4f5a6b");
+  private static final String MATRIX = "/sys/devices/vfio_ap/matrix";
+
+  private final Host host = BuiltinHosts.builder("demo").build();
+  private final Sysfs sys = Sysfs.of(host);
+
+  private Optional<String> link(String path) {
+    return sys.stat(path).flatMap(SysfsEntry::target);
+  }
+
+  @Test
+  void mdevBusClass_linksTheMatrixParent_whoseTypesMdevctlLists() {
+    assertThat(link("/sys/class/mdev_bus/matrix")).contains(MATRIX);
+    assertThat(sys.list("/sys/class/mdev_bus")).containsExactly("matrix");
+    assertThat(sys.list("/sys/class/mdev_bus/matrix/mdev_supported_types"))
+        .containsExactly("vfio_ap-passthrough");
+    assertThat(sys.read("/sys/class/mdev_bus/matrix/mdev_supported_types/vfio_ap-passthrough/name"))
+        .isEqualTo("VFIO AP Passthrough Device\n");
+  }
+
+  @Test
+  void matrixBus_holdsTheMatrixDevice_andTheDeviceNamesItsSubsystem() {
+    assertThat(link("/sys/bus/matrix/devices/matrix")).contains(MATRIX);
+    assertThat(link(MATRIX + "/subsystem")).contains("/sys/bus/matrix");
+  }
+
+  @Test
+  void apDevices_nameTheApBusAsSubsystem() {
+    assertThat(link("/sys/devices/ap/card03/subsystem")).contains("/sys/bus/ap");
+    assertThat(link("/sys/devices/ap/card03/03.0002/subsystem")).contains("/sys/bus/ap");
+    assertThat(sys.list("/sys/bus/ap/devices/card03/03.0002/subsystem")).contains("devices");
+  }
+
+  @Test
+  void mediatedDevice_isLinkedFromTheMdevBusAndItsType_andLinksBack() {
+    sys.write(Sysfs.CREATE, U + "\n");
+    String type = MATRIX + "/mdev_supported_types/vfio_ap-passthrough";
+    assertThat(link("/sys/bus/mdev/devices/" + U)).contains(MATRIX + "/" + U);
+    assertThat(link(type + "/devices/" + U)).contains(MATRIX + "/" + U);
+    assertThat(link(MATRIX + "/" + U + "/mdev_type")).contains(type);
+    assertThat(link(MATRIX + "/" + U + "/subsystem")).contains("/sys/bus/mdev");
+    assertThat(sys.list("/sys/bus/mdev/devices/" + U + "/mdev_type")).contains("create");
+  }
+}
