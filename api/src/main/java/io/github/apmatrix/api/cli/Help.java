@@ -22,6 +22,7 @@ final class Help {
         snapshot [--sysfs DIR | --host NAME] --out DIR
                                              write the host as a sysfs snapshot tree
         jshell                               JShell with the library on the class path
+        mount, sandbox                       the live /sys over FUSE, for real tools (mount --help)
         --help, COMMAND --help               usage
 
       Exit status: 0 when every line ran (a refused write is a normal outcome, as in a shell);
