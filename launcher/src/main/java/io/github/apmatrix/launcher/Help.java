@@ -23,6 +23,8 @@ final class Help {
     for (Command c : Commands.ALL) {
       line(sb, c.synopsis(), c.summary());
     }
+    // served by the mount module (./apmatrix runs it directly: its FUSE binding stays out of here)
+    line(sb, "mount, sandbox", "the live /sys over FUSE, for real tools (mount --help)");
     line(sb, "--help, COMMAND --help", "usage");
     sb.append(
         """
