@@ -12,5 +12,6 @@ module io.github.apmatrix.api {
   exports io.github.apmatrix.api.sysfs;
   exports io.github.apmatrix.api.script;
   exports io.github.apmatrix.api.snapshot;
+  exports io.github.apmatrix.api.interop.mdevctl;
 // io.github.apmatrix.api.cli is the launcher's command line, not API: not exported.
 }
