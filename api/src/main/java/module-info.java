@@ -13,5 +13,7 @@ module io.github.apmatrix.api {
   exports io.github.apmatrix.api.script;
   exports io.github.apmatrix.api.snapshot;
   exports io.github.apmatrix.api.interop.mdevctl;
+  exports io.github.apmatrix.api.interop.apcheck;
+  exports io.github.apmatrix.api.interop.chzdev;
 // io.github.apmatrix.api.cli is the launcher's command line, not API: not exported.
 }

@@ -22,6 +22,8 @@ final class Help {
         snapshot [--sysfs DIR | --host NAME] --out DIR
                                              write the host as a sysfs snapshot tree
         jshell                               JShell with the library on the class path
+        ap-check [--root DIR] -t TYPE -e EVENT -a ACTION -s STATE -u UUID -p PARENT
+                                             s390-tools' mdevctl callout, config on stdin
         --help, COMMAND --help               usage
 
       Exit status: 0 when every line ran (a refused write is a normal outcome, as in a shell);
@@ -88,6 +90,20 @@ final class Help {
             var host = BuiltinHosts.builder("demo").build();
             var sys = Sysfs.of(host);
             sys.read("/sys/bus/ap/apmask")
+          """;
+      case "ap-check" ->
+          """
+          Usage: ./apmatrix ap-check [--root DIR] -t TYPE -e EVENT -a ACTION -s STATE -u UUID
+                                     -p PARENT
+
+          Behaves as s390-tools' ap-check, the callout mdevctl runs for vfio_ap devices: the
+          same checks in the same order, the same lines on standard error, the same exit
+          statuses (0 passed, 1 bad operands or vfio_ap not loaded, 2 not a vfio_ap device,
+          255 refused), the lock DIR/run/lock/s390apconfig.lock kept from pre to post, the
+          get attributes and get capabilities answers, and the ap_config write of live modify.
+          The config is read from standard input, as mdevctl passes it. It reads DIR/sys,
+          DIR/etc/mdevctl.d/matrix and DIR/etc/udev/rules.d/41-ap.rules (default DIR: /).
+          Where the real tool crashes (a short mask, no mdev_type) it exits 134 or 139.
           """;
       default -> "apmatrix: unknown command: " + command + "\n" + MAIN;
     };

@@ -1,5 +1,6 @@
 package io.github.apmatrix.api.cli;
 
+import io.github.apmatrix.api.interop.apcheck.ApCheckCommand;
 import io.github.apmatrix.api.script.BuiltinHosts;
 import io.github.apmatrix.api.script.ScriptRunner;
 import io.github.apmatrix.api.script.ScriptedHardware;
@@ -112,6 +113,7 @@ public final class Main {
       case "run" -> runScripts(rest);
       case "shell" -> shell(rest);
       case "snapshot" -> snapshot(rest);
+      case "ap-check" -> ApCheckCommand.run(rest, in, out, err);
       default -> throw new Usage("unknown command: " + command);
     };
   }
