@@ -15,5 +15,6 @@ module io.github.apmatrix.api {
   exports io.github.apmatrix.api.interop.mdevctl;
   exports io.github.apmatrix.api.interop.apcheck;
   exports io.github.apmatrix.api.interop.chzdev;
+  exports io.github.apmatrix.api.interop.boot;
 // io.github.apmatrix.api.cli is the launcher's command line, not API: not exported.
 }

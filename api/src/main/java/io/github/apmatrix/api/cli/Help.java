@@ -24,6 +24,7 @@ final class Help {
         jshell                               JShell with the library on the class path
         ap-check [--root DIR] -t TYPE -e EVENT -a ACTION -s STATE -u UUID -p PARENT
                                              s390-tools' mdevctl callout, config on stdin
+        boot --root DIR [--out DIR]          simulate a reboot: which auto devices start, and why not
         --help, COMMAND --help               usage
 
       Exit status: 0 when every line ran (a refused write is a normal outcome, as in a shell);
@@ -104,6 +105,19 @@ final class Help {
           The config is read from standard input, as mdevctl passes it. It reads DIR/sys,
           DIR/etc/mdevctl.d/matrix and DIR/etc/udev/rules.d/41-ap.rules (default DIR: /).
           Where the real tool crashes (a short mask, no mdev_type) it exits 134 or 139.
+          """;
+      case "boot" ->
+          """
+          Usage: ./apmatrix boot --root DIR [--out DIR]
+
+          Simulates a reboot of the host directory DIR: the hardware of DIR/sys (a snapshot)
+          with the default masks, or ap.apmask=/ap.aqmask= from DIR/proc/cmdline; then the
+          persistent masks of DIR/etc/udev/rules.d/41-ap.rules; then, in UUID order, every
+          auto device of DIR/etc/mdevctl.d/matrix, checked by ap-check and started as mdevctl
+          does. Prints per device whether it starts and, if not, ap-check's or mdevctl's
+          reason. --out DIR writes the host after boot as a snapshot.
+          Exit status: 0 when every auto device starts, 1 when one does not, 2 for a usage
+          error or an unreadable directory.
           """;
       default -> "apmatrix: unknown command: " + command + "\n" + MAIN;
     };

@@ -1,6 +1,7 @@
 package io.github.apmatrix.api.cli;
 
 import io.github.apmatrix.api.interop.apcheck.ApCheckCommand;
+import io.github.apmatrix.api.interop.boot.BootCommand;
 import io.github.apmatrix.api.script.BuiltinHosts;
 import io.github.apmatrix.api.script.ScriptRunner;
 import io.github.apmatrix.api.script.ScriptedHardware;
@@ -114,6 +115,7 @@ public final class Main {
       case "shell" -> shell(rest);
       case "snapshot" -> snapshot(rest);
       case "ap-check" -> ApCheckCommand.run(rest, in, out, err);
+      case "boot" -> BootCommand.run(rest, out, err);
       default -> throw new Usage("unknown command: " + command);
     };
   }
