@@ -12,4 +12,8 @@ module io.github.apmatrix.api {
   exports io.github.apmatrix.api.sysfs;
   exports io.github.apmatrix.api.script;
   exports io.github.apmatrix.api.snapshot;
+  exports io.github.apmatrix.api.interop.mdevctl;
+  exports io.github.apmatrix.api.interop.apcheck;
+  exports io.github.apmatrix.api.interop.chzdev;
+  exports io.github.apmatrix.api.interop.boot;
 }

@@ -2,18 +2,23 @@ package io.github.apmatrix.launcher;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** The launcher's commands, in the order {@code ./apmatrix --help} lists them. Immutable. */
 final class Commands {
 
   /** Every command; adding a command is adding its line here. */
   static final List<Command> ALL =
-      List.of(
-          new DemoCommand(), //
-          new RunCommand(),
-          new ShellCommand(),
-          new SnapshotCommand(),
-          new JshellCommand());
+      Stream.of(
+              List.<Command>of(
+                  new DemoCommand(), //
+                  new RunCommand(),
+                  new ShellCommand(),
+                  new SnapshotCommand(),
+                  new JshellCommand()),
+              InteropCommands.ALL)
+          .flatMap(List::stream)
+          .toList();
 
   private Commands() {}
 

@@ -1,0 +1,9 @@
+/**
+ * chzdev's persistent AP masks: the file {@code /etc/udev/rules.d/41-ap.rules} read as ap-check and
+ * chzdev read it and written as chzdev writes it ({@link
+ * io.github.apmatrix.api.interop.chzdev.ApRules}).
+ */
+@NullMarked
+package io.github.apmatrix.api.interop.chzdev;
+
+import org.jspecify.annotations.NullMarked;
