@@ -6,11 +6,14 @@
 module io.github.apmatrix.api {
   requires transitive io.github.apmatrix.core;
   requires static transitive org.jspecify;
+  requires java.xml;
 
   exports io.github.apmatrix.api;
   exports io.github.apmatrix.api.text;
   exports io.github.apmatrix.api.sysfs;
   exports io.github.apmatrix.api.script;
   exports io.github.apmatrix.api.snapshot;
+  exports io.github.apmatrix.api.plan;
+  exports io.github.apmatrix.api.picture;
 // io.github.apmatrix.api.cli is the launcher's command line, not API: not exported.
 }

@@ -1,5 +1,8 @@
 package io.github.apmatrix.api.cli;
 
+import io.github.apmatrix.api.picture.PictureCommand;
+import io.github.apmatrix.api.picture.ReportCommand;
+import io.github.apmatrix.api.plan.PlanCommand;
 import io.github.apmatrix.api.script.BuiltinHosts;
 import io.github.apmatrix.api.script.ScriptRunner;
 
@@ -21,6 +24,12 @@ final class Help {
                                              the script language, interactively
         snapshot [--sysfs DIR | --host NAME] --out DIR
                                              write the host as a sysfs snapshot tree
+        plan [--sysfs DIR | --host NAME] --dry-run SCRIPT | --propose FILE | --give GUEST ID
+                                             dry runs, proposals and queries; the host is untouched
+        picture [--sysfs DIR | --host NAME] [--device UUID] [--out FILE.svg]
+                                             the matrix as SVG, or as a grid on the terminal
+        report [--sysfs DIR | --host NAME] --out DIR
+                                             an HTML report of the host, pictures included
         jshell                               JShell with the library on the class path
         --help, COMMAND --help               usage
 
@@ -79,6 +88,9 @@ final class Help {
           back as the same host.
           """
               + hosts();
+      case "plan" -> PlanCommand.HELP + hosts();
+      case "picture" -> PictureCommand.HELP + hosts();
+      case "report" -> ReportCommand.HELP + hosts();
       case "jshell" ->
           """
           Usage: ./apmatrix jshell

@@ -1,5 +1,10 @@
 package io.github.apmatrix.api.cli;
 
+import io.github.apmatrix.api.picture.Grid;
+import io.github.apmatrix.api.picture.PictureCommand;
+import io.github.apmatrix.api.picture.ReportCommand;
+import io.github.apmatrix.api.picture.TerminalGrid;
+import io.github.apmatrix.api.plan.PlanCommand;
 import io.github.apmatrix.api.script.BuiltinHosts;
 import io.github.apmatrix.api.script.ScriptRunner;
 import io.github.apmatrix.api.script.ScriptedHardware;
@@ -112,6 +117,9 @@ public final class Main {
       case "run" -> runScripts(rest);
       case "shell" -> shell(rest);
       case "snapshot" -> snapshot(rest);
+      case "plan" -> new PlanCommand().run(rest, in, out, err);
+      case "picture" -> new PictureCommand().run(rest, in, out, err);
+      case "report" -> new ReportCommand().run(rest, in, out, err);
       default -> throw new Usage("unknown command: " + command);
     };
   }
@@ -217,7 +225,11 @@ public final class Main {
             .trace(true)
             .narrate(true)
             .build();
-    return r.run("demo.script", script);
+    int status = r.run("demo.script", script);
+    out.print(
+        "\n== 7. The picture: who holds each queue ==\n"
+            + TerminalGrid.render(Grid.of(r.host()), false));
+    return status;
   }
 
   private int runScripts(List<String> args) {
