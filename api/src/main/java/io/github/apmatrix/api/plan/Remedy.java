@@ -81,7 +81,8 @@ final class Remedy {
     Bitmap256 apTake =
         s.apmask.contains(a) && domains.intersects(s.aqmask) ? Bitmap256.of(a) : Bitmap256.empty();
     steps.addAll(Steps.masks(apTake, Bitmap256.empty()));
-    for (int d : domains.and(s.config.aqm()).toArray()) {
+    Bitmap256 existing = s.config.apm().contains(a) ? s.config.aqm() : Bitmap256.empty();
+    for (int d : domains.and(existing).toArray()) { // new queues are probed as they come
       Apqn q = Apqn.of(a, d);
       Optional<String> drv = host.driverOf(q);
       if (s.hostOwned(a, d) || drv.filter(HostState.VFIO_AP::equals).isPresent()) {
