@@ -167,16 +167,19 @@ public record Request(
         guest, adapterCount, adapterIds, type, mode, domainCount, domainIds, controlAsUsage, ids);
   }
 
+  /** Returns the request in the text form {@link RequestText} reads. */
   @Override
   public String toString() {
     return "guest "
         + guest
-        + " adapters="
-        + adapterIds.map(RequestText::ids).orElse(String.valueOf(adapterCount))
+        + adapterIds
+            .map(ids -> " on-adapters=" + RequestText.ids(ids))
+            .orElse(" adapters=" + adapterCount)
         + type.map(t -> " type=" + t).orElse("")
         + mode.map(m -> " mode=" + m).orElse("")
-        + " domains="
-        + domainIds.map(RequestText::ids).orElse(String.valueOf(domainCount))
+        + domainIds
+            .map(ids -> " on-domains=" + RequestText.ids(ids))
+            .orElse(" domains=" + domainCount)
         + (controlAsUsage ? " control=usage" : "")
         + (controlIds.isEmpty() ? "" : " control=" + RequestText.ids(controlIds));
   }

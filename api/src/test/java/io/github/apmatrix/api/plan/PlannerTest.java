@@ -226,7 +226,7 @@ class PlannerTest {
                 .domainIds(Bitmap256.range(1, 3))
                 .controlIds(Bitmap256.of(9))
                 .toString())
-        .isEqualTo("guest a adapters=0x04-0x05 domains=0x01-0x03 control=0x09");
+        .isEqualTo("guest a on-adapters=0x04-0x05 on-domains=0x01-0x03 control=0x09");
     assertThatThrownBy(() -> Planner.toGive(lpar, "g", 256))
         .isInstanceOf(IllegalArgumentException.class);
   }
