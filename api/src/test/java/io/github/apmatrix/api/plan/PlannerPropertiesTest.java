@@ -64,7 +64,7 @@ class PlannerPropertiesTest {
       r = r.type(CardType.of(10 + n.get(5) % 5));
     }
     if (n.get(6) % 4 == 0) {
-      r = r.mode(CardMode.values()[n.get(7) % 3]);
+      r = r.mode(List.of(CardMode.CCA, CardMode.EP11, CardMode.ACCEL).get(n.get(7) % 3));
     }
     if (n.get(4) % 2 == 1) {
       r = r.controlSameAsUsage();

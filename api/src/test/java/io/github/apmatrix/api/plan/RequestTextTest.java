@@ -20,8 +20,12 @@ class RequestTextTest {
   void parse_theIssuesExamples() {
     List<Request> rs =
         RequestText.parse(
-            "# two kinds\n\nguest g1 adapters=2 type=CEX8 mode=CCA domains=1 control=usage\n"
-                + "  guest web*20 on-adapters=0x04,0x05 domains=1  \n");
+            """
+            # two kinds
+
+            guest g1 adapters=2 type=CEX8 mode=CCA domains=1 control=usage
+              guest web*20 on-adapters=0x04,0x05 domains=1\t
+            """);
     assertThat(rs).hasSize(21);
     assertThat(rs.get(0))
         .isEqualTo(
