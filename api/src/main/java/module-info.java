@@ -6,6 +6,7 @@
 module io.github.apmatrix.api {
   requires transitive io.github.apmatrix.core;
   requires static transitive org.jspecify;
+  requires java.xml;
 
   exports io.github.apmatrix.api;
   exports io.github.apmatrix.api.text;
@@ -16,4 +17,6 @@ module io.github.apmatrix.api {
   exports io.github.apmatrix.api.interop.apcheck;
   exports io.github.apmatrix.api.interop.chzdev;
   exports io.github.apmatrix.api.interop.boot;
+  exports io.github.apmatrix.api.plan;
+  exports io.github.apmatrix.api.picture;
 }

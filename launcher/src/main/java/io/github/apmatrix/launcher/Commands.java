@@ -16,7 +16,7 @@ final class Commands {
                   new ShellCommand(),
                   new SnapshotCommand(),
                   new JshellCommand()),
-              InteropCommands.ALL)
+              ToolCommands.ALL)
           .flatMap(List::stream)
           .toList();
 

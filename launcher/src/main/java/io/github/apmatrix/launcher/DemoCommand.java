@@ -1,5 +1,7 @@
 package io.github.apmatrix.launcher;
 
+import io.github.apmatrix.api.picture.Grid;
+import io.github.apmatrix.api.picture.TerminalGrid;
 import io.github.apmatrix.api.script.BuiltinHosts;
 import io.github.apmatrix.api.script.ScriptRunner;
 import java.io.IOException;
@@ -63,6 +65,12 @@ final class DemoCommand implements Command {
             .trace(true)
             .narrate(true)
             .build();
-    return r.run("demo.script", script);
+    int status = r.run("demo.script", script);
+    console
+        .out()
+        .print(
+            "\n== 7. The picture: who holds each queue ==\n"
+                + TerminalGrid.render(Grid.of(r.host()), false));
+    return status;
   }
 }

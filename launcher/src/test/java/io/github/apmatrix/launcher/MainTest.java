@@ -59,7 +59,8 @@ class MainTest {
         .contains("echo: write error: Cannot assign requested address")
         .contains("EADDRNOTAVAIL: queue 0b.0002")
         .contains("commits 2")
-        .contains("adapter 0x0a withheld: queue 0a.0020 is not bound to any driver");
+        .contains("adapter 0x0a withheld: queue 0a.0020 is not bound to any driver")
+        .contains("== 7. The picture: who holds each queue ==\nhost: 2 adapter(s) × 4 domain(s)");
     // under a screenful per step
     for (String step : r.out().split("\n== ", -1)) {
       assertThat(step.lines().count()).isLessThan(50);

@@ -76,6 +76,7 @@ final class Commands {
   private final @Nullable ScriptedHardware hardware;
   private final PrintStream out;
   private @Nullable Refusal lastRefusal;
+  private final List<Refusal> refusals = new ArrayList<>();
 
   Commands(Host host, Sysfs sysfs, @Nullable ScriptedHardware hardware, PrintStream out) {
     this.host = host;
@@ -376,6 +377,11 @@ final class Commands {
 
   private void remember(Refusal r) {
     lastRefusal = r;
+    refusals.add(r);
+  }
+
+  List<Refusal> refusals() {
+    return List.copyOf(refusals);
   }
 
   private static void requireCount(List<String> args, int n, String usage) {

@@ -2,6 +2,7 @@ package io.github.apmatrix.api.script;
 
 import io.github.apmatrix.api.sysfs.Sysfs;
 import io.github.apmatrix.api.text.MessageText;
+import io.github.apmatrix.core.Refusal;
 import io.github.apmatrix.core.model.Host;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -78,6 +79,11 @@ public final class ScriptRunner {
   /** Returns the emulated sysfs the scripts read and write. */
   public Sysfs sysfs() {
     return sysfs;
+  }
+
+  /** Returns every refusal the lines run so far met, oldest first. */
+  public List<Refusal> refusals() {
+    return commands.refusals();
   }
 
   /** Returns the value of a script variable, if a line has set it. */

@@ -2,14 +2,17 @@ package io.github.apmatrix.launcher;
 
 import io.github.apmatrix.api.interop.apcheck.ApCheckCommand;
 import io.github.apmatrix.api.interop.boot.BootCommand;
+import io.github.apmatrix.api.picture.PictureCommand;
+import io.github.apmatrix.api.picture.ReportCommand;
+import io.github.apmatrix.api.plan.PlanCommand;
 import java.util.List;
 
-/** The commands that speak the real tools' formats (api.interop). Immutable. */
-final class InteropCommands {
+/** The commands run by classes of api: the real tools' formats, the planner, the pictures. */
+final class ToolCommands {
 
-  private InteropCommands() {}
+  private ToolCommands() {}
 
-  /** Every interop command, in the order the overview lists them. */
+  /** Every tool command, in the order the overview lists them. */
   static final List<Command> ALL =
       List.of(
           new ToolCommand(
@@ -46,5 +49,23 @@ final class InteropCommands {
               Exit status: 0 when every auto device starts, 1 when one does not, 2 for a usage
               error or an unreadable directory.
               """,
-              (args, c) -> BootCommand.run(args, c.out(), c.err())));
+              (args, c) -> BootCommand.run(args, c.out(), c.err())),
+          new ToolCommand(
+              "plan",
+              "plan [--sysfs DIR | --host NAME] --dry-run SCRIPT | --propose FILE | --give GUEST ID",
+              "dry runs, proposals and queries; the host is untouched",
+              PlanCommand.HELP + Help.hosts(),
+              (args, c) -> new PlanCommand().run(args, c.in(), c.out(), c.err())),
+          new ToolCommand(
+              "picture",
+              "picture [--sysfs DIR | --host NAME] [--device UUID] [--out FILE.svg]",
+              "the matrix as SVG, or as a grid on the terminal",
+              PictureCommand.HELP + Help.hosts(),
+              (args, c) -> new PictureCommand().run(args, c.in(), c.out(), c.err())),
+          new ToolCommand(
+              "report",
+              "report [--sysfs DIR | --host NAME] --out DIR",
+              "an HTML report of the host, pictures included",
+              ReportCommand.HELP + Help.hosts(),
+              (args, c) -> new ReportCommand().run(args, c.in(), c.out(), c.err())));
 }

@@ -1,0 +1,80 @@
+package io.github.apmatrix.api.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.apmatrix.api.script.BuiltinHosts;
+import io.github.apmatrix.core.Apqn;
+import io.github.apmatrix.core.Bitmap256;
+import io.github.apmatrix.core.model.ApQueueDriver;
+import io.github.apmatrix.core.model.Card;
+import io.github.apmatrix.core.model.CardMode;
+import io.github.apmatrix.core.model.CardType;
+import io.github.apmatrix.core.model.Host;
+import io.github.apmatrix.core.model.HostConfig;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class HostCopyTest {
+
+  @Test
+  void copy_isFaithful_andIndependentOfTheHost() {
+    Host host = PlanHosts.demo();
+    Host copy = HostCopy.of(host);
+    assertThat(HostCopy.differences(host, copy)).isEmpty();
+    assertThat(copy.mediatedDevices()).isEqualTo(host.mediatedDevices());
+    assertThat(copy.guest("g1").orElseThrow().crycb().masks())
+        .isEqualTo(host.guest("g1").orElseThrow().crycb().masks());
+    UUID u = UUID.fromString(PlanHosts.U);
+    copy.unassignAdapter(u, 3).orThrow();
+    copy.destroyGuest("g1").orThrow();
+    assertThat(host.mediatedDevice(u).orElseThrow().matrix().apm().contains(3)).isTrue();
+    assertThat(host.guest("g1")).isPresent();
+    assertThat(HostCopy.differences(host, copy))
+        .anySatisfy(d -> assertThat(d).contains("has another matrix"))
+        .anySatisfy(d -> assertThat(d).contains("guest g1 sees other queues"));
+  }
+
+  @Test
+  void copy_ofAnUnloadedVfioAp_staysUnloaded() {
+    Host host = BuiltinHosts.builder("demo").build();
+    host.unloadVfioAp().orThrow();
+    assertThat(HostCopy.of(host).isVfioApLoaded()).isFalse();
+  }
+
+  @Test
+  void differences_nameWhatARebuildCannotCopy() {
+    ApQueueDriver mine =
+        new ApQueueDriver() {
+          @Override
+          public String name() {
+            return "mine";
+          }
+
+          @Override
+          public boolean isDefault() {
+            return true;
+          }
+
+          @Override
+          public boolean supports(CardType type) {
+            return type.hwtype() < 10;
+          }
+
+          @Override
+          public void probe(Apqn apqn) {}
+
+          @Override
+          public void remove(Apqn apqn) {}
+        };
+    Bitmap256 one = Bitmap256.of(1);
+    Host host =
+        Host.builder()
+            .config(HostConfig.withApxa(255, 255, one, one, one))
+            .card(Card.of(1, CardType.of(7), CardMode.CCA))
+            .driver(mine)
+            .build();
+    assertThat(host.driverOf(Apqn.of(1, 1))).contains("mine");
+    assertThat(HostCopy.differences(host, HostCopy.of(host)))
+        .containsExactly("queue 01.0001 is bound to mine on the host but to no driver on the copy");
+  }
+}
