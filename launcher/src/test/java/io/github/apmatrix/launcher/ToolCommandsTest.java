@@ -15,7 +15,7 @@ class ToolCommandsTest {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-  private int main(String... args) {
+  private int launch(String... args) {
     try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
       return Main.run(args, new ByteArrayInputStream(new byte[0]), o, e, false);
@@ -24,13 +24,13 @@ class ToolCommandsTest {
 
   @Test
   void apCheck_unknownOperand_answersAsTheCalloutDoes() {
-    assertThat(main("ap-check", "-x")).isEqualTo(1);
+    assertThat(launch("ap-check", "-x")).isEqualTo(1);
     assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("Unknown operand\n");
   }
 
   @Test
   void everyToolCommand_isListedInTheOverview_andHasItsOwnHelp() {
-    assertThat(main("--help")).isZero();
+    assertThat(launch("--help")).isZero();
     String overview = out.toString(StandardCharsets.UTF_8);
     for (Command c : Commands.ALL) {
       assertThat(overview).contains("  " + c.name());

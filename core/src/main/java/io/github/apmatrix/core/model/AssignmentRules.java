@@ -86,7 +86,9 @@ final class AssignmentRules {
           Optional.empty());
     }
     Clash c = sharing(m, apm, aqm);
-    return c == null ? null : refusal(c, "of mediated device " + m.uuid + " is already assigned to");
+    return c == null
+        ? null
+        : refusal(c, "of mediated device " + m.uuid + " is already assigned to");
   }
 
   /** {@code in_use} (§5.4): whether some APQN of apm × aqm is in a device's matrix. */
