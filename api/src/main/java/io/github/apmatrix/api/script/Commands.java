@@ -48,17 +48,25 @@ final class Commands {
         ls [PATH]                   list a directory, one name a line, sorted (default /)
         guest start NAME UUID [--format 0|1|2]
                                     a KVM guest opens the mediated device (default format: 2
-                                    with APXA, else 1)
+                                    with APXA, else 1); a running guest NAME opens a second
+                                    device, which vfio_ap refuses (EPERM)
         guest stop NAME             the guest closes its device and ends
         guest show NAME             the guest's CRYCB as its firmware sees it
+        guest hold NAME [N]         the guest ignores N requests to release its device (no N:
+                                    all): removing the device blocks until it releases it
+        guest release NAME          the guest releases its device when asked (and now, if its
+                                    removal waits for it)
         explain UUID                why each assigned id the guest does not get is withheld
-        why                         the full explanation of the last refusal (errno: message)
+        why                         the full explanation of the last refusal (errno: message),
+                                    or that the last write or command succeeded
+        dmesg                       the kernel's notices of device removals, then reset warnings
         hw zapq APQN RC...          the next answers of PQAP(ZAPQ) (queue reset) on a queue
         hw tapq APQN RC...          the next answers of PQAP(TAPQ) (reset verification)
                                     RC: a number (0x05) or a name (NORMAL, Q_NOT_AVAIL, BUSY,
                                     DECONFIGURED, CHECKSTOPPED, INVALID_ADDRESS, ...); once used
                                     up the queue answers NORMAL again
-        hw adapter ID on|off        the adapter joins or leaves the host configuration (SCLP)
+        hw adapter ID on|off        the adapter joins or leaves the host configuration (QCI):
+                                    its card device and queue devices are removed or rebuilt
         hw domain ID on|off         a usage domain joins or leaves the host configuration
         hw control-domain ID on|off a control domain joins or leaves the host configuration
         hw resets                   how many queue resets (ZAPQ) the host issued, and its warnings
@@ -77,12 +85,15 @@ final class Commands {
   private final PrintStream out;
   private @Nullable Refusal lastRefusal;
   private final List<Refusal> refusals = new ArrayList<>();
+  private @Nullable String lastSuccess;
+  private final GuestVerbs guests;
 
   Commands(Host host, Sysfs sysfs, @Nullable ScriptedHardware hardware, PrintStream out) {
     this.host = host;
     this.sysfs = sysfs;
     this.hardware = hardware;
     this.out = out;
+    this.guests = new GuestVerbs(host, out);
   }
 
   void execute(List<Token> tokens) {
@@ -102,6 +113,7 @@ final class Commands {
       case "explain" -> explain(words("explain", rest));
       case "why" -> why(words("why", rest));
       case "hw" -> hw(words("hw", rest));
+      case "dmesg" -> guests.dmesg(words("dmesg", rest));
       case "help" -> out.print(HELP);
       default -> throw new UsageException("unknown command: " + MessageText.bare(first.text()));
     }
@@ -149,6 +161,8 @@ final class Commands {
     String path = tokens.get(tokens.size() - 1).text();
     try {
       sysfs.write(path, data);
+      succeeded("the last write succeeded (echo > " + path + ")");
+      guests.afterWrite(path);
     } catch (SysfsException e) {
       remember(e.refusal());
       if (e.stage() == SysfsException.Stage.OPEN) {
@@ -200,7 +214,7 @@ final class Commands {
 
   private void guest(List<String> args) {
     if (args.isEmpty()) {
-      throw new UsageException("usage: guest start|stop|show NAME ...");
+      throw new UsageException("usage: guest start|stop|show|hold|release NAME ...");
     }
     String sub = args.get(0);
     switch (sub) {
@@ -213,6 +227,16 @@ final class Commands {
       case "show" -> {
         requireCount(args, 2, "guest show NAME");
         guestShow(args.get(1));
+      }
+      case "hold" -> {
+        if (!guests.hold(args)) {
+          noGuest("hold", args.get(1));
+        }
+      }
+      case "release" -> {
+        if (!guests.release(args)) {
+          noGuest("release", args.get(1));
+        }
       }
       default -> throw new UsageException("unknown guest command: " + MessageText.bare(sub));
     }
@@ -241,6 +265,12 @@ final class Commands {
           };
     }
     String what = "guest: start " + name;
+    Optional<Guest> running = host.guest(name);
+    if (running.isPresent()) {
+      // the running guest opens a second device: vfio_ap_mdev_set_kvm refuses it (EPERM)
+      report(host.openDevice(uuid, running.get()), what);
+      return;
+    }
     Guest g;
     try {
       g = host.createGuest(name, format);
@@ -253,6 +283,10 @@ final class Commands {
       host.destroyGuest(g);
     }
     report(o, what);
+  }
+
+  private void noGuest(String verb, String name) {
+    report(Outcome.refused(Errno.ENOENT, "no guest named " + name), "guest: " + verb + " " + name);
   }
 
   private void guestShow(String name) {
@@ -295,7 +329,8 @@ final class Commands {
   private void why(List<String> args) {
     requireCount(args, 0, "why");
     Refusal r = lastRefusal;
-    out.println(r == null ? "no refusal yet" : r.toString());
+    String ok = lastSuccess;
+    out.println(r != null ? r.toString() : ok != null ? "no refusal: " + ok : "no refusal yet");
   }
 
   // ------------------------------------------------------------------ hardware
@@ -372,16 +407,25 @@ final class Commands {
     if (r.isPresent()) {
       remember(r.get());
       out.println(what + ": " + r.get().errno().strerror());
+    } else {
+      succeeded("the last command succeeded (" + what + ")");
     }
   }
 
   private void remember(Refusal r) {
     lastRefusal = r;
     refusals.add(r);
+    lastSuccess = null;
   }
 
   List<Refusal> refusals() {
     return List.copyOf(refusals);
+  }
+
+  /** A write or command that changes the host succeeded: {@code why} says so from now on. */
+  private void succeeded(String what) {
+    lastRefusal = null;
+    lastSuccess = what;
   }
 
   private static void requireCount(List<String> args, int n, String usage) {

@@ -30,6 +30,7 @@ final class SysfsTree {
   static final String MATRIX = "/sys/devices/vfio_ap/matrix";
   static final String BUS_AP = "/sys/bus/ap";
   static final String SUBSYSTEM = "subsystem";
+  static final String MATRIX_DRIVER = "/sys/bus/matrix/drivers/" + VFIO_AP;
   static final String TYPE_DIR = MATRIX + "/mdev_supported_types/vfio_ap-passthrough";
 
   private final Host host;
@@ -67,11 +68,18 @@ final class SysfsTree {
   }
 
   /**
-   * {@code /sys/bus/matrix}: the bus vfio_ap registers for its matrix device, with the one device
-   * linked as on a real host.
+   * {@code /sys/bus/matrix}: the bus vfio_ap registers for its matrix device ({@code
+   * vfio_ap_matrix_dev_create}), with the one device and the one driver, {@code vfio_ap}, bound to
+   * it (registered with {@code suppress_bind_attrs}: no {@code bind}/{@code unbind} files). The
+   * device's {@code features} is read through the link, {@code /sys/bus/matrix/devices/matrix/
+   * features}, as the kernel's document names it.
    */
   private static Dir busMatrix() {
-    return dir(m -> m.put("devices", dir(d -> d.put("matrix", new Link(MATRIX)))));
+    return dir(
+        m -> {
+          m.put("devices", dir(d -> d.put("matrix", new Link(MATRIX))));
+          m.put("drivers", dir(d -> d.put(VFIO_AP, dir(v -> v.put("matrix", new Link(MATRIX))))));
+        });
   }
 
   /**
@@ -299,6 +307,7 @@ final class SysfsTree {
     m.put("features", Attr.readOnly(() -> String.join(" ", host.vfioApFeatures()) + "\n"));
     m.put("mdev_supported_types", dir(t -> t.put("vfio_ap-passthrough", dir(this::mdevType))));
     m.put(SUBSYSTEM, new Link("/sys/bus/matrix"));
+    m.put("driver", new Link(MATRIX_DRIVER));
   }
 
   private Dir mdevDir(UUID uuid) {

@@ -44,6 +44,24 @@ class SysfsLinksTest {
     assertThat(link(MATRIX + "/subsystem")).contains("/sys/bus/matrix");
   }
 
+  /**
+   * vfio_ap_matrix_dev_create registers the matrix bus, the matrix device on it and the driver
+   * {@code vfio_ap} (suppress_bind_attrs) that binds it; the driver's dev_groups give the device
+   * its {@code features}, which the kernel document reads as
+   * /sys/bus/matrix/devices/matrix/features.
+   */
+  @Test
+  void vfioApMatrixDevCreate_matrixBusHasTheDriverBoundToTheDevice() {
+    assertThat(sys.list("/sys/bus/matrix")).containsExactly("devices", "drivers");
+    assertThat(sys.list("/sys/bus/matrix/drivers")).containsExactly("vfio_ap");
+    assertThat(sys.list("/sys/bus/matrix/drivers/vfio_ap")).containsExactly("matrix");
+    assertThat(link("/sys/bus/matrix/drivers/vfio_ap/matrix")).contains(MATRIX);
+    assertThat(link(MATRIX + "/driver")).contains("/sys/bus/matrix/drivers/vfio_ap");
+    assertThat(sys.read("/sys/bus/matrix/devices/matrix/features"))
+        .isEqualTo(sys.read(MATRIX + "/features"))
+        .contains("ap_config");
+  }
+
   @Test
   void apDevices_nameTheApBusAsSubsystem() {
     assertThat(link("/sys/devices/ap/card03/subsystem")).contains("/sys/bus/ap");

@@ -397,6 +397,19 @@ public final class Host {
   }
 
   /**
+   * Returns whether the removal of the mediated device {@code uuid} waits for its guest to release
+   * it (the kernel's {@code remove} write is blocked; see {@link #removeMediatedDevice(UUID)}).
+   */
+  public boolean isRemovalPending(UUID uuid) {
+    Objects.requireNonNull(uuid, "uuid");
+    return locked(
+        () -> {
+          Mdev m = vfio.driver().mdev(uuid);
+          return m != null && m.removing;
+        });
+  }
+
+  /**
    * Returns the notices the mediated devices logged while being removed (the kernel's {@code
    * dev_notice} lines of {@code vfio_ap_mdev_request}, each prefixed with the device's UUID),
    * oldest first.
