@@ -114,6 +114,56 @@ class QueueSetTest {
   }
 
   @Test
+  void rowContainsAll_missingDomainInAnyWord_isFalse() {
+    // one domain per word, at its edges: a row lacking any one of them is incomplete
+    int[] edges = {0, 63, 64, 127, 128, 191, 192, 255};
+    Bitmap256 all = Bitmap256.of(edges);
+    for (int adapter : new int[] {0, 63, 64, 127, 128, 191, 192, 255}) {
+      QueueSet full = QueueSet.cross(Bitmap256.of(adapter), all);
+      assertThat(full.rowContainsAll(adapter, all)).as("adapter %d complete", adapter).isTrue();
+      for (int missing : edges) {
+        QueueSet holed = full.without(Apqn.of(adapter, missing));
+        assertThat(holed.rowContainsAll(adapter, all))
+            .as("adapter %d without domain %d", adapter, missing)
+            .isFalse();
+        assertThat(holed.rowContainsAll(adapter, Bitmap256.of(missing))).isFalse();
+        assertThat(holed.rowContainsAll(adapter, all.without(missing))).isTrue();
+        assertThat(holed.adaptersContainingAll(Bitmap256.of(adapter), all))
+            .isEqualTo(Bitmap256.empty());
+      }
+    }
+  }
+
+  @Test
+  void rowContainsAll_agreesWithContainsAll_forIdsBiasedToTheWordEdges() {
+    qt().forAll(
+            SourceDSL.lists().of(BitmapSamples.ids()).ofSizeBetween(0, 12),
+            SourceDSL.lists().of(BitmapSamples.ids()).ofSizeBetween(0, 12),
+            BitmapSamples.ids(),
+            SourceDSL.integers().between(0, 12))
+        .checkAssert(
+            (domains, extra, adapter, drop) -> {
+              TreeSet<Integer> row = new TreeSet<>(domains);
+              row.addAll(extra);
+              if (drop < domains.size()) {
+                row.remove(domains.get(drop));
+              }
+              QueueSet.Builder b = QueueSet.builder();
+              row.forEach(d -> b.add(Apqn.of(adapter, d)));
+              domains.forEach(d -> b.add(Apqn.of(adapter ^ 1, d))); // a complete neighbour
+              QueueSet set = b.build();
+              Bitmap256 want = Bitmap256.of(domains.stream().mapToInt(i -> i).toArray());
+              boolean complete = row.containsAll(domains);
+              assertThat(set.rowContainsAll(adapter, want)).isEqualTo(complete);
+              Bitmap256 kept = complete ? Bitmap256.of(adapter) : Bitmap256.empty();
+              assertThat(set.adaptersContainingAll(Bitmap256.of(adapter), want)).isEqualTo(kept);
+              assertThat(b.adaptersContainingAll(Bitmap256.of(adapter), want)).isEqualTo(kept);
+              Apcb apcb = Apcb.of(Bitmap256.of(adapter), want, Bitmap256.empty());
+              assertThat(set.withoutIncompleteAdapters(apcb).apm()).isEqualTo(kept);
+            });
+  }
+
+  @Test
   void cross_isTheCartesianProduct() {
     QueueSet s = QueueSet.cross(Bitmap256.of(3, 10), Bitmap256.of(1, 0x20));
     assertThat(s.toList())

@@ -47,18 +47,58 @@ class DifferentialTest {
     NO_QCI
   }
 
-  static final int[] ADAPTERS = {0, 3, 7, 12, 17, 20};
-  static final Map<Integer, Integer> CARD_TYPES =
-      Map.of(0, 13, 3, 14, 7, 7, 12, 14, 17, 13, 20, 10);
-  static final int[] DOMAINS_APXA = {1, 2, 5, 11, 16, 20};
-  static final int[] DOMAINS_SMALL = {0, 1, 2, 5, 11, 15};
+  /**
+   * The ids the scenarios draw from, by position: a bit set in a {@code long} holds positions, and
+   * {@link #set} turns them into ids. They reach every word of the 256-bit maps and its edges (0,
+   * 63, 64, 127, 128, 191, 192, 255), so a mistake in one word's index or shift shows (issue 13).
+   */
+  static final int[] IDS = {
+    0, 1, 2, 3, 5, 7, 11, 12, 15, 16, 17, 20, 62, 63, 64, 65, 127, 128, 129, 191, 192, 193, 254, 255
+  };
+
+  /** The adapters of the APXA host (maximum 255), as positions in {@link #IDS}. */
+  static final int[] ADAPTERS_APXA = positions(0, 3, 63, 64, 127, 128, 191, 255);
+
+  /** The adapters of the hosts without APXA (maximum 63). */
+  static final int[] ADAPTERS_SMALL = positions(0, 3, 7, 12, 62, 63);
+
+  static final Map<Integer, Integer> CARD_TYPES_APXA =
+      Map.of(0, 13, 3, 14, 63, 7, 64, 14, 127, 13, 128, 10, 191, 14, 255, 13);
+  static final Map<Integer, Integer> CARD_TYPES_SMALL =
+      Map.of(0, 13, 3, 14, 7, 7, 12, 14, 62, 13, 63, 10);
+  static final int[] DOMAINS_APXA = positions(1, 2, 63, 64, 127, 128, 192, 255);
+  static final int[] DOMAINS_SMALL = positions(0, 1, 2, 5, 11, 15);
   static final UUID[] UUIDS = {
     UUID.fromString("00000000-0000-0000-0000-000000000000"),
     UUID.fromString("11111111-1111-1111-1111-111111111111"),
     UUID.fromString("22222222-2222-2222-2222-222222222222"),
     UUID.fromString("33333333-3333-3333-3333-333333333333")
   };
-  static final long[] ODD_IDS = {256, -1, Long.MAX_VALUE, 21};
+  static final long[] ODD_IDS = {256, -1, Long.MAX_VALUE, 21, 193};
+
+  /** The positions in {@link #IDS} of {@code ids}. */
+  static int[] positions(int... ids) {
+    int[] out = new int[ids.length];
+    for (int i = 0; i < ids.length; i++) {
+      out[i] = java.util.Arrays.binarySearch(IDS, ids[i]);
+      if (out[i] < 0) {
+        throw new IllegalArgumentException("not in IDS: " + ids[i]);
+      }
+    }
+    return out;
+  }
+
+  static int[] adapters(Variant v) {
+    return v == Variant.APXA ? ADAPTERS_APXA : ADAPTERS_SMALL;
+  }
+
+  static int[] domains(Variant v) {
+    return v == Variant.APXA ? DOMAINS_APXA : DOMAINS_SMALL;
+  }
+
+  static Map<Integer, Integer> cardTypes(Variant v) {
+    return v == Variant.APXA ? CARD_TYPES_APXA : CARD_TYPES_SMALL;
+  }
 
   enum Kind {
     NOOP,
@@ -154,12 +194,12 @@ class DifferentialTest {
     }
   }
 
-  /** Ids are carried as bit sets over 0..23 in a long. */
+  /** Ids are carried as bit sets of positions in {@link #IDS} in a long. */
   static Set<Integer> set(long bits) {
     Set<Integer> s = new TreeSet<>();
-    for (int i = 0; i < 64; i++) {
+    for (int i = 0; i < IDS.length; i++) {
       if ((bits & (1L << i)) != 0) {
-        s.add(i);
+        s.add(IDS[i]);
       }
     }
     return s;
@@ -175,23 +215,24 @@ class DifferentialTest {
     return in.next(Constraint.between(min, max));
   }
 
+  /** An id of the pool. */
   static int pick(RandomnessSource in, int[] pool) {
-    return pool[(int) draw(in, 0, pool.length - 1)];
+    return IDS[pool[(int) draw(in, 0, pool.length - 1)]];
   }
 
-  /** An id: mostly from the pool, sometimes any of 0..23, rarely far out of range. */
+  /** An id: mostly from the pool, sometimes any of {@link #IDS}, rarely far out of range. */
   static long id(RandomnessSource in, int[] pool) {
     long r = draw(in, 0, 99);
     if (r < 60) {
       return pick(in, pool);
     }
     if (r < 97) {
-      return draw(in, 0, 23);
+      return IDS[(int) draw(in, 0, IDS.length - 1)];
     }
     return ODD_IDS[(int) draw(in, 0, ODD_IDS.length - 1)];
   }
 
-  /** A subset of the pool, sometimes with one more id of 0..23. */
+  /** A subset of the pool, sometimes with one more id of {@link #IDS}. */
   static long subset(RandomnessSource in, int[] pool) {
     long bits = 0;
     long choose = draw(in, 0, (1L << pool.length) - 1);
@@ -201,7 +242,7 @@ class DifferentialTest {
       }
     }
     if (draw(in, 0, 3) == 0) {
-      bits |= 1L << draw(in, 0, 23);
+      bits |= 1L << draw(in, 0, IDS.length - 1);
     }
     return bits;
   }
@@ -241,30 +282,30 @@ class DifferentialTest {
     return KINDS.get(WEIGHTS.length - 1);
   }
 
-  static Step step(RandomnessSource in, int[] domains) {
+  static Step step(RandomnessSource in, int[] adapters, int[] domains) {
     Kind k = kind(in);
     long ru = draw(in, 0, 9);
     int u = ru < 4 ? 0 : ru < 7 ? 1 : ru < 9 ? 2 : 3;
     return switch (k) {
       case NOOP, CREATE, REMOVE, CLOSE, RESET_DEVICE -> new Step(k, u, 0, 0, 0, 0);
-      case ASSIGN_ADAPTER, UNASSIGN_ADAPTER -> new Step(k, u, id(in, ADAPTERS), 0, 0, 0);
+      case ASSIGN_ADAPTER, UNASSIGN_ADAPTER -> new Step(k, u, id(in, adapters), 0, 0, 0);
       case ASSIGN_DOMAIN, UNASSIGN_DOMAIN, ASSIGN_CONTROL_DOMAIN, UNASSIGN_CONTROL_DOMAIN ->
           new Step(k, u, id(in, domains), 0, 0, 0);
       case AP_CONFIG ->
-          new Step(k, u, subset(in, ADAPTERS), subset(in, domains), subset(in, domains), 0);
-      case APMASK -> new Step(k, u, id(in, ADAPTERS) & 0xff, 0, 0, draw(in, 0, 9) < 7 ? 0 : 1);
+          new Step(k, u, subset(in, adapters), subset(in, domains), subset(in, domains), 0);
+      case APMASK -> new Step(k, u, id(in, adapters) & 0xff, 0, 0, draw(in, 0, 9) < 7 ? 0 : 1);
       case AQMASK -> new Step(k, u, id(in, domains) & 0xff, 0, 0, draw(in, 0, 9) < 7 ? 0 : 1);
       case BIND, UNBIND, FAULT ->
           new Step(
               k,
               u,
-              pick(in, ADAPTERS),
+              pick(in, adapters),
               pick(in, domains),
               0,
               (int) (k == Kind.FAULT ? draw(in, 0, FAULTS.size() - 1) : draw(in, 0, 2)));
       case RECONFIGURE ->
-          new Step(k, u, dense(in, ADAPTERS), dense(in, domains), poolSubset(in, domains), 0);
-      case CONFIGURE_ADAPTER -> new Step(k, u, id(in, ADAPTERS) & 0xff, 0, 0, (int) draw(in, 0, 1));
+          new Step(k, u, dense(in, adapters), dense(in, domains), poolSubset(in, domains), 0);
+      case CONFIGURE_ADAPTER -> new Step(k, u, id(in, adapters) & 0xff, 0, 0, (int) draw(in, 0, 1));
       case CREATE_GUEST ->
           new Step(k, (int) draw(in, 0, 2), 0, 0, 0, (int) Math.min(3, draw(in, 0, 7)));
       case OPEN -> new Step(k, u, 0, 0, 0, (int) draw(in, 0, 3));
@@ -275,14 +316,15 @@ class DifferentialTest {
   static Gen<Scenario> scenarios() {
     return in -> {
       Variant v = VARIANTS.get((int) draw(in, 0, 2));
-      int[] domains = v == Variant.APXA ? DOMAINS_APXA : DOMAINS_SMALL;
-      long apm = dense(in, ADAPTERS);
+      int[] adapters = adapters(v);
+      int[] domains = domains(v);
+      long apm = dense(in, adapters);
       long aqm = dense(in, domains);
       long adm = poolSubset(in, domains);
-      long freed = poolSubset(in, ADAPTERS);
+      long freed = poolSubset(in, adapters);
       List<Step> steps = new ArrayList<>(STEPS);
       for (int i = 0; i < STEPS; i++) {
-        steps.add(step(in, domains));
+        steps.add(step(in, adapters, domains));
       }
       return new Scenario(v, apm, aqm, adm, freed, steps);
     };
@@ -311,15 +353,15 @@ class DifferentialTest {
 
   static HostConfig config(Variant v, Set<Integer> apm, Set<Integer> aqm, Set<Integer> adm) {
     return switch (v) {
-      case APXA -> HostConfig.withApxa(20, 20, bm(apm), bm(aqm), bm(adm));
+      case APXA -> HostConfig.withApxa(255, 255, bm(apm), bm(aqm), bm(adm));
       case NO_APXA -> HostConfig.withoutApxa(bm(apm), bm(aqm), bm(adm));
       case NO_QCI -> HostConfig.withoutQci(bm(apm), bm(aqm));
     };
   }
 
-  static Set<Integer> cardAdapters(Set<Integer> apm) {
+  static Set<Integer> cardAdapters(Variant v, Set<Integer> apm) {
     Set<Integer> out = new TreeSet<>(apm);
-    out.retainAll(CARD_TYPES.keySet());
+    out.retainAll(cardTypes(v).keySet());
     return out;
   }
 
@@ -336,10 +378,11 @@ class DifferentialTest {
     apmask.removeAll(set(s.freed()));
     Host.Builder b =
         Host.builder().config(cfg).hardware(hostHw).apmask(bm(apmask)).aqmask(bm(aqmask));
-    CARD_TYPES.forEach(
-        (a, t) -> b.card(Card.of(a, CardType.of(t), t == 14 ? CardMode.EP11 : CardMode.CCA)));
+    cardTypes(s.variant())
+        .forEach(
+            (a, t) -> b.card(Card.of(a, CardType.of(t), t == 14 ? CardMode.EP11 : CardMode.CCA)));
     Host host = b.build();
-    ReferenceModel ref = new ReferenceModel(cfg, CARD_TYPES, apmask, aqmask, refHw);
+    ReferenceModel ref = new ReferenceModel(cfg, cardTypes(s.variant()), apmask, aqmask, refHw);
     compare(host, ref, hostHw, refHw, "initial state");
     for (Step st : PRELUDE) {
       Errno[] outcome = apply(st, s.variant(), host, ref, hostHw, refHw);
@@ -416,7 +459,7 @@ class DifferentialTest {
             ref.unbind(drv, (int) x, (int) st.y()));
       }
       case RECONFIGURE -> {
-        Set<Integer> apm = cardAdapters(set(x));
+        Set<Integer> apm = cardAdapters(v, set(x));
         Set<Integer> cd = v == Variant.NO_QCI ? Set.of() : set(st.z());
         yield pair(
             e(host.reconfigure(config(v, apm, set(st.y()), cd))),
