@@ -125,4 +125,25 @@ class MountMainTest {
         .endsWith("apmatrix: " + sys + " unmounted\n");
     assertThat(MountTable.current().at(sys).filter(MountTable.Entry::isFuse)).isEmpty();
   }
+
+  @Test
+  void sandbox_runsTheCommandWithTheLiveTreeAtSys_andExitsWithItsStatus() {
+    Machine.requireSandboxWithMdevctl();
+    Path etc = dir.resolve("etc");
+    assertThat(
+            run(
+                "sandbox",
+                "--host",
+                "noapxa",
+                "--etc",
+                etc.toString(),
+                "--",
+                "sh",
+                "-c",
+                "test \"$(cat /sys/bus/ap/ap_max_domain_id)\" = 15 && test -d"
+                    + " /etc/mdevctl.d/scripts.d/callouts && touch /etc/mdevctl.d/kept && exit 3"))
+        .isEqualTo(3);
+    assertThat(etc.resolve("mdevctl.d/kept")).exists();
+    assertThat(run("sandbox", "--", "/no/such/command")).isNotZero();
+  }
 }
