@@ -33,100 +33,114 @@ final class LiveSysfs extends FuseStubFS {
     this.ops = ops;
   }
 
-  @Override
-  public int getattr(String path, FileStat stat) {
+  /** A callback's work: its answer, or an FsError with the errno. */
+  @FunctionalInterface
+  interface Call {
+    int run() throws FsError;
+  }
+
+  /**
+   * Runs a callback's work: the errno of an FsError negated, EIO (logged) for any other failure of
+   * the Java side, so the mount keeps serving.
+   */
+  int guard(String operation, String path, Call call) {
     try {
-      SysfsOps.Stat s = ops.stat(path);
-      stat.st_mode.set(s.mode());
-      stat.st_size.set(s.size());
-      stat.st_nlink.set((s.mode() & SysfsOps.S_IFDIR) == SysfsOps.S_IFDIR ? 2 : 1);
-      stat.st_uid.set(0);
-      stat.st_gid.set(0);
-      stat.st_blksize.set(SysfsOps.PAGE_SIZE);
-      stat.st_mtim.tv_sec.set(startSeconds);
-      stat.st_ctim.tv_sec.set(startSeconds);
-      stat.st_atim.tv_sec.set(startSeconds);
-      return 0;
+      return call.run();
     } catch (FsError e) {
       return -e.errno();
     } catch (RuntimeException e) {
-      return ops.unexpected("getattr", path, e);
+      return ops.unexpected(operation, path, e);
     }
+  }
+
+  @Override
+  public int getattr(String path, FileStat stat) {
+    return guard(
+        "getattr",
+        path,
+        () -> {
+          SysfsOps.Stat s = ops.stat(path);
+          stat.st_mode.set(s.mode());
+          stat.st_size.set(s.size());
+          stat.st_nlink.set((s.mode() & SysfsOps.S_IFDIR) == SysfsOps.S_IFDIR ? 2 : 1);
+          stat.st_uid.set(0);
+          stat.st_gid.set(0);
+          stat.st_blksize.set(SysfsOps.PAGE_SIZE);
+          stat.st_mtim.tv_sec.set(startSeconds);
+          stat.st_ctim.tv_sec.set(startSeconds);
+          stat.st_atim.tv_sec.set(startSeconds);
+          return 0;
+        });
   }
 
   @Override
   public int readdir(
       String path, Pointer buf, FuseFillDir filter, @off_t long offset, FuseFileInfo fi) {
-    try {
-      for (String name : ops.list(path)) {
-        if (filter.apply(buf, name, null, 0) != 0) {
-          break;
-        }
-      }
-      return 0;
-    } catch (FsError e) {
-      return -e.errno();
-    } catch (RuntimeException e) {
-      return ops.unexpected("readdir", path, e);
-    }
+    return guard(
+        "readdir",
+        path,
+        () -> {
+          for (String name : ops.list(path)) {
+            if (filter.apply(buf, name, null, 0) != 0) {
+              break;
+            }
+          }
+          return 0;
+        });
   }
 
   @Override
   public int readlink(String path, Pointer buf, @size_t long size) {
-    try {
-      byte[] target = ops.readlink(path).getBytes(StandardCharsets.UTF_8);
-      int n = (int) Math.min(target.length, size - 1);
-      buf.put(0, target, 0, n);
-      buf.putByte(n, (byte) 0);
-      return 0;
-    } catch (FsError e) {
-      return -e.errno();
-    } catch (RuntimeException e) {
-      return ops.unexpected("readlink", path, e);
-    }
+    return guard(
+        "readlink",
+        path,
+        () -> {
+          byte[] target = ops.readlink(path).getBytes(StandardCharsets.UTF_8);
+          int n = (int) Math.min(target.length, size - 1);
+          buf.put(0, target, 0, n);
+          buf.putByte(n, (byte) 0);
+          return 0;
+        });
   }
 
   @Override
   public int open(String path, FuseFileInfo fi) {
-    try {
-      int mode = fi.flags.get() & O_ACCMODE;
-      boolean read = mode != O_WRONLY;
-      boolean write = mode == O_WRONLY || mode == O_RDWR;
-      fi.fh.set(ops.open(path, read, write));
-      return 0;
-    } catch (FsError e) {
-      return -e.errno();
-    } catch (RuntimeException e) {
-      return ops.unexpected("open", path, e);
-    }
+    return guard(
+        "open",
+        path,
+        () -> {
+          int mode = fi.flags.get() & O_ACCMODE;
+          boolean read = mode != O_WRONLY;
+          boolean write = mode == O_WRONLY || mode == O_RDWR;
+          fi.fh.set(ops.open(path, read, write));
+          return 0;
+        });
   }
 
   @Override
   public int read(
       String path, Pointer buf, @size_t long size, @off_t long offset, FuseFileInfo fi) {
-    try {
-      byte[] bytes = ops.read(fi.fh.get(), offset, (int) Math.min(size, Integer.MAX_VALUE));
-      buf.put(0, bytes, 0, bytes.length);
-      return bytes.length;
-    } catch (FsError e) {
-      return -e.errno();
-    } catch (RuntimeException e) {
-      return ops.unexpected("read", path, e);
-    }
+    return guard(
+        "read",
+        path,
+        () -> {
+          byte[] bytes = ops.read(fi.fh.get(), offset, (int) Math.min(size, Integer.MAX_VALUE));
+          buf.put(0, bytes, 0, bytes.length);
+          return bytes.length;
+        });
   }
 
   @Override
   public int write(
       String path, Pointer buf, @size_t long size, @off_t long offset, FuseFileInfo fi) {
-    try {
-      byte[] bytes = new byte[(int) Math.min(size, SysfsOps.PAGE_SIZE)];
-      buf.get(0, bytes, 0, bytes.length);
-      return ops.write(fi.fh.get(), bytes);
-    } catch (FsError e) {
-      return -e.errno();
-    } catch (RuntimeException e) {
-      return ops.unexpected("write", path, e);
-    }
+    return guard(
+        "write",
+        path,
+        () -> {
+          byte[] bytes = new byte[(int) Math.min(size, SysfsOps.PAGE_SIZE)];
+          buf.get(0, bytes, 0, bytes.length);
+          return ops.write(fi.fh.get(), bytes);
+        });
   }
 
   @Override
@@ -137,14 +151,13 @@ final class LiveSysfs extends FuseStubFS {
 
   @Override
   public int truncate(String path, @off_t long size) {
-    try {
-      ops.truncate(path);
-      return 0;
-    } catch (FsError e) {
-      return -e.errno();
-    } catch (RuntimeException e) {
-      return ops.unexpected("truncate", path, e);
-    }
+    return guard(
+        "truncate",
+        path,
+        () -> {
+          ops.truncate(path);
+          return 0;
+        });
   }
 
   @Override
@@ -203,13 +216,12 @@ final class LiveSysfs extends FuseStubFS {
   }
 
   private int exists(String path) {
-    try {
-      ops.stat(path);
-      return 0;
-    } catch (FsError e) {
-      return -e.errno();
-    } catch (RuntimeException e) {
-      return ops.unexpected("setattr", path, e);
-    }
+    return guard(
+        "setattr",
+        path,
+        () -> {
+          ops.stat(path);
+          return 0;
+        });
   }
 }

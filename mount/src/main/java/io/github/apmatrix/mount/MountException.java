@@ -5,7 +5,9 @@ package io.github.apmatrix.mount;
  * that says what is missing and, where there is one, the command that fixes it.
  *
  * <pre>{@code
- * try (LiveMount m = LiveMount.mount(Sysfs.of(host), Path.of("/tmp/sys"))) { ... }
+ * try (LiveMount m = LiveMount.mount(Sysfs.of(host), Path.of("/tmp/sys"), System.err, false)) {
+ *   ...
+ * }
  * catch (MountException e) {
  *   e.getMessage();   // "/tmp/sys is still mounted (a stale mount of a killed run?); clear it with: fusermount -u /tmp/sys"
  * }

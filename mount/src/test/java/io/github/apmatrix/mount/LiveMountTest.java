@@ -103,7 +103,10 @@ class LiveMountTest {
             "cat $SYS/devices/vfio_ap/matrix/mdev_supported_types/vfio_ap-passthrough/create;"
                 + " echo 1 > $SYS/bus/ap/ap_max_domain_id; cat $SYS/bus/ap/nothing;"
                 + " mkdir $SYS/bus/x; mv $SYS/bus/ap/apmask $SYS/bus/ap/m; rm $SYS/bus/ap/apmask;"
-                + " touch $SYS/bus/ap/new; cat $SYS/bus");
+                + " touch $SYS/bus/ap/new; cat $SYS/bus; ln -s x $SYS/bus/l; ln $SYS/bus/ap/apmask"
+                + " $SYS/bus/h; rmdir $SYS/bus/ap/devices; mknod $SYS/bus/p p;"
+                + " chmod 600 $SYS/bus/ap/apmask && chown 0 $SYS/bus/ap/apmask && touch"
+                + " $SYS/bus/ap/apmask && stat -c %a $SYS/bus/ap/apmask");
     assertThat(
             out.lines().map(l -> l.replaceAll("^bash: line 1: ", "").replace(sys.toString(), "S")))
         .containsExactly(
@@ -115,7 +118,13 @@ class LiveMountTest {
             "mv: cannot move 'S/bus/ap/apmask' to 'S/bus/ap/m': Operation not permitted",
             "rm: cannot remove 'S/bus/ap/apmask': Operation not permitted",
             "touch: cannot touch 'S/bus/ap/new': Permission denied",
-            "cat: S/bus: Is a directory");
+            "cat: S/bus: Is a directory",
+            "ln: failed to create symbolic link 'S/bus/l': Operation not permitted",
+            "ln: failed to create hard link 'S/bus/h' => 'S/bus/ap/apmask': Operation not"
+                + " permitted",
+            "rmdir: failed to remove 'S/bus/ap/devices': Operation not permitted",
+            "mknod: S/bus/p: Operation not permitted",
+            "644");
   }
 
   @Test
