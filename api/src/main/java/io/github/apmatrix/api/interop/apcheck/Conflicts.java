@@ -2,9 +2,11 @@ package io.github.apmatrix.api.interop.apcheck;
 
 import io.github.apmatrix.api.interop.chzdev.ApRules;
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Rules R10–R13 of ap-check: an APQN of the config that another active device holds, that the
@@ -54,8 +56,10 @@ final class Conflicts {
         continue;
       }
       ActiveMatrix other = ActiveMatrix.parse(m.get(), "");
+      Set<Long> oa = new HashSet<>(other.adapters());
+      Set<Long> od = new HashSet<>(other.domains());
       for (long[] q : c.apqns()) {
-        if (other.adapters().contains(q[0]) && other.domains().contains(q[1])) {
+        if (oa.contains(q[0]) && od.contains(q[1])) {
           String msg = "APQN " + q[0] + "." + q[1] + " already in use by " + name;
           report(Rule.R10, msg, q[0], q[1], Optional.of(name));
           ok = false;
@@ -107,8 +111,10 @@ final class Conflicts {
       if (other.isEmpty() || other.get().type().isEmpty() || !other.get().auto()) {
         continue;
       }
+      Set<Long> oa = new HashSet<>(other.get().adapters());
+      Set<Long> od = new HashSet<>(other.get().domains());
       for (long[] q : c.apqns()) {
-        if (other.get().adapters().contains(q[0]) && other.get().domains().contains(q[1])) {
+        if (oa.contains(q[0]) && od.contains(q[1])) {
           String msg = "APQN " + q[0] + "." + q[1] + " is defined for autostart by " + name;
           report(Rule.R12, msg, q[0], q[1], Optional.of(name));
           ok = false;

@@ -58,7 +58,8 @@ public final class Boot {
   /**
    * Simulates a boot of the host directory {@code root}.
    *
-   * @throws SnapshotException when {@code DIR/sys} is not a readable snapshot
+   * @throws io.github.apmatrix.api.snapshot.SnapshotException when {@code DIR/sys} is not a
+   *     readable snapshot
    * @throws IOException when a configuration directory or file cannot be read
    */
   public static BootReport simulate(Path root) throws IOException {
