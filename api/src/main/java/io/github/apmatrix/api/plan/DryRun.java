@@ -83,8 +83,8 @@ public final class DryRun {
   private static DryRunResult dry(Host host, Body body) {
     Objects.requireNonNull(host, "host");
     RecordingHardware hw = new RecordingHardware();
-    Host copy = HostCopy.of(host, hw);
-    List<String> caveats = HostCopy.differences(host, copy);
+    List<String> caveats = new ArrayList<>();
+    Host copy = HostCopy.of(host, hw, caveats);
     Map<UUID, MediatedDevice> before = byUuid(copy.mediatedDevices());
     Map<String, Guest> guests = new LinkedHashMap<>();
     Map<String, Apcb> viewBefore = new LinkedHashMap<>();

@@ -39,6 +39,14 @@ public final class HostCopy {
 
   /** Returns a copy of {@code host} whose queue resets are answered by {@code hardware}. */
   public static Host of(Host host, ApHardware hardware) {
+    return of(host, hardware, new ArrayList<>());
+  }
+
+  /**
+   * Returns a copy of {@code host} and adds to {@code differences} what {@link #differences} would
+   * say, found while copying rather than by a second pass over the host.
+   */
+  static Host of(Host host, ApHardware hardware, List<String> differences) {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(hardware, "hardware");
     Host.Builder b =
@@ -58,6 +66,7 @@ public final class HostCopy {
       if (!want.equals(have)) {
         have.ifPresent(d -> copy.unbind(d, q));
         want.ifPresent(d -> copy.bind(d, q));
+        driver(q, want, copy.driverOf(q), differences);
       }
     }
     List<MediatedDevice> devices = host.mediatedDevices();
@@ -69,6 +78,8 @@ public final class HostCopy {
       Guest c = copy.createGuest(g.name(), g.format(), g.isSecureExecution());
       g.device().ifPresent(uuid -> copy.openDevice(uuid, c));
     }
+    devices(devices, copy, differences);
+    guests(host, copy, differences);
     return copy;
   }
 
@@ -81,20 +92,28 @@ public final class HostCopy {
     Objects.requireNonNull(copy, "copy");
     List<String> out = new ArrayList<>();
     for (Apqn q : host.queues()) {
-      Optional<String> a = host.driverOf(q);
-      Optional<String> b = copy.driverOf(q);
-      if (!a.equals(b)) {
-        out.add(
-            "queue "
-                + q
-                + " is bound to "
-                + a.orElse("no driver")
-                + " on the host but to "
-                + b.orElse("no driver")
-                + " on the copy");
-      }
+      driver(q, host.driverOf(q), copy.driverOf(q), out);
     }
-    for (MediatedDevice m : host.mediatedDevices()) {
+    devices(host.mediatedDevices(), copy, out);
+    guests(host, copy, out);
+    return List.copyOf(out);
+  }
+
+  private static void driver(Apqn q, Optional<String> a, Optional<String> b, List<String> out) {
+    if (!a.equals(b)) {
+      out.add(
+          "queue "
+              + q
+              + " is bound to "
+              + a.orElse("no driver")
+              + " on the host but to "
+              + b.orElse("no driver")
+              + " on the copy");
+    }
+  }
+
+  private static void devices(List<MediatedDevice> devices, Host copy, List<String> out) {
+    for (MediatedDevice m : devices) {
       Optional<MediatedDevice> c = copy.mediatedDevice(m.uuid());
       if (c.isEmpty() || !c.get().matrix().equals(m.matrix())) {
         out.add("mediated device " + m.uuid() + " has another matrix on the copy");
@@ -109,12 +128,14 @@ public final class HostCopy {
                 + " on the host");
       }
     }
+  }
+
+  private static void guests(Host host, Host copy, List<String> out) {
     for (Guest g : host.guests()) {
       Optional<Guest> c = copy.guest(g.name());
       if (c.isEmpty() || !c.get().crycb().masks().equals(g.crycb().masks())) {
         out.add("guest " + g.name() + " sees other queues on the copy");
       }
     }
-    return List.copyOf(out);
   }
 }

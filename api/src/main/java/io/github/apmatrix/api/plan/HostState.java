@@ -34,6 +34,8 @@ final class HostState {
   final Bitmap256[] used = new Bitmap256[256];
   final List<Taken> taken = new ArrayList<>();
   final List<String> guests = new ArrayList<>();
+  Bitmap256 plannedAdapters = Bitmap256.empty();
+  Bitmap256 plannedDomains = Bitmap256.empty();
 
   /** A matrix already placed, with what to call it in a message. */
   record Taken(String label, Apcb matrix) {}
@@ -85,6 +87,13 @@ final class HostState {
       }
     }
     return null;
+  }
+
+  /** Takes a matrix the plan places; its ids are preferred by later requests. */
+  void plan(String label, Apcb matrix) {
+    take(label, matrix);
+    plannedAdapters = plannedAdapters.or(matrix.apm());
+    plannedDomains = plannedDomains.or(matrix.aqm());
   }
 
   boolean hostOwned(int a, int d) {

@@ -16,9 +16,10 @@ import java.util.UUID;
  * Proposes where new guests go: for each {@link Request} a new mediated device whose matrix
  * respects every rule of the kernel (no APQN in two matrices, every queue free for passthrough and
  * bound to vfio_ap so nothing is withheld, ids in the host configuration), keeping every existing
- * device and taking the fewest mask bits from the host. Requests are placed in order, each with the
- * adapters and domains already free for vfio_ap first; the mask bits are chosen last, over all
- * placements at once, as a minimum cover of the host-owned queues they use.
+ * device and taking few mask bits from the host. Requests are placed in order, each preferring the
+ * adapters and domains already free for vfio_ap, then those earlier placements use; the mask bits
+ * are chosen last, over all placements at once, as a minimum cover of the host-owned queues they
+ * use (the fewest bits for those placements).
  *
  * <pre>{@code
  * Proposal p = Planner.propose(host, RequestText.parse("guest web*20 on-adapters=4,5 domains=1"));
@@ -35,10 +36,22 @@ public final class Planner {
 
   /**
    * Proposes a plan for {@code requests}, in order; a request it cannot meet is listed as unmet.
+   * Two placements are tried, one that fills the chosen domains with adapters first and one that
+   * fills the chosen adapters with domains first; the one that meets more requests, then takes
+   * fewer mask bits, is proposed.
    */
   public static Proposal propose(Host host, List<Request> requests) {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(requests, "requests");
+    Proposal byDomains = propose(host, requests, false);
+    Proposal byAdapters = propose(host, requests, true);
+    if (byAdapters.unmet().size() != byDomains.unmet().size()) {
+      return byAdapters.unmet().size() < byDomains.unmet().size() ? byAdapters : byDomains;
+    }
+    return byAdapters.maskBitsTaken() < byDomains.maskBitsTaken() ? byAdapters : byDomains;
+  }
+
+  private static Proposal propose(Host host, List<Request> requests, boolean adaptersFirst) {
     HostState s = new HostState(host);
     Set<UUID> uuids = new HashSet<>();
     host.mediatedDevices().forEach(m -> uuids.add(m.uuid()));
@@ -53,17 +66,16 @@ public final class Planner {
                 "EPERM: a guest opens one mediated device",
                 "a guest named "
                     + r.guest()
-                    + " is already running or requested; its device is"
-                    + " kept as it is"));
+                    + " is already running or requested; its device is kept as it is"));
         continue;
       }
-      Search.Found f = Search.place(s, r);
+      Search.Found f = Search.place(s, r, adaptersFirst);
       if (f.unmet() != null) {
         unmet.add(f.unmet());
         continue;
       }
       Apcb matrix = Objects.requireNonNull(f.matrix());
-      s.take("guest " + r.guest() + "'s new device", matrix);
+      s.plan("guest " + r.guest() + "'s new device", matrix);
       placements.add(new Placement(r.guest(), uuid(r.guest(), uuids), matrix));
     }
     return Steps.of(s, placements, unmet);

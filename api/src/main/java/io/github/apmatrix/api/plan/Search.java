@@ -9,9 +9,10 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Finds a matrix for one request on the planner's view of the host: the domains are chosen one by
- * one, each kept only if enough adapters can still take every chosen domain (queue takeable, in no
- * other matrix); ids already free for vfio_ap are tried first. Stateless.
+ * Finds a matrix for one request on the planner's view of the host: the domains (or the adapters)
+ * are chosen one by one, each kept only if enough adapters (or domains) still fit every chosen one
+ * (queue takeable, in no other matrix); ids already free for vfio_ap are tried first, then those
+ * the plan already uses. Stateless.
  */
 final class Search {
 
@@ -27,7 +28,7 @@ final class Search {
   /** A matrix, or why there is none. */
   record Found(@Nullable Apcb matrix, @Nullable Unmet unmet) {}
 
-  static Found place(HostState s, Request r) {
+  static Found place(HostState s, Request r, boolean adaptersFirst) {
     if (!s.vfioLoaded) {
       return fail(r, "ENOENT: vfio_ap must be loaded", "the vfio_ap module is not loaded");
     }
@@ -62,6 +63,12 @@ final class Search {
               + r.domainCount()
               + " asked");
     }
+    return adaptersFirst ? byAdapters(s, r, adapters, domains) : byDomains(s, r, adapters, domains);
+  }
+
+  /** Chooses the domains one by one, keeping each while enough adapters still fit them all. */
+  private static Found byDomains(
+      HostState s, Request r, List<Integer> adapters, List<Integer> domains) {
     Bitmap256 chosen = Bitmap256.empty();
     if (r.domainIds().isPresent()) {
       chosen = r.domainIds().get();
@@ -80,9 +87,53 @@ final class Search {
     if (chosen.cardinality() < r.domainCount() || fit.size() < needed(r)) {
       return fail(r, adapters, domains, s);
     }
-    Bitmap256 apm = Planner.ids(fit.subList(0, r.adapterCount()));
-    Bitmap256 adm = r.controlIds().or(r.controlAsUsage() ? chosen : Bitmap256.empty());
-    return new Found(Apcb.of(apm, chosen, adm), null);
+    return found(r, Planner.ids(fit.subList(0, r.adapterCount())), chosen);
+  }
+
+  /** Chooses the adapters one by one, keeping each while enough domains still fit them all. */
+  private static Found byAdapters(
+      HostState s, Request r, List<Integer> adapters, List<Integer> domains) {
+    Bitmap256 chosen = Bitmap256.empty();
+    if (r.adapterIds().isPresent()) {
+      chosen = r.adapterIds().get();
+    } else {
+      for (int a : adapters) {
+        Bitmap256 more = chosen.with(a);
+        if (fittingDomains(s, domains, more).size() >= r.domainCount()) {
+          chosen = more;
+          if (chosen.cardinality() == r.adapterCount()) {
+            break;
+          }
+        }
+      }
+    }
+    List<Integer> fit = fittingDomains(s, domains, chosen);
+    if (chosen.cardinality() < r.adapterCount() || fit.size() < r.domainCount()) {
+      return fail(r, adapters, domains, s);
+    }
+    return found(r, chosen, Planner.ids(fit.subList(0, r.domainCount())));
+  }
+
+  private static Found found(Request r, Bitmap256 apm, Bitmap256 aqm) {
+    Bitmap256 adm = r.controlIds().or(r.controlAsUsage() ? aqm : Bitmap256.empty());
+    return new Found(Apcb.of(apm, aqm, adm), null);
+  }
+
+  private static List<Integer> fittingDomains(
+      HostState s, List<Integer> domains, Bitmap256 adapters) {
+    List<Integer> out = new ArrayList<>();
+    int[] as = adapters.toArray();
+    for (int d : domains) {
+      Bitmap256 one = Bitmap256.of(d);
+      boolean ok = true;
+      for (int a : as) {
+        ok &= s.fits(a, one);
+      }
+      if (ok) {
+        out.add(d);
+      }
+    }
+    return out;
   }
 
   private static int needed(Request r) {
@@ -131,7 +182,7 @@ final class Search {
 
   private static List<Integer> adapterCandidates(HostState s, Request r) {
     if (r.adapterIds().isPresent()) {
-      return ordered(r.adapterIds().get(), Bitmap256.empty());
+      return ordered(r.adapterIds().get(), Bitmap256.empty(), Bitmap256.empty());
     }
     Bitmap256 ok = Bitmap256.empty();
     for (int a : s.config.apm().toArray()) {
@@ -140,25 +191,30 @@ final class Search {
         ok = ok.with(a);
       }
     }
-    return ordered(ok, s.apmask);
+    return ordered(ok, s.apmask, s.plannedAdapters);
   }
 
   private static List<Integer> domainCandidates(HostState s, Request r) {
     if (r.domainIds().isPresent()) {
-      return ordered(r.domainIds().get(), Bitmap256.empty());
+      return ordered(r.domainIds().get(), Bitmap256.empty(), Bitmap256.empty());
     }
     Bitmap256 ok = s.config.aqm();
     if (r.controlAsUsage()) {
       ok = ok.and(s.config.adm());
     }
-    return ordered(ok, s.aqmask);
+    return ordered(ok, s.aqmask, s.plannedDomains);
   }
 
-  /** The ids, those outside {@code hostMask} (already free for vfio_ap) first, each ascending. */
-  private static List<Integer> ordered(Bitmap256 ids, Bitmap256 hostMask) {
+  /**
+   * The ids: those outside {@code hostMask} (already free for vfio_ap) first, then those earlier
+   * placements of the plan use (freed by the plan anyway), then the rest, each ascending.
+   */
+  private static List<Integer> ordered(Bitmap256 ids, Bitmap256 hostMask, Bitmap256 planned) {
     List<Integer> out = new ArrayList<>();
+    Bitmap256 owned = ids.and(hostMask);
     ids.andNot(hostMask).forEach(out::add);
-    ids.and(hostMask).forEach(out::add);
+    owned.and(planned).forEach(out::add);
+    owned.andNot(planned).forEach(out::add);
     return out;
   }
 
