@@ -10,6 +10,7 @@ import io.github.apmatrix.core.Bitmap256;
 import io.github.apmatrix.core.model.CardMode;
 import io.github.apmatrix.core.model.CardType;
 import io.github.apmatrix.core.model.HostConfig;
+import io.github.apmatrix.core.model.HostSpec;
 import org.junit.jupiter.api.Test;
 
 class GeneratorsTest {
@@ -36,7 +37,8 @@ class GeneratorsTest {
         .forAll(ApmatrixGens.hostConfigs(), ApmatrixGens.cardTypes(), ApmatrixGens.cardModes())
         .checkAssert(
             (cfg, type, mode) -> {
-              ApHost.Builder b = Hosts.builder().usageDomains(cfg.aqm()).controlDomains(cfg.adm());
+              HostSpec.Builder b =
+                  Hosts.builder().usageDomains(cfg.aqm()).controlDomains(cfg.adm());
               if (!cfg.qci()) {
                 b.noQci();
               } else if (cfg.apxa()) {
@@ -113,7 +115,7 @@ class GeneratorsTest {
 
   @Test
   void presets_areTheApiPresets() {
-    assertThat(FakeHosts.examples().queues()).hasSize(6);
+    assertThat(FakeHosts.demo().queues()).hasSize(6);
     assertThat(FakeHosts.small().vfioQueues()).hasSize(8);
     assertThat(FakeHosts.z15().vfioQueues()).hasSize(414);
     assertThat(FakeHosts.z16().vfioQueues()).hasSize(170);

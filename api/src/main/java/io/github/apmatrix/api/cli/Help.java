@@ -1,7 +1,7 @@
 package io.github.apmatrix.api.cli;
 
-import io.github.apmatrix.api.script.BuiltinHosts;
 import io.github.apmatrix.api.script.ScriptRunner;
+import io.github.apmatrix.core.model.HostPreset;
 
 /** The help texts of the launcher's commands. Immutable. */
 final class Help {
@@ -30,9 +30,9 @@ final class Help {
 
   static String hosts() {
     StringBuilder sb = new StringBuilder("\nBuilt-in hosts (--host NAME; default ");
-    sb.append(BuiltinHosts.DEFAULT).append("):\n");
-    for (String name : BuiltinHosts.names()) {
-      sb.append(String.format("  %-8s %s%n", name, BuiltinHosts.describe(name)));
+    sb.append(ScriptRunner.DEFAULT_HOST.id()).append("):\n");
+    for (HostPreset p : HostPreset.values()) {
+      sb.append(String.format("  %-8s %s%n", p.id(), p.description()));
     }
     return sb.toString();
   }
@@ -85,7 +85,7 @@ final class Help {
 
           JShell with apmatrix core and api on the class path and io.github.apmatrix.core.*,
           io.github.apmatrix.core.model.* and the api packages imported. Try:
-            var host = BuiltinHosts.builder("demo").build();
+            var host = Host.start(HostPreset.DEMO.spec());
             var sys = Sysfs.of(host);
             sys.read("/sys/bus/ap/apmask")
           """;

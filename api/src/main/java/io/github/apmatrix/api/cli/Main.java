@@ -1,11 +1,11 @@
 package io.github.apmatrix.api.cli;
 
-import io.github.apmatrix.api.script.BuiltinHosts;
 import io.github.apmatrix.api.script.ScriptRunner;
 import io.github.apmatrix.api.script.ScriptedHardware;
 import io.github.apmatrix.api.snapshot.Snapshot;
 import io.github.apmatrix.api.snapshot.SnapshotException;
 import io.github.apmatrix.core.model.Host;
+import io.github.apmatrix.core.model.HostPreset;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -172,12 +172,12 @@ public final class Main {
         return null;
       }
     } else {
-      String name = o.host == null ? BuiltinHosts.DEFAULT : o.host;
-      if (!BuiltinHosts.names().contains(name)) {
+      String name = o.host == null ? ScriptRunner.DEFAULT_HOST.id() : o.host;
+      if (!HostPreset.ids().contains(name)) {
         throw new Usage(
-            "no built-in host " + name + "; there are " + String.join(", ", BuiltinHosts.names()));
+            "no built-in host " + name + "; there are " + String.join(", ", HostPreset.ids()));
       }
-      host = BuiltinHosts.builder(name).hardware(hw).build();
+      host = Host.start(HostPreset.named(name).spec().toBuilder().hardware(hw).build());
     }
     return ScriptRunner.builder()
         .host(host, hw)
@@ -211,7 +211,7 @@ public final class Main {
     }
     ScriptRunner r =
         ScriptRunner.builder()
-            .builtin(BuiltinHosts.DEFAULT)
+            .builtin(ScriptRunner.DEFAULT_HOST.id())
             .out(out)
             .err(err)
             .trace(true)
