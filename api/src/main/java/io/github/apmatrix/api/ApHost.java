@@ -4,36 +4,30 @@ import io.github.apmatrix.core.Apqn;
 import io.github.apmatrix.core.Bitmap256;
 import io.github.apmatrix.core.Outcome;
 import io.github.apmatrix.core.RefusedException;
-import io.github.apmatrix.core.model.ApHardware;
-import io.github.apmatrix.core.model.ApQueueDriver;
 import io.github.apmatrix.core.model.Card;
-import io.github.apmatrix.core.model.CardMode;
-import io.github.apmatrix.core.model.CardType;
 import io.github.apmatrix.core.model.CrycbFormat;
 import io.github.apmatrix.core.model.Host;
 import io.github.apmatrix.core.model.HostConfig;
+import io.github.apmatrix.core.model.HostSpec;
 import io.github.apmatrix.core.model.MediatedDevice;
-import io.github.apmatrix.core.model.ResetClock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BiPredicate;
 
 /**
  * A running s390 host with the vfio_ap driver loaded: the fluent face of a core {@link Host}. Make
- * one with {@link Hosts#builder()} or a preset of {@link Hosts}; create mediated devices and start
+ * one with {@link #start(HostSpec)} or a preset of {@link Hosts}; create mediated devices and start
  * guests on it.
  *
  * <pre>{@code
- * ApHost host = Hosts.builder()
+ * ApHost host = Hosts.start(Hosts.builder()
  *     .apxa(255, 255)
  *     .card(0x03, CardType.CEX8, CardMode.CCA)
  *     .domains(1, 2)
  *     .freeAdapters(0x03)
- *     .build();
+ *     .build());
  * ApDevice device = host.createDevice().assignAdapter(0x03).assignDomain(2);
  * ApGuest guest = host.startGuest("g1", device);
  * guest.apqns();   // [03.0002]
@@ -57,11 +51,21 @@ public final class ApHost {
   }
 
   /**
-   * Returns a new builder: APXA with maximum ids 255, no cards, nothing configured, {@code apmask}
-   * and {@code aqmask} all ones. Same as {@link Hosts#builder()}.
+   * Starts a host from its spec: queue devices for every configured adapter and usage domain, bound
+   * according to the masks.
+   *
+   * <pre>{@code
+   * ApHost host = ApHost.start(HostSpec.builder().apxa(255, 255).card(3, CardType.CEX8, CardMode.CCA)
+   *     .domains(1, 2).freeAdapters(3).build());
+   * }</pre>
    */
-  public static Builder builder() {
-    return new Builder();
+  public static ApHost start(HostSpec spec) {
+    return new ApHost(Host.start(spec), spec);
+  }
+
+  /** Returns the spec this host was started from (not its later changes). */
+  public HostSpec spec() {
+    return spec;
   }
 
   /**
@@ -73,17 +77,18 @@ public final class ApHost {
   }
 
   /**
-   * Returns a builder holding everything this host was built from (not its later changes): change
-   * what differs and build a variant.
+   * Returns a builder holding everything this host was started from (not its later changes): change
+   * what differs and start a variant.
    *
    * <pre>{@code
-   * ApHost bigger = Hosts.small().toBuilder().card(0x05, CardType.CEX8, CardMode.EP11).build();
+   * ApHost bigger = ApHost.start(
+   *     Hosts.small().toBuilder().card(0x05, CardType.CEX8, CardMode.EP11).build());
    * }</pre>
    *
    * <p>The variant shares this host's hardware, clock, executor and drivers, if any were set.
    */
-  public Builder toBuilder() {
-    return new Builder(spec.copy());
+  public HostSpec.Builder toBuilder() {
+    return spec.toBuilder();
   }
 
   /** Returns the host's AP configuration now. */
@@ -344,202 +349,5 @@ public final class ApHost {
         + ", "
         + Render.count(host.guests().size(), "guest")
         + "}";
-  }
-
-  /**
-   * Builds an {@link ApHost}: the host's AP configuration, the cards, the AP bus masks, and what
-   * the tests inject (hardware answers, clock, executor, extra drivers, probe faults). Ids are
-   * checked at once; their fit under the maximum ids is checked by {@link #build()}.
-   *
-   * <pre>{@code
-   * ApHost host = Hosts.builder()
-   *     .apxa(255, 255)
-   *     .card(0x03, CardType.CEX7, CardMode.CCA)
-   *     .card(0x0a, CardType.CEX8, CardMode.EP11)
-   *     .usageDomains(1, 2, 0x20)
-   *     .controlDomains(1, 2, 0x20)
-   *     .freeAdapters(0x03, 0x0a)
-   *     .build();
-   * }</pre>
-   *
-   * <p>Not thread-safe.
-   */
-  public static final class Builder {
-    private final HostSpec spec;
-
-    private Builder() {
-      this(new HostSpec());
-    }
-
-    private Builder(HostSpec spec) {
-      this.spec = spec;
-    }
-
-    /** Turns on QCI and APXA with maximum adapter id {@code na} and domain id {@code nd}. */
-    public Builder apxa(int na, int nd) {
-      spec.apxa(na, nd);
-      return this;
-    }
-
-    /** Turns APXA off: adapters 0..63, domains 0..15, QCI on. */
-    public Builder noApxa() {
-      spec.noApxa();
-      return this;
-    }
-
-    /**
-     * Turns QCI off: the queues answer on the AP bus, but vfio_ap sees an all-zero configuration,
-     * so every shadow is empty; APXA is off too and control domains are ignored.
-     */
-    public Builder noQci() {
-      spec.noQci();
-      return this;
-    }
-
-    /**
-     * Adds a card and configures its adapter; a later card with the same id replaces it.
-     *
-     * @throws IllegalArgumentException if {@code adapter} is outside 0..255
-     */
-    public Builder card(int adapter, CardType type, CardMode mode) {
-      spec.card(Card.of(adapter, type, mode), true);
-      return this;
-    }
-
-    /**
-     * Adds cards of one type and mode, each configured.
-     *
-     * @throws IllegalArgumentException if an id is outside 0..255
-     */
-    public Builder cards(CardType type, CardMode mode, int... adapters) {
-      Objects.requireNonNull(type, "type");
-      Objects.requireNonNull(mode, "mode");
-      for (int a : adapters) {
-        card(a, type, mode);
-      }
-      return this;
-    }
-
-    /**
-     * Adds a card whose adapter is not in the host configuration (standby, as after {@code chzcrypt
-     * -d}); {@link ApHost#configureAdapter} brings it in later.
-     *
-     * @throws IllegalArgumentException if {@code adapter} is outside 0..255
-     */
-    public Builder standbyCard(int adapter, CardType type, CardMode mode) {
-      spec.card(Card.of(adapter, type, mode), false);
-      return this;
-    }
-
-    /** Adds usage domains to the host configuration. */
-    public Builder usageDomains(int... ids) {
-      return usageDomains(Bitmap256.of(ids));
-    }
-
-    /** Adds usage domains to the host configuration. */
-    public Builder usageDomains(Bitmap256 ids) {
-      spec.aqm = spec.aqm.or(ids);
-      return this;
-    }
-
-    /** Adds control domains to the host configuration. */
-    public Builder controlDomains(int... ids) {
-      return controlDomains(Bitmap256.of(ids));
-    }
-
-    /** Adds control domains to the host configuration. */
-    public Builder controlDomains(Bitmap256 ids) {
-      spec.adm = spec.adm.or(ids);
-      return this;
-    }
-
-    /** Adds domains to the host configuration both as usage and as control domains. */
-    public Builder domains(int... ids) {
-      return domains(Bitmap256.of(ids));
-    }
-
-    /** Adds domains to the host configuration both as usage and as control domains. */
-    public Builder domains(Bitmap256 ids) {
-      return usageDomains(ids).controlDomains(ids);
-    }
-
-    /** Clears adapters from the initial {@code apmask}: their free queues bind to vfio_ap. */
-    public Builder freeAdapters(int... ids) {
-      spec.apmask = spec.apmask.andNot(Bitmap256.of(ids));
-      return this;
-    }
-
-    /** Clears usage domains from the initial {@code aqmask}: their free queues bind to vfio_ap. */
-    public Builder freeDomains(int... ids) {
-      return freeDomains(Bitmap256.of(ids));
-    }
-
-    /** Clears usage domains from the initial {@code aqmask}. */
-    public Builder freeDomains(Bitmap256 ids) {
-      spec.aqmask = spec.aqmask.andNot(ids);
-      return this;
-    }
-
-    /** Sets the initial {@code apmask} (default: all ones). */
-    public Builder apmask(Bitmap256 apmask) {
-      spec.apmask = Objects.requireNonNull(apmask, "apmask");
-      return this;
-    }
-
-    /** Sets the initial {@code aqmask} (default: all ones). */
-    public Builder aqmask(Bitmap256 aqmask) {
-      spec.aqmask = Objects.requireNonNull(aqmask, "aqmask");
-      return this;
-    }
-
-    /** Sets the hardware that answers ZAPQ, TAPQ and AQIC (default: always NORMAL). */
-    public Builder hardware(ApHardware hardware) {
-      spec.hardware = Objects.requireNonNull(hardware, "hardware");
-      return this;
-    }
-
-    /** Sets the clock resets wait on (default: a new virtual clock per host). */
-    public Builder resetClock(ResetClock clock) {
-      spec.clock = Objects.requireNonNull(clock, "clock");
-      return this;
-    }
-
-    /** Sets the executor commit listeners run on (default: the committing thread). */
-    public Builder listenerExecutor(Executor executor) {
-      spec.executor = Objects.requireNonNull(executor, "executor");
-      return this;
-    }
-
-    /** Registers a queue driver after the built-in {@code cex4queue} and {@code vfio_ap}. */
-    public Builder driver(ApQueueDriver driver) {
-      spec.drivers.add(Objects.requireNonNull(driver, "driver"));
-      return this;
-    }
-
-    /**
-     * Makes a driver's probe fail for every (driver name, queue) the predicate accepts; see {@link
-     * Host.Builder#probeFault}.
-     */
-    public Builder probeFault(BiPredicate<String, Apqn> fault) {
-      spec.probeFault = Objects.requireNonNull(fault, "fault");
-      return this;
-    }
-
-    /**
-     * Builds and starts the host: queue devices for every configured adapter and usage domain,
-     * bound according to the masks.
-     *
-     * @throws IllegalArgumentException if an id is above the maximum ids (e.g. adapter 0x40 without
-     *     APXA), or a driver name is used twice
-     */
-    public ApHost build() {
-      HostSpec frozen = spec.copy();
-      return new ApHost(frozen.build(), frozen);
-    }
-
-    @Override
-    public String toString() {
-      return "ApHost.Builder{" + spec + "}";
-    }
   }
 }

@@ -3,16 +3,18 @@
  * devices and guests through handles.
  *
  * <ul>
- *   <li>{@link io.github.apmatrix.api.Hosts}: where to start, {@code Hosts.builder()} and the
- *       presets (the examples host, a small host, z15- and z16-like LPARs, a full 256 × 256 host);
- *   <li>{@link io.github.apmatrix.api.ApHost}: a running host with its {@link
- *       io.github.apmatrix.api.ApHost.Builder};
+ *   <li>{@link io.github.apmatrix.api.Hosts}: where to start, {@code Hosts.builder()} (a {@link
+ *       io.github.apmatrix.core.model.HostSpec.Builder}) and the presets of {@link
+ *       io.github.apmatrix.core.model.HostPreset} (the demo host, a small host, z15- and z16-like
+ *       LPARs, an LPAR with 85 domains, a host without APXA, a full 256 × 256 host);
+ *   <li>{@link io.github.apmatrix.api.ApHost}: a running host, started from a {@link
+ *       io.github.apmatrix.core.model.HostSpec};
  *   <li>{@link io.github.apmatrix.api.ApDevice}: one mediated device;
  *   <li>{@link io.github.apmatrix.api.ApGuest}: one KVM guest.
  * </ul>
  *
  * <pre>{@code
- * ApHost host = Hosts.examples();
+ * ApHost host = Hosts.demo();
  * ApDevice device = host.createDevice().assignAdapter(0x03).assignDomain(0x02);
  * }</pre>
  *

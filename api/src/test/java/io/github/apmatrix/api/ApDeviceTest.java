@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class ApDeviceTest {
 
-  private final ApHost host = Hosts.examples().freeAdapters(0x03, 0x0a);
+  private final ApHost host = Hosts.demo().freeAdapters(0x03, 0x0a);
 
   @Test
   void assignEachKind_chains_andShowsInMatrixAndShadow() {
@@ -155,7 +155,7 @@ class ApDeviceTest {
     ApDevice d = host.createDevice(UUID.fromString("4b0f2c0e-8d4f-4a8e-9a51-1c2d3e4f5a6b"));
     ApDevice same = host.device(d.uuid()).orElseThrow();
     assertThat(same).isEqualTo(d).hasSameHashCodeAs(d);
-    assertThat(d).isNotEqualTo(Hosts.examples().createDevice(d.uuid()));
+    assertThat(d).isNotEqualTo(Hosts.demo().createDevice(d.uuid()));
     assertThat(d).isNotEqualTo(host.createDevice());
   }
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class ApGuestTest {
 
-  private final ApHost host = Hosts.examples().freeAdapters(0x03, 0x0a);
+  private final ApHost host = Hosts.demo().freeAdapters(0x03, 0x0a);
   private final ApDevice device =
       host.createDevice().assignAdapter(3).assignDomains(2, 0x20).assignControlDomain(1);
 

@@ -16,7 +16,7 @@ class AtomicFluentEditsTest {
 
   @Test
   void freeAndReclaimAdapters_threadsTogglingTheirOwn_loseNoUpdate() throws Exception {
-    ApHost host = Hosts.builder().build();
+    ApHost host = Hosts.start(Hosts.builder().build());
     int missed =
         Toggler.run(
             (id, set) -> {
@@ -33,7 +33,7 @@ class AtomicFluentEditsTest {
 
   @Test
   void freeAndReclaimDomains_threadsTogglingTheirOwn_loseNoUpdate() throws Exception {
-    ApHost host = Hosts.builder().build();
+    ApHost host = Hosts.start(Hosts.builder().build());
     int missed =
         Toggler.run(
             (id, set) -> {
@@ -50,7 +50,7 @@ class AtomicFluentEditsTest {
 
   @Test
   void assignAdapters_threadsAddingAndRemovingTheirOwn_loseNoUpdate() throws Exception {
-    ApHost host = Hosts.builder().apmask(Bitmap256.empty()).build();
+    ApHost host = Hosts.start(Hosts.builder().apmask(Bitmap256.empty()).build());
     ApDevice device = host.createDevice();
     int missed =
         Toggler.run(
@@ -68,7 +68,7 @@ class AtomicFluentEditsTest {
 
   @Test
   void stop_staleHandle_leavesTheNewerGuestOfTheSameNameRunning() {
-    ApHost host = Hosts.builder().build();
+    ApHost host = Hosts.start(Hosts.builder().build());
     ApGuest old = host.startGuest("g");
     old.stop();
     ApGuest newer = host.startGuest("g");

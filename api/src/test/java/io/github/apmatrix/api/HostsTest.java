@@ -10,6 +10,7 @@ import io.github.apmatrix.core.model.ApQueueDriver;
 import io.github.apmatrix.core.model.CardMode;
 import io.github.apmatrix.core.model.CardType;
 import io.github.apmatrix.core.model.HostConfig;
+import io.github.apmatrix.core.model.HostSpec;
 import io.github.apmatrix.core.model.ResetClock;
 import io.github.apmatrix.core.model.ResponseCode;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ class HostsTest {
 
   @Test
   void examples_isTheExamplesHost_everyQueueOwnedByTheHost() {
-    ApHost host = Hosts.examples();
+    ApHost host = Hosts.demo();
     HostConfig c = host.config();
     assertThat(c.apxa()).isTrue();
     assertThat(c.na()).isEqualTo(255);
@@ -69,7 +70,8 @@ class HostsTest {
   void toBuilder_variantKeepsTheOriginalAndAddsTheChange() {
     ApHost small = Hosts.small();
     small.freeDomains(0);
-    ApHost variant = small.toBuilder().card(0x05, CardType.CEX8, CardMode.EP11).build();
+    ApHost variant =
+        Hosts.start(small.toBuilder().card(0x05, CardType.CEX8, CardMode.EP11).build());
     assertThat(variant.config().apm()).isEqualTo(Bitmap256.of(1, 2, 5));
     assertThat(variant.aqmask())
         .as("built from the spec, not the later state")
@@ -80,11 +82,12 @@ class HostsTest {
   @Test
   void builder_standbyCard_presentButNotConfigured_thenConfigured() {
     ApHost host =
-        Hosts.builder()
-            .standbyCard(7, CardType.CEX8, CardMode.CCA)
-            .domains(1)
-            .freeAdapters(7)
-            .build();
+        Hosts.start(
+            Hosts.builder()
+                .standbyCard(7, CardType.CEX8, CardMode.CCA)
+                .domains(1)
+                .freeAdapters(7)
+                .build());
     assertThat(host.cards()).hasSize(1);
     assertThat(host.queues()).isEmpty();
     host.configureAdapter(7);
@@ -95,7 +98,7 @@ class HostsTest {
 
   @Test
   void builder_noApxa_adapterAbove63_refusedAtBuild() {
-    ApHost.Builder b = Hosts.builder().noApxa().card(0x40, CardType.CEX8, CardMode.CCA);
+    HostSpec.Builder b = Hosts.builder().noApxa().card(0x40, CardType.CEX8, CardMode.CCA);
     assertThatThrownBy(b::build)
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("64");
@@ -103,7 +106,9 @@ class HostsTest {
 
   @Test
   void builder_noApxa_usesDefaultMaximumIds() {
-    ApHost host = Hosts.builder().noApxa().card(3, CardType.CEX8, CardMode.CCA).domains(15).build();
+    ApHost host =
+        Hosts.start(
+            Hosts.builder().noApxa().card(3, CardType.CEX8, CardMode.CCA).domains(15).build());
     assertThat(host.config().driverMaxAdapterId()).isEqualTo(63);
     assertThat(host.toString()).startsWith("ApHost{no APXA");
   }
@@ -111,12 +116,13 @@ class HostsTest {
   @Test
   void builder_noQci_driverSeesNothing_shadowEmpty() {
     ApHost host =
-        Hosts.builder()
-            .noQci()
-            .card(3, CardType.CEX8, CardMode.CCA)
-            .domains(1)
-            .freeAdapters(3)
-            .build();
+        Hosts.start(
+            Hosts.builder()
+                .noQci()
+                .card(3, CardType.CEX8, CardMode.CCA)
+                .domains(1)
+                .freeAdapters(3)
+                .build());
     assertThat(host.config().qci()).isFalse();
     ApDevice d = host.createDevice().assignAdapter(3).assignDomain(1);
     assertThat(d.shadow().apqns()).isEmpty();
@@ -126,7 +132,7 @@ class HostsTest {
 
   @Test
   void builder_idOutOfRange_refusedAtOnce() {
-    ApHost.Builder b = Hosts.builder();
+    HostSpec.Builder b = Hosts.builder();
     assertThatThrownBy(() -> b.usageDomains(256)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> b.card(-1, CardType.CEX8, CardMode.CCA))
         .isInstanceOf(IllegalArgumentException.class);
@@ -176,18 +182,19 @@ class HostsTest {
           }
         };
     ApHost host =
-        Hosts.builder()
-            .card(1, CardType.of(7), CardMode.CCA)
-            .card(2, CardType.CEX8, CardMode.CCA)
-            .domains(1)
-            .apmask(Bitmap256.of(1))
-            .aqmask(Bitmap256.all())
-            .driver(legacy)
-            .hardware(busy)
-            .resetClock(clock)
-            .listenerExecutor(Runnable::run)
-            .probeFault((driver, q) -> driver.equals("vfio_ap"))
-            .build();
+        Hosts.start(
+            Hosts.builder()
+                .card(1, CardType.of(7), CardMode.CCA)
+                .card(2, CardType.CEX8, CardMode.CCA)
+                .domains(1)
+                .apmask(Bitmap256.of(1))
+                .aqmask(Bitmap256.all())
+                .driver(legacy)
+                .hardware(busy)
+                .resetClock(clock)
+                .listenerExecutor(Runnable::run)
+                .probeFault((driver, q) -> driver.equals("vfio_ap"))
+                .build());
     assertThat(probed).containsExactly("01.0001");
     assertThat(host.core().driverOf(Apqn.of(2, 1))).isEmpty();
     assertThat(host.core().driverErrors()).isNotEmpty();

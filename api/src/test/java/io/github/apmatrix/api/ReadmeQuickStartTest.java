@@ -17,12 +17,13 @@ class ReadmeQuickStartTest {
   void quickStart_runsAsTheReadmeSays() {
     // README-QUICKSTART-BEGIN
     ApHost host =
-        Hosts.builder()
-            .apxa(255, 255)
-            .card(0x03, CardType.CEX8, CardMode.CCA)
-            .domains(1, 2)
-            .freeAdapters(0x03) // adapter 3's queues go to vfio_ap
-            .build();
+        Hosts.start(
+            Hosts.builder()
+                .apxa(255, 255)
+                .card(0x03, CardType.CEX8, CardMode.CCA)
+                .domains(1, 2)
+                .freeAdapters(0x03) // adapter 3's queues go to vfio_ap
+                .build());
     ApDevice device = host.createDevice().assignAdapter(0x03).assignDomain(2);
     ApGuest guest = host.startGuest("g1", device);
     List<Apqn> queues = guest.apqns(); // [03.0002]

@@ -9,6 +9,7 @@ import io.github.apmatrix.core.model.CrycbFormat;
 import io.github.apmatrix.core.model.Guest;
 import io.github.apmatrix.core.model.Host;
 import io.github.apmatrix.core.model.HostConfig;
+import io.github.apmatrix.core.model.HostSpec;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -73,8 +74,8 @@ record FullHost(Host host, List<UUID> devices, List<Guest> guests) {
     if (deviceCount < 1 || deviceCount > adapters) {
       throw new IllegalArgumentException("devices must be in 1.." + adapters + ": " + deviceCount);
     }
-    Host.Builder b =
-        Host.builder()
+    HostSpec.Builder b =
+        HostSpec.builder()
             .config(
                 HostConfig.withApxa(
                     255, 255, Bitmap256.firstN(adapters), Bitmap256.all(), Bitmap256.all()))
@@ -83,7 +84,7 @@ record FullHost(Host host, List<UUID> devices, List<Guest> guests) {
     for (int a = 0; a < adapters; a++) {
       b.card(Card.of(a, CardType.CEX8, CardMode.CCA));
     }
-    Host host = b.build();
+    Host host = b.start();
     Bitmap256 domains = Bitmap256.all().without(FREE_DOMAIN);
     List<UUID> uuids = new ArrayList<>();
     List<Guest> guests = new ArrayList<>();

@@ -5,6 +5,7 @@ import io.github.apmatrix.core.Outcome;
 import io.github.apmatrix.core.model.Crycb;
 import io.github.apmatrix.core.model.Guest;
 import io.github.apmatrix.core.model.Host;
+import io.github.apmatrix.core.model.HostSpec;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -55,7 +56,7 @@ public class HostBenchmark {
   @Param({"1", "256"})
   public int devices = 1;
 
-  Host host = Host.builder().build();
+  Host host = HostSpec.builder().start();
   UUID device0 = new UUID(0, 0);
   Guest guest0 = host.createGuest("unset", host.defaultCrycbFormat());
   static final Apqn CHURNED = Apqn.of(0, 0);

@@ -14,6 +14,7 @@ import io.github.apmatrix.api.snapshot.Snapshot;
 import io.github.apmatrix.api.sysfs.Sysfs;
 import io.github.apmatrix.core.Bitmap256;
 import io.github.apmatrix.core.model.Host;
+import io.github.apmatrix.core.model.HostSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,7 +68,7 @@ public class InteropBenchmark {
   @Param({"85"})
   public int devices = 85;
 
-  Host host = Host.builder().build();
+  Host host = HostSpec.builder().start();
   ApCheck check =
       ApCheck.of(ModelEnvironment.of(Sysfs.of(host), ConfigStore.empty(), Optional.empty()));
   List<String> uuids = new ArrayList<>();

@@ -1,6 +1,6 @@
 package io.github.apmatrix.benchmarks;
 
-import io.github.apmatrix.api.script.BuiltinHosts;
+import io.github.apmatrix.core.model.HostPreset;
 import io.github.apmatrix.api.snapshot.Snapshot;
 import io.github.apmatrix.api.sysfs.Sysfs;
 import io.github.apmatrix.core.Bitmap256;
@@ -8,6 +8,7 @@ import io.github.apmatrix.core.model.Card;
 import io.github.apmatrix.core.model.CardMode;
 import io.github.apmatrix.core.model.CardType;
 import io.github.apmatrix.core.model.Host;
+import io.github.apmatrix.core.model.HostSpec;
 import io.github.apmatrix.core.model.HostConfig;
 import io.github.apmatrix.mount.LiveMount;
 import java.io.IOException;
@@ -53,7 +54,7 @@ public final class MountBenchmark {
     Path shm = Path.of("/dev/shm");
     Path base = Files.createTempDirectory(Files.isDirectory(shm) ? shm : Path.of("/tmp"), "apm-");
     try {
-      readAll("demo", BuiltinHosts.builder("demo").build(), base.resolve("demo"), rounds);
+      readAll("demo", Host.start(HostPreset.named("demo").spec()), base.resolve("demo"), rounds);
       readAll("16x85", host16x85(), base.resolve("16x85"), rounds);
       mdevctlStart(base, Math.max(5, rounds / 2));
     } finally {
@@ -63,15 +64,15 @@ public final class MountBenchmark {
 
   /** 16 CEX8 adapters with 85 domains each, as an LPAR of a z16 may have. */
   static Host host16x85() {
-    Host.Builder b =
-        Host.builder()
+    HostSpec.Builder b =
+        HostSpec.builder()
             .config(
                 HostConfig.withApxa(
                     255, 255, Bitmap256.firstN(16), Bitmap256.firstN(85), Bitmap256.firstN(85)));
     for (int a = 0; a < 16; a++) {
       b.card(Card.of(a, CardType.CEX8, CardMode.CCA));
     }
-    return b.build();
+    return b.start();
   }
 
   private static void readAll(String name, Host host, Path dir, int rounds) throws Exception {

@@ -12,6 +12,7 @@ import io.github.apmatrix.core.model.Card;
 import io.github.apmatrix.core.model.CardMode;
 import io.github.apmatrix.core.model.CardType;
 import io.github.apmatrix.core.model.Host;
+import io.github.apmatrix.core.model.HostSpec;
 import io.github.apmatrix.core.model.HostConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,9 +56,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 public class PlanBenchmark {
 
-  Host z16 = Host.builder().build();
+  Host z16 = HostSpec.builder().start();
   List<Request> requests = List.of();
-  Host full = Host.builder().build();
+  Host full = HostSpec.builder().start();
   UUID device0 = new UUID(0, 0);
 
   /** Builds the z16-style LPAR, the 85 requests and the full host. */
@@ -73,13 +74,13 @@ public class PlanBenchmark {
   /** Returns the z16-style LPAR: 64 CEX8 adapters (CCA and EP11 alternating), domains 0..84. */
   static Host z16() {
     Bitmap256 domains = Bitmap256.range(0, 84);
-    Host.Builder b =
-        Host.builder()
+    HostSpec.Builder b =
+        HostSpec.builder()
             .config(HostConfig.withApxa(63, 84, Bitmap256.range(0, 63), domains, domains));
     for (int a = 0; a < 64; a++) {
       b.card(Card.of(a, CardType.CEX8, a % 2 == 0 ? CardMode.CCA : CardMode.EP11));
     }
-    return b.build();
+    return b.start();
   }
 
   /** Returns {@code n} requests for 2 CEX8 CCA adapters and 1 usage and control domain each. */

@@ -2,6 +2,7 @@ package io.github.apmatrix.benchmarks;
 
 import io.github.apmatrix.api.snapshot.Snapshot;
 import io.github.apmatrix.core.model.Host;
+import io.github.apmatrix.core.model.HostSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -53,7 +54,7 @@ public class SnapshotBenchmark {
   @Param({"16", "256"})
   public int adapters = 256;
 
-  Host host = Host.builder().build();
+  Host host = HostSpec.builder().start();
   Path base = Path.of(".");
   Path snapshot = Path.of(".");
   Path target = Path.of(".");

@@ -12,6 +12,7 @@ import io.github.apmatrix.core.model.CrycbFormat;
 import io.github.apmatrix.core.model.Guest;
 import io.github.apmatrix.core.model.Host;
 import io.github.apmatrix.core.model.HostConfig;
+import io.github.apmatrix.core.model.HostSpec;
 import java.util.BitSet;
 import java.util.List;
 import java.util.UUID;
@@ -107,13 +108,13 @@ class FilterBenchmarkTest {
   @ValueSource(ints = {2, 16, 85, 256})
   void filter_sameShadowAsAGuestOfARealHost(int size) {
     Bitmap256 ids = FilterBenchmark.spread(size);
-    Host.Builder builder =
-        Host.builder()
+    HostSpec.Builder builder =
+        HostSpec.builder()
             .config(HostConfig.withApxa(255, 255, ids, ids, ids))
             .apmask(Bitmap256.empty())
             .aqmask(Bitmap256.empty());
     ids.forEach(a -> builder.card(Card.of(a, CardType.CEX8, CardMode.EP11)));
-    Host host = builder.build();
+    Host host = builder.start();
     UUID uuid = new UUID(1, 2);
     host.createMediatedDevice(uuid).orThrow();
     host.writeApConfig(uuid, Apcb.of(ids, ids, ids)).orThrow();

@@ -1,8 +1,8 @@
 package io.github.apmatrix.launcher;
 
+import io.github.apmatrix.core.model.HostPreset;
 import io.github.apmatrix.api.picture.Grid;
 import io.github.apmatrix.api.picture.TerminalGrid;
-import io.github.apmatrix.api.script.BuiltinHosts;
 import io.github.apmatrix.api.script.ScriptRunner;
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,7 +59,7 @@ final class DemoCommand implements Command {
     }
     ScriptRunner r =
         ScriptRunner.builder()
-            .builtin(BuiltinHosts.DEFAULT)
+            .builtin(HostPreset.DEMO.id())
             .out(console.out())
             .err(console.err())
             .trace(true)

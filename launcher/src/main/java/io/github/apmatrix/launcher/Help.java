@@ -1,6 +1,6 @@
 package io.github.apmatrix.launcher;
 
-import io.github.apmatrix.api.script.BuiltinHosts;
+import io.github.apmatrix.core.model.HostPreset;
 
 /** The overview of {@code ./apmatrix --help}, made from {@link Commands#ALL}. Immutable. */
 final class Help {
@@ -49,9 +49,9 @@ final class Help {
   /** Returns the list of built-in hosts with their descriptions. */
   static String hosts() {
     StringBuilder sb = new StringBuilder("\nBuilt-in hosts (--host NAME; default ");
-    sb.append(BuiltinHosts.DEFAULT).append("):\n");
-    for (String name : BuiltinHosts.names()) {
-      sb.append(String.format("  %-8s %s%n", name, BuiltinHosts.describe(name)));
+    sb.append(HostPreset.DEMO.id()).append("):\n");
+    for (String name : HostPreset.ids()) {
+      sb.append(String.format("  %-8s %s%n", name, HostPreset.named(name).description()));
     }
     return sb.toString();
   }

@@ -1,6 +1,6 @@
 package io.github.apmatrix.launcher;
 
-import io.github.apmatrix.api.script.BuiltinHosts;
+import io.github.apmatrix.core.model.HostPreset;
 import io.github.apmatrix.api.script.ScriptRunner;
 import io.github.apmatrix.api.script.ScriptedHardware;
 import io.github.apmatrix.api.snapshot.Snapshot;
@@ -85,12 +85,12 @@ final class Options {
         return null;
       }
     } else {
-      String name = host == null ? BuiltinHosts.DEFAULT : host;
-      if (!BuiltinHosts.names().contains(name)) {
+      String name = host == null ? HostPreset.DEMO.id() : host;
+      if (!HostPreset.ids().contains(name)) {
         throw new UsageError(
-            "no built-in host " + name + "; there are " + String.join(", ", BuiltinHosts.names()));
+            "no built-in host " + name + "; there are " + String.join(", ", HostPreset.ids()));
       }
-      chosen = BuiltinHosts.builder(name).hardware(hw).build();
+      chosen = HostPreset.named(name).spec().toBuilder().hardware(hw).start();
     }
     return ScriptRunner.builder()
         .host(chosen, hw)

@@ -16,9 +16,11 @@ class MainTest {
     assertThat(r.status()).isZero();
     assertThat(r.out())
         .contains("demo", "run [--sysfs DIR | --host NAME]", "shell", "snapshot", "jshell")
-        .contains("  demo     the host of the worked examples: ")
+        .contains("  demo     the worked examples' host")
+        .contains("  z16      a z16-like LPAR")
         .contains("  lpar85   ")
-        .contains("  noapxa   ");
+        .contains("  noapxa   ")
+        .contains("  full     ");
   }
 
   @Test

@@ -1,6 +1,6 @@
 package io.github.apmatrix.mount;
 
-import io.github.apmatrix.api.script.BuiltinHosts;
+import io.github.apmatrix.core.model.HostPreset;
 import io.github.apmatrix.api.script.ScriptedHardware;
 import io.github.apmatrix.api.snapshot.SnapshotException;
 import io.github.apmatrix.api.sysfs.Sysfs;
@@ -152,7 +152,7 @@ public final class MountMain {
     if (sysfs != null) {
       return "from " + sysfs;
     }
-    return o.host == null ? BuiltinHosts.DEFAULT : o.host;
+    return o.host == null ? HostPreset.DEMO.id() : o.host;
   }
 
   private int sandbox(Options o) throws IOException, InterruptedException, SnapshotException {

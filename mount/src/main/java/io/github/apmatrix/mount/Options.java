@@ -1,6 +1,6 @@
 package io.github.apmatrix.mount;
 
-import io.github.apmatrix.api.script.BuiltinHosts;
+import io.github.apmatrix.core.model.HostPreset;
 import io.github.apmatrix.api.script.ScriptedHardware;
 import io.github.apmatrix.api.snapshot.Snapshot;
 import io.github.apmatrix.api.snapshot.SnapshotException;
@@ -91,11 +91,11 @@ final class Options {
     if (dir != null) {
       return Snapshot.load(Path.of(dir), b -> b.hardware(hw));
     }
-    String name = host == null ? BuiltinHosts.DEFAULT : host;
-    if (!BuiltinHosts.names().contains(name)) {
+    String name = host == null ? HostPreset.DEMO.id() : host;
+    if (!HostPreset.ids().contains(name)) {
       throw new Usage(
-          "no built-in host " + name + "; there are " + String.join(", ", BuiltinHosts.names()));
+          "no built-in host " + name + "; there are " + String.join(", ", HostPreset.ids()));
     }
-    return BuiltinHosts.builder(name).hardware(hw).build();
+    return HostPreset.named(name).spec().toBuilder().hardware(hw).start();
   }
 }

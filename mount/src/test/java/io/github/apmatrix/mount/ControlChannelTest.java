@@ -1,8 +1,8 @@
 package io.github.apmatrix.mount;
 
+import io.github.apmatrix.core.model.HostPreset;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.apmatrix.api.script.BuiltinHosts;
 import io.github.apmatrix.api.script.ScriptedHardware;
 import io.github.apmatrix.core.Errno;
 import io.github.apmatrix.core.Refusal;
@@ -22,7 +22,7 @@ class ControlChannelTest {
 
   @TempDir Path dir;
   private final ScriptedHardware hw = new ScriptedHardware();
-  private final Host host = BuiltinHosts.builder("demo").hardware(hw).build();
+  private final Host host = HostPreset.named("demo").spec().toBuilder().hardware(hw).start();
   private final AtomicReference<Optional<Refusal>> refusal =
       new AtomicReference<>(Optional.empty());
   private final ControlChannel channel = new ControlChannel(host, hw, refusal::get);

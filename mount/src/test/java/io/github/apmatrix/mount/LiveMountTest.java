@@ -1,9 +1,9 @@
 package io.github.apmatrix.mount;
 
+import io.github.apmatrix.core.model.HostPreset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.apmatrix.api.script.BuiltinHosts;
 import io.github.apmatrix.api.sysfs.Sysfs;
 import io.github.apmatrix.core.Errno;
 import io.github.apmatrix.core.model.Host;
@@ -43,7 +43,7 @@ class LiveMountTest {
   private static final UUID U = UUID.fromString("4b0f2c0e-8d4f-4a8e-9a51-1c2d3e4f5a6b");
 
   @TempDir Path dir;
-  private final Host host = BuiltinHosts.builder("demo").build();
+  private final Host host = Host.start(HostPreset.named("demo").spec());
   private final ByteArrayOutputStream log = new ByteArrayOutputStream();
   private LiveMount mount;
   private Path sys;

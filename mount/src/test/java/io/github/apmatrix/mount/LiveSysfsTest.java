@@ -1,8 +1,9 @@
 package io.github.apmatrix.mount;
 
+import io.github.apmatrix.core.model.Host;
+import io.github.apmatrix.core.model.HostPreset;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.apmatrix.api.script.BuiltinHosts;
 import io.github.apmatrix.api.sysfs.Sysfs;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -20,7 +21,7 @@ class LiveSysfsTest {
     Machine.requireFuse();
     SysfsOps ops =
         new SysfsOps(
-            Sysfs.of(BuiltinHosts.builder("demo").build()),
+            Sysfs.of(Host.start(HostPreset.named("demo").spec())),
             new PrintStream(log, true, StandardCharsets.UTF_8),
             false);
     LiveSysfs fs = Requirements.newFileSystem(ops);

@@ -1,8 +1,9 @@
 package io.github.apmatrix.mount;
 
+import io.github.apmatrix.core.model.Host;
+import io.github.apmatrix.core.model.HostPreset;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.github.apmatrix.api.script.BuiltinHosts;
 import io.github.apmatrix.api.sysfs.Sysfs;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -36,7 +37,7 @@ final class Machine {
     try {
       SysfsOps ops =
           new SysfsOps(
-              Sysfs.of(BuiltinHosts.builder("demo").build()),
+              Sysfs.of(Host.start(HostPreset.named("demo").spec())),
               new PrintStream(OutputStream.nullOutputStream(), true),
               false);
       Requirements.newFileSystem(ops);

@@ -1,8 +1,8 @@
 package io.github.apmatrix.mount;
 
+import io.github.apmatrix.core.model.HostPreset;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.apmatrix.api.script.BuiltinHosts;
 import io.github.apmatrix.api.script.ScriptedHardware;
 import io.github.apmatrix.api.sysfs.Sysfs;
 import io.github.apmatrix.core.model.Host;
@@ -53,7 +53,7 @@ class MdevctlEndToEndTest {
 
   @TempDir static Path dir;
   private final ScriptedHardware hw = new ScriptedHardware();
-  private final Host host = BuiltinHosts.builder("demo").hardware(hw).build();
+  private final Host host = HostPreset.named("demo").spec().toBuilder().hardware(hw).start();
   private final Sysfs sysfs = Sysfs.of(host);
   private final ByteArrayOutputStream log = new ByteArrayOutputStream();
 

@@ -1,9 +1,9 @@
 package io.github.apmatrix.mount;
 
+import io.github.apmatrix.core.model.HostPreset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.apmatrix.api.script.BuiltinHosts;
 import io.github.apmatrix.api.sysfs.Sysfs;
 import io.github.apmatrix.core.Errno;
 import io.github.apmatrix.core.model.Host;
@@ -27,7 +27,7 @@ class SysfsOpsTest {
       "/devices/vfio_ap/matrix/mdev_supported_types/vfio_ap-passthrough/create";
   private static final String M = "/devices/vfio_ap/matrix/" + U;
 
-  private final Host host = BuiltinHosts.builder("demo").build();
+  private final Host host = Host.start(HostPreset.named("demo").spec());
   private final ByteArrayOutputStream logged = new ByteArrayOutputStream();
   private final SysfsOps ops =
       new SysfsOps(Sysfs.of(host), new PrintStream(logged, true, StandardCharsets.UTF_8), true);

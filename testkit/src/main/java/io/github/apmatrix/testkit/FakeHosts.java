@@ -14,7 +14,7 @@ import java.util.UUID;
  *
  * <pre>{@code
  * ApHost host = FakeHosts.z16();
- * ApHost faulty = FakeHosts.small().toBuilder().hardware(new FaultyHardware()).build();
+ * ApHost faulty = Hosts.start(FakeHosts.small().toBuilder().hardware(new FaultyHardware()).build());
  * ApHost any = FakeHosts.random(42);   // the same host for the same seed, every run
  * }</pre>
  *
@@ -25,12 +25,12 @@ public final class FakeHosts {
   private FakeHosts() {}
 
   /**
-   * Returns the host of the worked examples: adapters 0x03 (CEX7) and 0x0a (CEX8), usage and
-   * control domains 0x01, 0x02, 0x20, every queue still owned by the host. See {@link
-   * Hosts#examples()}.
+   * Returns the {@code demo} host of the worked examples: adapters 0x03 (CEX7) and 0x0a (CEX8),
+   * usage and control domains 0x01, 0x02, 0x20, every queue still owned by the host. See {@link
+   * Hosts#demo()}.
    */
-  public static ApHost examples() {
-    return Hosts.examples();
+  public static ApHost demo() {
+    return Hosts.demo();
   }
 
   /**
@@ -55,6 +55,22 @@ public final class FakeHosts {
    */
   public static ApHost z16() {
     return Hosts.z16();
+  }
+
+  /**
+   * Returns the {@code lpar85} host: Na 63, Nd 84, six cards in mixed modes, 85 domains, masks all
+   * ones. See {@link Hosts#lpar85()}.
+   */
+  public static ApHost lpar85() {
+    return Hosts.lpar85();
+  }
+
+  /**
+   * Returns the {@code noapxa} host: no APXA (CRYCB format 1), card01 CEX5 and card02 CEX6, domains
+   * 0x00..0x0f. See {@link Hosts#noapxa()}.
+   */
+  public static ApHost noapxa() {
+    return Hosts.noapxa();
   }
 
   /**
@@ -88,14 +104,15 @@ public final class FakeHosts {
    */
   public static ApHost sysfsExample() {
     ApHost host =
-        Hosts.builder()
-            .apxa(255, 255)
-            .card(0x04, CardType.CEX8, CardMode.CCA)
-            .card(0x05, CardType.CEX8, CardMode.EP11)
-            .usageDomains(0x06, 0x47, 0xab)
-            .controlDomains(0x06, 0x10, 0x47, 0xab)
-            .freeDomains(0x47, 0xab)
-            .build();
+        Hosts.start(
+            Hosts.builder()
+                .apxa(255, 255)
+                .card(0x04, CardType.CEX8, CardMode.CCA)
+                .card(0x05, CardType.CEX8, CardMode.EP11)
+                .usageDomains(0x06, 0x47, 0xab)
+                .controlDomains(0x06, 0x10, 0x47, 0xab)
+                .freeDomains(0x47, 0xab)
+                .build());
     ApDevice a =
         host.createDevice(SYSFS_EXAMPLE_DEVICE_A)
             .assignAdapter(0x04)
@@ -128,10 +145,12 @@ public final class FakeHosts {
    */
   public static ApHost of(HostPreset preset, long seed) {
     return switch (preset) {
-      case EXAMPLES -> examples();
+      case DEMO -> demo();
       case SMALL -> small();
       case Z15 -> z15();
       case Z16 -> z16();
+      case LPAR85 -> lpar85();
+      case NOAPXA -> noapxa();
       case FULL -> full();
       case RANDOM -> random(seed);
     };

@@ -19,9 +19,9 @@ import java.util.function.Predicate;
  * <pre>{@code
  * Faults.adapterLeaves(host, 0x04);     // guests lose it in one commit
  * Faults.adapterRejoins(host, 0x04);    // and get it back
- * ApHost flaky = FakeHosts.small().toBuilder()
+ * ApHost flaky = Hosts.start(FakeHosts.small().toBuilder()
  *     .probeFault(Faults.failingProbe("vfio_ap", Apqn.of(1, 0)))
- *     .build();
+ *     .build());
  * }</pre>
  *
  * <p>Stateless and thread-safe; the predicates and drivers it returns are immutable.
@@ -61,8 +61,9 @@ public final class Faults {
   }
 
   /**
-   * Returns a probe fault for {@link ApHost.Builder#probeFault}: the named driver's probe fails for
-   * the given queues (they stay unbound, the failure lands in {@code host.core().driverErrors()}).
+   * Returns a probe fault for {@link HostSpec.Builder#probeFault}: the named driver's probe fails
+   * for the given queues (they stay unbound, the failure lands in {@code
+   * host.core().driverErrors()}).
    */
   public static BiPredicate<String, Apqn> failingProbe(String driver, Apqn... apqns) {
     Objects.requireNonNull(driver, "driver");
@@ -72,7 +73,7 @@ public final class Faults {
 
   /**
    * Returns a queue driver whose probe and remove callbacks always throw: register it with {@link
-   * ApHost.Builder#driver} to see the AP bus survive it.
+   * HostSpec.Builder#driver} to see the AP bus survive it.
    *
    * @param name the driver's name
    * @param isDefault whether it is a default driver (gets the host's queues)

@@ -22,7 +22,7 @@ import java.util.Objects;
  * <pre>{@code
  * FaultyHardware hw = new FaultyHardware()
  *     .nextReset(Apqn.of(1, 0), ResponseCode.of(0x06));   // an invalid answer: unusable
- * ApHost host = FakeHosts.small().toBuilder().hardware(hw).build();
+ * ApHost host = Hosts.start(FakeHosts.small().toBuilder().hardware(hw).build());
  * ApDevice d = host.createDevice().assignAdapter(1).assignDomain(0);
  * ApGuest g = host.startGuest("g1", d);
  * g.close();                    // resets 01.0000: it answers 0x06, unusable until its next

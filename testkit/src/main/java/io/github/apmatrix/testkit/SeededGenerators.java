@@ -8,6 +8,7 @@ import io.github.apmatrix.core.Bitmap256;
 import io.github.apmatrix.core.model.CardMode;
 import io.github.apmatrix.core.model.CardType;
 import io.github.apmatrix.core.model.HostConfig;
+import io.github.apmatrix.core.model.HostSpec;
 import io.github.apmatrix.core.model.ResponseCode;
 import java.util.SplittableRandom;
 
@@ -131,7 +132,7 @@ public final class SeededGenerators {
    * domains and a few more; some adapters or domains freed for passthrough.
    */
   public ApHost host() {
-    ApHost.Builder b = Hosts.builder();
+    HostSpec.Builder b = Hosts.builder();
     int maxA;
     int maxD;
     if (chance(0.8)) {
@@ -158,7 +159,7 @@ public final class SeededGenerators {
     Bitmap256 usage = bitmap(maxD, 7).with(between(0, maxD));
     b.usageDomains(usage).controlDomains(usage.or(bitmap(maxD, 3)));
     b.freeDomains(usage.and(bitmap(maxD, 4)));
-    return b.build();
+    return Hosts.start(b.build());
   }
 
   @Override

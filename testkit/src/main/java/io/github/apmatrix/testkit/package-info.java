@@ -16,7 +16,7 @@
  *
  * <pre>{@code
  * FaultyHardware hw = new FaultyHardware();
- * ApHost host = FakeHosts.small().toBuilder().hardware(hw).build();
+ * ApHost host = Hosts.start(FakeHosts.small().toBuilder().hardware(hw).build());
  * ApDevice device = host.createDevice().assignAdapters(1, 2).assignDomain(0);
  * GuestRecorder seen = GuestRecorder.watch(host.startGuest("g1", device));
  * }</pre>

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class AssertionsTest {
 
-  private final ApHost host = FakeHosts.examples().freeAdapters(3, 0x0a);
+  private final ApHost host = FakeHosts.demo().freeAdapters(3, 0x0a);
   private final ApDevice device =
       host.createDevice().assignAdapter(3).assignDomains(2, 0x20).assignControlDomain(1);
 

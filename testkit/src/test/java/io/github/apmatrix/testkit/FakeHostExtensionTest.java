@@ -22,7 +22,7 @@ class FakeHostExtensionTest {
   }
 
   @Test
-  @FakeHost(HostPreset.EXAMPLES)
+  @FakeHost(HostPreset.DEMO)
   void methodAnnotation_choosesThePreset_eachParameterItsOwnHost(ApHost a, ApHost b) {
     assertThat(a.queues()).hasSize(6);
     assertThat(a).isNotSameAs(b);
@@ -39,7 +39,7 @@ class FakeHostExtensionTest {
   }
 
   @Nested
-  @FakeHost(HostPreset.EXAMPLES)
+  @FakeHost(HostPreset.DEMO)
   class ClassAnnotation {
     @Test
     void classAnnotation_choosesThePreset(ApHost host) {

@@ -4,6 +4,7 @@ import static io.github.apmatrix.testkit.ApmatrixAssertions.assertThat;
 
 import io.github.apmatrix.api.ApDevice;
 import io.github.apmatrix.api.ApHost;
+import io.github.apmatrix.api.Hosts;
 import io.github.apmatrix.core.Apqn;
 import io.github.apmatrix.core.model.CardMode;
 import io.github.apmatrix.core.model.CardType;
@@ -25,9 +26,10 @@ class FaultsTest {
   @Test
   void failingProbe_leavesThoseQueuesUnbound() {
     ApHost host =
-        FakeHosts.small().toBuilder()
-            .probeFault(Faults.failingProbe("vfio_ap", Apqn.of(1, 0)))
-            .build();
+        Hosts.start(
+            FakeHosts.small().toBuilder()
+                .probeFault(Faults.failingProbe("vfio_ap", Apqn.of(1, 0)))
+                .build());
     assertThat(host.core().driverOf(Apqn.of(1, 0))).isEmpty();
     assertThat(host.core().driverOf(Apqn.of(1, 1))).contains("vfio_ap");
     assertThat(host.core().driverErrors()).hasSize(1);
@@ -36,10 +38,11 @@ class FaultsTest {
   @Test
   void throwingDriver_busSurvives_queuesStayUnbound() {
     ApHost host =
-        FakeHosts.small().toBuilder()
-            .card(7, CardType.of(7), CardMode.CCA)
-            .driver(Faults.throwingDriver("broken", true, t -> t.hwtype() < 10))
-            .build();
+        Hosts.start(
+            FakeHosts.small().toBuilder()
+                .card(7, CardType.of(7), CardMode.CCA)
+                .driver(Faults.throwingDriver("broken", true, t -> t.hwtype() < 10))
+                .build());
     assertThat(host.core().driverOf(Apqn.of(7, 0))).isEmpty();
     assertThat(host.core().driverErrors()).isNotEmpty().allMatch(e -> e.contains("broken"));
     assertThat(host.core().driverNames()).contains("broken");
@@ -54,7 +57,7 @@ class FaultsTest {
     assertThat(broken.isDefault()).isFalse();
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> broken.remove(Apqn.of(1, 1)))
         .hasMessageContaining("01.0001");
-    ApHost host = FakeHosts.small().toBuilder().driver(broken).build();
+    ApHost host = Hosts.start(FakeHosts.small().toBuilder().driver(broken).build());
     host.core().unbind("vfio_ap", Apqn.of(1, 0)).orThrow();
     assertThat(host.core().bind("broken", Apqn.of(1, 0)).isRefused()).isTrue();
   }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.apmatrix.api.ApDevice;
 import io.github.apmatrix.api.ApGuest;
 import io.github.apmatrix.api.ApHost;
+import io.github.apmatrix.api.Hosts;
 import io.github.apmatrix.core.Apqn;
 import io.github.apmatrix.core.model.ResponseCode;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class FaultyHardwareTest {
 
   private final FaultyHardware hw = new FaultyHardware();
-  private final ApHost host = FakeHosts.small().toBuilder().hardware(hw).build();
+  private final ApHost host = Hosts.start(FakeHosts.small().toBuilder().hardware(hw).build());
   private final ApDevice device = host.createDevice().assignAdapters(1, 2).assignDomain(0);
 
   @Test

@@ -55,7 +55,7 @@ class GeneratorsTest {
 
   @Test
   void presets_areTheApiPresets() {
-    assertThat(FakeHosts.examples().queues()).hasSize(6);
+    assertThat(FakeHosts.demo().queues()).hasSize(6);
     assertThat(FakeHosts.small().vfioQueues()).hasSize(8);
     assertThat(FakeHosts.z15().vfioQueues()).hasSize(414);
     assertThat(FakeHosts.z16().vfioQueues()).hasSize(170);

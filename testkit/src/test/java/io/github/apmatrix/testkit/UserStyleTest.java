@@ -5,6 +5,7 @@ import static io.github.apmatrix.testkit.ApmatrixAssertions.assertThat;
 import io.github.apmatrix.api.ApDevice;
 import io.github.apmatrix.api.ApGuest;
 import io.github.apmatrix.api.ApHost;
+import io.github.apmatrix.api.Hosts;
 import io.github.apmatrix.core.Apqn;
 import io.github.apmatrix.core.Errno;
 import io.github.apmatrix.core.model.ResponseCode;
@@ -16,7 +17,7 @@ class UserStyleTest {
   @Test
   void queueThatFailsItsReset_isWithheldFromTheNextGuest_whichNeverSeesIt() {
     FaultyHardware hw = new FaultyHardware().nextReset(Apqn.of(2, 1), ResponseCode.of(0x06));
-    ApHost host = FakeHosts.small().toBuilder().hardware(hw).build();
+    ApHost host = Hosts.start(FakeHosts.small().toBuilder().hardware(hw).build());
     ApDevice device = host.createDevice().assignAdapters(1, 2).assignDomain(1);
     host.startGuest("g1", device).stop(); // resets the queues: 02.0001 answers 0x06, unusable
     device.assignDomain(2); // the next assignment filters the matrix again

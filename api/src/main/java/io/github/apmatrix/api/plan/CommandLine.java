@@ -1,6 +1,6 @@
 package io.github.apmatrix.api.plan;
 
-import io.github.apmatrix.api.script.BuiltinHosts;
+import io.github.apmatrix.core.model.HostPreset;
 import io.github.apmatrix.api.script.ScriptRunner;
 import io.github.apmatrix.api.script.ScriptedHardware;
 import io.github.apmatrix.api.snapshot.Snapshot;
@@ -111,12 +111,12 @@ public final class CommandLine {
         return Optional.empty();
       }
     } else {
-      String name = values.getOrDefault("--host", BuiltinHosts.DEFAULT);
-      if (!BuiltinHosts.names().contains(name)) {
+      String name = values.getOrDefault("--host", HostPreset.DEMO.id());
+      if (!HostPreset.ids().contains(name)) {
         throw new UsageError(
-            "no built-in host " + name + "; there are " + String.join(", ", BuiltinHosts.names()));
+            "no built-in host " + name + "; there are " + String.join(", ", HostPreset.ids()));
       }
-      host = BuiltinHosts.builder(name).hardware(hw).build();
+      host = HostPreset.named(name).spec().toBuilder().hardware(hw).start();
     }
     String setup = values.get("--setup");
     if (setup != null) {

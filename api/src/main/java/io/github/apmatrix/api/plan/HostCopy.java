@@ -4,6 +4,7 @@ import io.github.apmatrix.core.Apqn;
 import io.github.apmatrix.core.model.ApHardware;
 import io.github.apmatrix.core.model.Guest;
 import io.github.apmatrix.core.model.Host;
+import io.github.apmatrix.core.model.HostSpec;
 import io.github.apmatrix.core.model.MediatedDevice;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,14 +50,14 @@ public final class HostCopy {
   static Host of(Host host, ApHardware hardware, List<String> differences) {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(hardware, "hardware");
-    Host.Builder b =
-        Host.builder()
+    HostSpec.Builder b =
+        HostSpec.builder()
             .config(host.config())
             .apmask(host.apmask())
             .aqmask(host.aqmask())
             .hardware(hardware);
     host.cards().forEach(b::card);
-    Host copy = b.build();
+    Host copy = b.start();
     if (!host.isVfioApLoaded()) {
       copy.unloadVfioAp();
     }

@@ -4,6 +4,7 @@ import io.github.apmatrix.api.sysfs.Sysfs;
 import io.github.apmatrix.api.text.MessageText;
 import io.github.apmatrix.core.Refusal;
 import io.github.apmatrix.core.model.Host;
+import io.github.apmatrix.core.model.HostPreset;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -41,6 +42,9 @@ public final class ScriptRunner {
 
   /** The exit status of a script every line of which ran. */
   public static final int OK = 0;
+
+  /** The built-in host {@code --host} defaults to. */
+  public static final HostPreset DEFAULT_HOST = HostPreset.DEMO;
 
   /** The exit status of a script stopped by a usage error. */
   public static final int USAGE = 2;
@@ -237,7 +241,7 @@ public final class ScriptRunner {
      */
     public Builder builtin(String name) {
       ScriptedHardware hw = new ScriptedHardware();
-      this.host = BuiltinHosts.builder(name).hardware(hw).build();
+      this.host = Host.start(HostPreset.named(name).spec().toBuilder().hardware(hw).build());
       this.hardware = hw;
       return this;
     }

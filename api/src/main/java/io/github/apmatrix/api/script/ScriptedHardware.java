@@ -17,7 +17,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * ScriptedHardware hw = new ScriptedHardware();
- * Host host = BuiltinHosts.builder("demo").hardware(hw).build();
+ * Host host = Host.start(HostPreset.DEMO.spec().toBuilder().hardware(hw).build());
  * hw.queueZapq(Apqn.of(3, 2), List.of(ResponseCode.of(0x06)));   // the next reset of 03.0002 fails
  * }</pre>
  *

@@ -1,7 +1,7 @@
 /**
  * The script language of the launcher ({@code echo}, {@code cat}, {@code ls}, {@code guest}, and
  * verbs for hardware events): {@link io.github.apmatrix.api.script.ScriptRunner} runs it against
- * one host through its emulated sysfs, and {@link io.github.apmatrix.api.script.BuiltinHosts} names
+ * one host through its emulated sysfs, and {@link io.github.apmatrix.core.model.HostPreset} names
  * the hosts it can start from.
  */
 @NullMarked

@@ -13,6 +13,7 @@ import io.github.apmatrix.core.model.CardMode;
 import io.github.apmatrix.core.model.CardType;
 import io.github.apmatrix.core.model.Host;
 import io.github.apmatrix.core.model.HostConfig;
+import io.github.apmatrix.core.model.HostSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -51,12 +52,12 @@ final class SnapshotReader {
   /** A mediated device directory, as read. */
   private record MdevDir(UUID uuid, String file, Apcb matrix) {}
 
-  static Host load(SnapshotFiles files, Consumer<Host.Builder> customizer)
+  static Host load(SnapshotFiles files, Consumer<HostSpec.Builder> customizer)
       throws SnapshotException {
     return new SnapshotReader(files).load(customizer);
   }
 
-  private Host load(Consumer<Host.Builder> customizer) throws SnapshotException {
+  private Host load(Consumer<HostSpec.Builder> customizer) throws SnapshotException {
     int maxA = decimal(BUS + "ap_max_adapter_id");
     int maxD = decimal(BUS + "ap_max_domain_id");
     Optional<String> features = files.readOptional(BUS + "features");
@@ -113,11 +114,17 @@ final class SnapshotReader {
 
     List<MdevDir> mdevs = mdevs();
 
-    Host.Builder b = Host.builder();
+    HostSpec.Builder b = HostSpec.builder();
     customizer.accept(b);
     b.config(config).apmask(apmask).aqmask(aqmask);
-    cards.values().forEach(c -> b.card(c.card()));
-    Host host = b.build();
+    for (var c : cards.values()) {
+      if (config.apm().contains(c.card().adapter())) {
+        b.card(c.card());
+      } else {
+        b.standbyCard(c.card());
+      }
+    }
+    Host host = Host.start(b.build());
     for (MdevDir m : mdevs) {
       Optional<Refusal> r = host.createMediatedDevice(m.uuid()).refusal();
       if (r.isEmpty()) {

@@ -1,8 +1,9 @@
 package io.github.apmatrix.api.picture;
 
+import io.github.apmatrix.core.model.Host;
+import io.github.apmatrix.core.model.HostPreset;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.apmatrix.api.script.BuiltinHosts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class HtmlReportTest {
 
   @Test
   void report_ofAHostWithoutDevices_saysNone() {
-    String html = HtmlReport.render(BuiltinHosts.builder("noapxa").build());
+    String html = HtmlReport.render(Host.start(HostPreset.named("noapxa").spec()));
     assertThat(html).contains("<h2>Mediated devices</h2><p>none</p>", "<h2>Guests</h2><p>none</p>");
   }
 }

@@ -1,12 +1,13 @@
 package io.github.apmatrix.api.picture;
 
-import io.github.apmatrix.api.script.BuiltinHosts;
+import io.github.apmatrix.core.model.HostPreset;
 import io.github.apmatrix.api.script.ScriptRunner;
 import io.github.apmatrix.core.Bitmap256;
 import io.github.apmatrix.core.model.Card;
 import io.github.apmatrix.core.model.CardMode;
 import io.github.apmatrix.core.model.CardType;
 import io.github.apmatrix.core.model.Host;
+import io.github.apmatrix.core.model.HostSpec;
 import io.github.apmatrix.core.model.HostConfig;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -23,7 +24,7 @@ final class PictureHosts {
    * opened by guest g1; 0a.0020 unbound, so adapter 0x0a is withheld; 03.0001 and 0a.0001 free.
    */
   static Host demo() {
-    Host h = BuiltinHosts.builder("demo").build();
+    Host h = Host.start(HostPreset.named("demo").spec());
     PrintStream none = new PrintStream(OutputStream.nullOutputStream());
     ScriptRunner.builder()
         .host(h, null)
@@ -54,15 +55,15 @@ final class PictureHosts {
    * adapter × 256 domains and a guest whose name needs escaping.
    */
   static Host full() {
-    Host.Builder b =
-        Host.builder()
+    HostSpec.Builder b =
+        HostSpec.builder()
             .config(
                 HostConfig.withApxa(255, 255, Bitmap256.all(), Bitmap256.all(), Bitmap256.all()))
             .apmask(Bitmap256.range(0, 0x7f));
     for (int a = 0; a < 256; a++) {
       b.card(Card.of(a, CardType.CEX8, CardMode.CCA));
     }
-    Host h = b.build();
+    Host h = b.start();
     for (int a = 0x80; a < 256; a++) {
       UUID u = new UUID(0x1234, a);
       h.createMediatedDevice(u).orThrow();

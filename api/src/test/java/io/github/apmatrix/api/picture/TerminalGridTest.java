@@ -1,8 +1,9 @@
 package io.github.apmatrix.api.picture;
 
+import io.github.apmatrix.core.model.Host;
+import io.github.apmatrix.core.model.HostPreset;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.apmatrix.api.script.BuiltinHosts;
 import org.junit.jupiter.api.Test;
 
 /** The grid on a terminal, in the manner of lszcrypt -d (s390-tools zconf/zcrypt/lszcrypt.c). */
@@ -31,7 +32,7 @@ class TerminalGridTest {
   void colour_paintsEachHolder() {
     String s = TerminalGrid.render(Grid.of(PictureHosts.demo()), true);
     assertThat(s).contains("\u001b[32m+\u001b[0m", "\u001b[1;35mA\u001b[0m");
-    String fresh = TerminalGrid.render(Grid.of(BuiltinHosts.builder("demo").build()), true);
+    String fresh = TerminalGrid.render(Grid.of(Host.start(HostPreset.named("demo").spec())), true);
     assertThat(fresh).contains("\u001b[34mH\u001b[0m");
   }
 }

@@ -1,8 +1,8 @@
 package io.github.apmatrix.api.plan;
 
+import io.github.apmatrix.core.model.HostPreset;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.apmatrix.api.script.BuiltinHosts;
 import io.github.apmatrix.core.Apqn;
 import io.github.apmatrix.core.Bitmap256;
 import io.github.apmatrix.core.model.ApQueueDriver;
@@ -10,6 +10,7 @@ import io.github.apmatrix.core.model.Card;
 import io.github.apmatrix.core.model.CardMode;
 import io.github.apmatrix.core.model.CardType;
 import io.github.apmatrix.core.model.Host;
+import io.github.apmatrix.core.model.HostSpec;
 import io.github.apmatrix.core.model.HostConfig;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class HostCopyTest {
 
   @Test
   void copy_ofAnUnloadedVfioAp_staysUnloaded() {
-    Host host = BuiltinHosts.builder("demo").build();
+    Host host = Host.start(HostPreset.named("demo").spec());
     host.unloadVfioAp().orThrow();
     assertThat(HostCopy.of(host).isVfioApLoaded()).isFalse();
   }
@@ -68,11 +69,11 @@ class HostCopyTest {
         };
     Bitmap256 one = Bitmap256.of(1);
     Host host =
-        Host.builder()
+        HostSpec.builder()
             .config(HostConfig.withApxa(255, 255, one, one, one))
             .card(Card.of(1, CardType.of(7), CardMode.CCA))
             .driver(mine)
-            .build();
+            .start();
     assertThat(host.driverOf(Apqn.of(1, 1))).contains("mine");
     assertThat(HostCopy.differences(host, HostCopy.of(host)))
         .containsExactly("queue 01.0001 is bound to mine on the host but to no driver on the copy");

@@ -1,8 +1,8 @@
 package io.github.apmatrix.api.plan;
 
+import io.github.apmatrix.core.model.HostPreset;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.apmatrix.api.script.BuiltinHosts;
 import io.github.apmatrix.api.script.ScriptRunner;
 import io.github.apmatrix.api.script.ScriptedHardware;
 import io.github.apmatrix.core.Refusal;
@@ -42,7 +42,7 @@ final class PlanHosts {
   /** Returns a built-in host after {@code script} ran on it without a refusal. */
   static Host after(String name, String script) {
     ScriptedHardware hw = new ScriptedHardware();
-    Host host = BuiltinHosts.builder(name).hardware(hw).build();
+    Host host = HostPreset.named(name).spec().toBuilder().hardware(hw).start();
     run(host, hw, script);
     return host;
   }

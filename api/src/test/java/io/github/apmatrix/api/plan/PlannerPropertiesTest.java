@@ -1,11 +1,11 @@
 package io.github.apmatrix.api.plan;
 
+import io.github.apmatrix.core.model.HostPreset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
-import io.github.apmatrix.api.script.BuiltinHosts;
 import io.github.apmatrix.core.Apcb;
 import io.github.apmatrix.core.Bitmap256;
 import io.github.apmatrix.core.model.Card;
@@ -28,7 +28,7 @@ class PlannerPropertiesTest {
 
   private static final List<Host> HOSTS =
       List.of(
-          BuiltinHosts.builder("lpar85").build(),
+          Host.start(HostPreset.named("lpar85").spec()),
           PlanHosts.demo(),
           PlanHosts.after(
               "lpar85",
@@ -53,7 +53,7 @@ class PlannerPropertiesTest {
                   + PlanHosts.U
                   + "\n"
                   + "echo 05.0002 > /sys/bus/ap/drivers/cex4queue/unbind\n"),
-          BuiltinHosts.builder("noapxa").build());
+          Host.start(HostPreset.named("noapxa").spec()));
 
   /** A request decoded from eight numbers, so QuickTheories can shrink it. */
   static Request request(int index, List<Integer> n) {

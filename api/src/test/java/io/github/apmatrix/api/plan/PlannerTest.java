@@ -1,9 +1,9 @@
 package io.github.apmatrix.api.plan;
 
+import io.github.apmatrix.core.model.HostPreset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.apmatrix.api.script.BuiltinHosts;
 import io.github.apmatrix.api.script.ScriptRunner;
 import io.github.apmatrix.core.Apcb;
 import io.github.apmatrix.core.Bitmap256;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class PlannerTest {
 
-  private final Host lpar = BuiltinHosts.builder("lpar85").build();
+  private final Host lpar = Host.start(HostPreset.named("lpar85").spec());
 
   /** Applies the proposal to a copy of the host and returns the copy; fails on any refusal. */
   static Host applied(Host host, Proposal p) {
@@ -156,7 +156,7 @@ class PlannerTest {
 
   @Test
   void withoutVfioAp_nothingIsMet() {
-    Host h = BuiltinHosts.builder("demo").build();
+    Host h = Host.start(HostPreset.named("demo").spec());
     h.unloadVfioAp().orThrow();
     assertThat(Planner.propose(h, List.of(Request.guest("a"))).unmet().get(0).rule())
         .startsWith("ENOENT");

@@ -1,9 +1,9 @@
 package io.github.apmatrix.api.plan;
 
+import io.github.apmatrix.core.model.HostPreset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.apmatrix.api.script.BuiltinHosts;
 import io.github.apmatrix.core.Apqn;
 import io.github.apmatrix.core.Bitmap256;
 import io.github.apmatrix.core.model.Host;
@@ -84,7 +84,7 @@ class QueriesTest {
     assertThat(free.takeable().isEmpty()).isTrue();
     assertThat(free.adaptersWithReady(1)).isEqualTo(Bitmap256.of(3, 0x0a));
     assertThat(free.adaptersWithReady(2)).isEqualTo(Bitmap256.empty());
-    FreeApqns fresh = Queries.free(BuiltinHosts.builder("demo").build());
+    FreeApqns fresh = Queries.free(Host.start(HostPreset.named("demo").spec()));
     assertThat(fresh.takeable().size()).isEqualTo(6);
     assertThat(fresh.adaptersWithTakeable(0x20)).isEqualTo(Bitmap256.of(3, 0x0a));
     assertThat(fresh.toString()).isEqualTo("FreeApqns{ready 0, takeable 6}");

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.apmatrix.core.Apqn;
+import io.github.apmatrix.core.model.Host;
+import io.github.apmatrix.core.model.HostPreset;
 import io.github.apmatrix.core.model.ResponseCode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -78,11 +80,14 @@ class ScriptRunnerTest {
 
   @Test
   void builtinHosts_haveNamesDescriptionsAndRefuseUnknownNames() {
-    assertThat(BuiltinHosts.names()).startsWith(BuiltinHosts.DEFAULT).contains("lpar85");
-    assertThat(BuiltinHosts.builder("lpar85").build().config().busMaxDomainId()).isEqualTo(84);
-    assertThat(BuiltinHosts.builder("lpar85").build().queues()).hasSize(6 * 85);
-    assertThatThrownBy(() -> BuiltinHosts.describe("nope"))
+    assertThat(HostPreset.ids()).startsWith(ScriptRunner.DEFAULT_HOST.id()).contains("lpar85");
+    assertThat(Host.start(HostPreset.named("lpar85").spec()).config().busMaxDomainId())
+        .isEqualTo(84);
+    assertThat(Host.start(HostPreset.named("lpar85").spec()).queues()).hasSize(6 * 85);
+    assertThatThrownBy(() -> HostPreset.named("nope"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("demo, lpar85");
+        .hasMessageContaining("demo, small, z15, z16, lpar85, noapxa, full");
+    assertThat(HostPreset.named("z16")).isEqualTo(HostPreset.Z16);
+    assertThat(HostPreset.values()).allSatisfy(p -> assertThat(p.description()).isNotBlank());
   }
 }

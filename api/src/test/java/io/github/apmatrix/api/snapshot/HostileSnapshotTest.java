@@ -2,10 +2,10 @@ package io.github.apmatrix.api.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.apmatrix.api.script.BuiltinHosts;
 import io.github.apmatrix.core.Apcb;
 import io.github.apmatrix.core.Bitmap256;
 import io.github.apmatrix.core.model.Host;
+import io.github.apmatrix.core.model.HostPreset;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +24,7 @@ class HostileSnapshotTest {
   @TempDir Path tmp;
 
   private Path demoSnapshot(String name) throws IOException {
-    Host h = BuiltinHosts.builder("demo").build();
+    Host h = Host.start(HostPreset.named("demo").spec());
     h.writeApmask(h.apmask().without(3).without(0x0a)).orThrow();
     java.util.UUID u = java.util.UUID.fromString(U);
     h.createMediatedDevice(u).orThrow();

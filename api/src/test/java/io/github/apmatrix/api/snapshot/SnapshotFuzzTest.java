@@ -3,10 +3,10 @@ package io.github.apmatrix.api.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.github.apmatrix.api.script.BuiltinHosts;
 import io.github.apmatrix.core.Apcb;
 import io.github.apmatrix.core.Bitmap256;
 import io.github.apmatrix.core.model.Host;
+import io.github.apmatrix.core.model.HostPreset;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +49,7 @@ class SnapshotFuzzTest {
   private static Path snapshot() throws IOException {
     Path dir = tmp.resolve("demo");
     if (!Files.isDirectory(dir)) {
-      Host h = BuiltinHosts.builder("demo").build();
+      Host h = Host.start(HostPreset.named("demo").spec());
       h.writeApmask(h.apmask().without(3).without(0x0a)).orThrow();
       h.createMediatedDevice(U).orThrow();
       h.writeApConfig(U, Apcb.of(Bitmap256.of(3), Bitmap256.of(2), Bitmap256.of(1))).orThrow();

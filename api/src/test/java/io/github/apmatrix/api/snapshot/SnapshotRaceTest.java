@@ -1,9 +1,9 @@
 package io.github.apmatrix.api.snapshot;
 
+import io.github.apmatrix.core.model.HostPreset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.github.apmatrix.api.script.BuiltinHosts;
 import io.github.apmatrix.core.model.Host;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,7 +46,7 @@ class SnapshotRaceTest {
   }
 
   private Path demoSnapshot() throws IOException {
-    Host h = BuiltinHosts.builder("demo").build();
+    Host h = Host.start(HostPreset.named("demo").spec());
     Path dir = tmp.resolve("snap");
     Snapshot.write(h, dir);
     return dir;

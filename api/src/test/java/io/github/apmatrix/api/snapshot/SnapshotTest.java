@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
 
-import io.github.apmatrix.api.script.BuiltinHosts;
 import io.github.apmatrix.api.sysfs.Sysfs;
 import io.github.apmatrix.api.sysfs.SysfsEntry;
 import io.github.apmatrix.core.Apcb;
@@ -15,6 +14,8 @@ import io.github.apmatrix.core.model.CardMode;
 import io.github.apmatrix.core.model.CardType;
 import io.github.apmatrix.core.model.Host;
 import io.github.apmatrix.core.model.HostConfig;
+import io.github.apmatrix.core.model.HostPreset;
+import io.github.apmatrix.core.model.HostSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -62,12 +63,12 @@ class SnapshotTest {
     Random rnd = new Random(seed);
     Host host;
     switch (rnd.nextInt(4)) {
-      case 0 -> host = BuiltinHosts.builder("demo").build();
-      case 1 -> host = BuiltinHosts.builder("lpar85").build();
-      case 2 -> host = BuiltinHosts.builder("noapxa").build();
+      case 0 -> host = Host.start(HostPreset.named("demo").spec());
+      case 1 -> host = Host.start(HostPreset.named("lpar85").spec());
+      case 2 -> host = Host.start(HostPreset.named("noapxa").spec());
       default -> {
         boolean qci = rnd.nextInt(4) != 0;
-        Host.Builder b = Host.builder();
+        HostSpec.Builder b = HostSpec.builder();
         Bitmap256 apm = Bitmap256.empty();
         Bitmap256 aqm = Bitmap256.empty();
         for (int i = 0; i < 4; i++) {
@@ -82,7 +83,7 @@ class SnapshotTest {
                 ? HostConfig.withApxa(
                     127, 31, apm.without(apm.first()), aqm, aqm.with(rnd.nextInt(32)))
                 : HostConfig.withoutQci(apm, aqm));
-        host = b.build();
+        host = b.start();
       }
     }
     Bitmap256 apmask = host.apmask();
@@ -148,7 +149,7 @@ class SnapshotTest {
 
   /** A snapshot of the demo host with a device U of adapter 3, domain 2, control domain 1. */
   private Path demoSnapshot() throws IOException {
-    Host h = BuiltinHosts.builder("demo").build();
+    Host h = Host.start(HostPreset.named("demo").spec());
     h.writeApmask(h.apmask().without(3).without(0x0a)).orThrow();
     h.createMediatedDevice(U).orThrow();
     h.writeApConfig(U, Apcb.of(Bitmap256.of(3), Bitmap256.of(2), Bitmap256.of(1))).orThrow();
@@ -224,7 +225,7 @@ class SnapshotTest {
     Files.writeString(dir.resolve("bus/ap/apmask"), "0xfff\n");
     assertThat(refusal(dir).file()).isEqualTo("bus/ap/apmask");
     dir = tmp.resolve("b");
-    Snapshot.write(BuiltinHosts.builder("demo").build(), dir);
+    Snapshot.write(Host.start(HostPreset.named("demo").spec()), dir);
     Files.writeString(dir.resolve("bus/ap/ap_max_domain_id"), "0x10\n");
     assertThat(refusal(dir)).hasMessageStartingWith("bus/ap/ap_max_domain_id: expected a decimal");
     Files.writeString(dir.resolve("bus/ap/ap_max_domain_id"), "255\n");
@@ -310,7 +311,7 @@ class SnapshotTest {
     Files.delete(dir.resolve("bus/ap/features"));
     assertThat(Snapshot.load(dir).config().apxa()).isTrue();
     Path old = tmp.resolve("old");
-    Snapshot.write(BuiltinHosts.builder("noapxa").build(), old);
+    Snapshot.write(Host.start(HostPreset.named("noapxa").spec()), old);
     Files.delete(old.resolve("bus/ap/features"));
     assertThat(Snapshot.load(old).config().apxa()).isFalse();
   }
@@ -322,7 +323,7 @@ class SnapshotTest {
         .hasMessageContaining("cannot open the snapshot");
     Path f = Files.writeString(tmp.resolve("f"), "x");
     assertThatThrownBy(() -> Snapshot.load(f)).hasMessageContaining("a snapshot is a directory");
-    assertThatThrownBy(() -> Snapshot.write(BuiltinHosts.builder("demo").build(), f))
+    assertThatThrownBy(() -> Snapshot.write(Host.start(HostPreset.named("demo").spec()), f))
         .hasMessageContaining("exists and is not a directory");
   }
 

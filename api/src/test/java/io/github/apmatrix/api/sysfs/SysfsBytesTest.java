@@ -1,9 +1,9 @@
 package io.github.apmatrix.api.sysfs;
 
+import io.github.apmatrix.core.model.HostPreset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.apmatrix.api.script.BuiltinHosts;
 import io.github.apmatrix.core.Errno;
 import io.github.apmatrix.core.model.Host;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +23,7 @@ class SysfsBytesTest {
   private static final String DEVICE = "/sys/devices/vfio_ap/matrix/" + U;
 
   private static Sysfs demo() {
-    Host host = BuiltinHosts.builder("demo").build();
+    Host host = Host.start(HostPreset.named("demo").spec());
     host.createMediatedDevice(U).orThrow();
     return Sysfs.of(host);
   }

@@ -6,6 +6,7 @@ import io.github.apmatrix.api.Toggler;
 import io.github.apmatrix.api.text.ApMask;
 import io.github.apmatrix.core.Bitmap256;
 import io.github.apmatrix.core.model.Host;
+import io.github.apmatrix.core.model.HostSpec;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,7 +22,7 @@ class SysfsConcurrencyTest {
 
   @Test
   void relativeApmaskWrites_threadsTogglingTheirOwnAdapters_loseNoUpdate() throws Exception {
-    Host host = Host.builder().build();
+    Host host = HostSpec.builder().start();
     Sysfs sys = Sysfs.of(host);
     int missed =
         Toggler.run(
@@ -33,7 +34,7 @@ class SysfsConcurrencyTest {
 
   @Test
   void relativeAqmaskWrites_threadsTogglingTheirOwnDomains_loseNoUpdate() throws Exception {
-    Host host = Host.builder().build();
+    Host host = HostSpec.builder().start();
     Sysfs sys = Sysfs.of(host);
     int missed =
         Toggler.run(

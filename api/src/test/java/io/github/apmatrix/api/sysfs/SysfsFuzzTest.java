@@ -3,8 +3,8 @@ package io.github.apmatrix.api.sysfs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.github.apmatrix.api.script.BuiltinHosts;
 import io.github.apmatrix.core.model.Host;
+import io.github.apmatrix.core.model.HostPreset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.UUID;
@@ -27,7 +27,7 @@ class SysfsFuzzTest {
     int nl = text.indexOf('\n');
     String path = nl < 0 ? text : text.substring(0, nl);
     byte[] data = nl < 0 ? new byte[0] : Arrays.copyOfRange(input, nl + 1, input.length);
-    Host host = BuiltinHosts.builder("demo").build();
+    Host host = Host.start(HostPreset.named("demo").spec());
     host.createMediatedDevice(U).orThrow();
     Sysfs sys = Sysfs.of(host);
     String before = sys.read(DEVICE + "/matrix") + sys.read("/sys/bus/ap/apmask");

@@ -1,8 +1,8 @@
 package io.github.apmatrix.api.sysfs;
 
+import io.github.apmatrix.core.model.HostPreset;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.apmatrix.api.script.BuiltinHosts;
 import io.github.apmatrix.core.model.Host;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,7 +21,7 @@ class SysfsLinksTest {
   private static final UUID U = UUID.fromString("4b0f2c0e-8d4f-4a8e-9a51-1c2d3e4f5a6b");
   private static final String MATRIX = "/sys/devices/vfio_ap/matrix";
 
-  private final Host host = BuiltinHosts.builder("demo").build();
+  private final Host host = Host.start(HostPreset.named("demo").spec());
   private final Sysfs sys = Sysfs.of(host);
 
   private Optional<String> link(String path) {

@@ -3,10 +3,10 @@ package io.github.apmatrix.api.sysfs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.apmatrix.api.script.BuiltinHosts;
 import io.github.apmatrix.core.Apqn;
 import io.github.apmatrix.core.Errno;
 import io.github.apmatrix.core.model.Host;
+import io.github.apmatrix.core.model.HostPreset;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ class SysfsTest {
   static final UUID U = UUID.fromString("4b0f2c0e-8d4f-4a8e-9a51-1c2d3e4f5a6b");
   static final String M = "/sys/devices/vfio_ap/matrix/" + U;
 
-  private final Host host = BuiltinHosts.builder("demo").build();
+  private final Host host = Host.start(HostPreset.named("demo").spec());
   private final Sysfs sys = Sysfs.of(host);
 
   private SysfsException refused(Runnable r) {

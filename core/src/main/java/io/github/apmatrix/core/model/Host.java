@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executor;
-import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -27,10 +25,10 @@ import org.jspecify.annotations.Nullable;
  * only log.
  *
  * <pre>{@code
- * Host host = Host.builder()
+ * Host host = HostSpec.builder()
  *     .config(HostConfig.withApxa(255, 255, Bitmap256.of(3), Bitmap256.of(1, 2), Bitmap256.of(1)))
  *     .card(Card.of(3, CardType.CEX8, CardMode.CCA))
- *     .build();
+ *     .start();
  * host.writeApmask(host.apmask().without(3)).orThrow();
  * UUID uuid = UUID.randomUUID();
  * host.createMediatedDevice(uuid).orThrow();
@@ -56,23 +54,32 @@ public final class Host {
   private final ResetClock clock;
   private final GuestTable guests;
 
-  private Host(Builder b) {
-    this.tx = new Transaction(b.listenerExecutor);
-    this.clock = b.clock;
-    this.resets = new QueueResets(b.hardware, b.clock);
-    this.bus = new ApBus(b.config, b.cards, b.apmask, b.aqmask, b.probeFault);
+  private Host(HostSpec spec) {
+    this.tx = new Transaction(spec.listenerExecutor());
+    this.clock = spec.resetClock().orElseGet(ResetClock::virtual);
+    this.resets = new QueueResets(spec.hardware(), clock);
+    Card[] cards = new Card[256];
+    spec.cards().forEach(c -> cards[c.adapter()] = c);
+    this.bus = new ApBus(spec.config(), cards, spec.apmask(), spec.aqmask(), spec.probeFault());
     bus.register(new ZcryptQueueDriver());
     this.vfio = new VfioModule(bus, resets);
-    for (ApQueueDriver d : b.drivers) {
+    for (ApQueueDriver d : spec.drivers()) {
       bus.register(new CustomDriver(d));
     }
-    this.guests = new GuestTable(vfio, new Interrupts(b.hardware, b.clock, resets.warnings));
+    this.guests = new GuestTable(vfio, new Interrupts(spec.hardware(), clock, resets.warnings));
     bus.populate(new Op());
   }
 
-  /** Returns a builder of a host. */
-  public static Builder builder() {
-    return new Builder();
+  /**
+   * Starts a host from its spec: queue devices are created for every configured adapter and usage
+   * domain and bound according to the masks.
+   *
+   * <pre>{@code
+   * Host host = Host.start(HostPreset.DEMO.spec());
+   * }</pre>
+   */
+  public static Host start(HostSpec spec) {
+    return new Host(Objects.requireNonNull(spec, "spec"));
   }
 
   // ================================================================ host and AP bus
@@ -773,110 +780,5 @@ public final class Host {
                 + " mediated devices, "
                 + guests.size()
                 + " guests}");
-  }
-
-  /**
-   * Builds a {@link Host}. Not thread-safe.
-   *
-   * <pre>{@code
-   * Host host = Host.builder()
-   *     .config(HostConfig.withApxa(255, 255, Bitmap256.of(3), Bitmap256.of(1), Bitmap256.of(1)))
-   *     .card(Card.of(3, CardType.CEX7, CardMode.EP11))
-   *     .hardware(ApHardware.normal())
-   *     .build();
-   * }</pre>
-   */
-  public static final class Builder {
-    private HostConfig config =
-        HostConfig.withApxa(255, 255, Bitmap256.empty(), Bitmap256.empty(), Bitmap256.empty());
-    private final @Nullable Card[] cards = new Card[256];
-    private Bitmap256 apmask = Bitmap256.all();
-    private Bitmap256 aqmask = Bitmap256.all();
-    private ApHardware hardware = ApHardware.normal();
-    private ResetClock clock = ResetClock.virtual();
-    private Executor listenerExecutor = Runnable::run;
-    private final List<ApQueueDriver> drivers = new ArrayList<>();
-    private BiPredicate<String, Apqn> probeFault = (driver, apqn) -> false;
-
-    private Builder() {}
-
-    /**
-     * Makes a driver's probe fail, before the driver runs, for every queue the predicate accepts (a
-     * driver callback that fails, e.g. for lack of memory): the queue stays unbound and the failure
-     * is recorded in {@link Host#driverErrors()}. Default: no faults.
-     */
-    public Builder probeFault(BiPredicate<String, Apqn> fault) {
-      this.probeFault = Objects.requireNonNull(fault, "fault");
-      return this;
-    }
-
-    /** Sets the host's AP configuration (default: APXA, Na = Nd = 255, nothing configured). */
-    public Builder config(HostConfig config) {
-      this.config = Objects.requireNonNull(config, "config");
-      return this;
-    }
-
-    /** Adds a card; a later card with the same adapter id replaces it. */
-    public Builder card(Card card) {
-      Objects.requireNonNull(card, "card");
-      cards[card.adapter()] = card;
-      return this;
-    }
-
-    /** Sets the initial {@code apmask} (default: all ones). */
-    public Builder apmask(Bitmap256 apmask) {
-      this.apmask = Objects.requireNonNull(apmask, "apmask");
-      return this;
-    }
-
-    /** Sets the initial {@code aqmask} (default: all ones). */
-    public Builder aqmask(Bitmap256 aqmask) {
-      this.aqmask = Objects.requireNonNull(aqmask, "aqmask");
-      return this;
-    }
-
-    /** Sets the hardware that answers ZAPQ and TAPQ (default: always NORMAL). */
-    public Builder hardware(ApHardware hardware) {
-      this.hardware = Objects.requireNonNull(hardware, "hardware");
-      return this;
-    }
-
-    /** Sets the clock reset verification waits on (default: a new virtual clock). */
-    public Builder resetClock(ResetClock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
-    }
-
-    /** Sets the executor commit listeners run on (default: the committing thread). */
-    public Builder listenerExecutor(Executor executor) {
-      this.listenerExecutor = Objects.requireNonNull(executor, "executor");
-      return this;
-    }
-
-    /** Registers a queue driver after the built-in {@code cex4queue} and {@code vfio_ap}. */
-    public Builder driver(ApQueueDriver driver) {
-      Objects.requireNonNull(driver, "driver");
-      drivers.add(driver);
-      return this;
-    }
-
-    /**
-     * Builds the host: queue devices are created for every configured adapter and usage domain and
-     * bound according to the masks.
-     *
-     * @throws IllegalArgumentException if a configured adapter has no card, or a driver name is
-     *     used twice
-     */
-    public Host build() {
-      Reconfiguration.checkCards(config, a -> cards[a]);
-      List<String> names = new ArrayList<>(List.of(ZcryptQueueDriver.NAME, VfioAp.NAME));
-      for (ApQueueDriver d : drivers) {
-        if (names.contains(d.name())) {
-          throw new IllegalArgumentException("a driver named " + d.name() + " already exists");
-        }
-        names.add(d.name());
-      }
-      return new Host(this);
-    }
   }
 }

@@ -6,7 +6,7 @@ package io.github.apmatrix.core.model;
  *
  * <pre>{@code
  * ResetClock clock = ResetClock.virtual();
- * Host host = Host.builder().config(cfg).resetClock(clock).build();
+ * Host host = HostSpec.builder().config(cfg).resetClock(clock).build();
  * clock.nowMillis();   // virtual milliseconds spent waiting for resets
  * }</pre>
  *

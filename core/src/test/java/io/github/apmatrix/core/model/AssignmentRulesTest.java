@@ -49,10 +49,10 @@ class AssignmentRulesTest {
   @Test
   void assignAdapter_hostWithoutApxa_maxIds63And15() {
     Host host =
-        Host.builder()
+        HostSpec.builder()
             .config(HostConfig.withoutApxa(ids(3), ids(1), ids(1)))
             .card(Card.of(3, CardType.CEX7, CardMode.CCA))
-            .build();
+            .start();
     host.createMediatedDevice(U).orThrow();
     assertThat(dev(host, U).maxAdapterId()).isEqualTo(63);
     assertThat(dev(host, U).maxDomainId()).isEqualTo(15);
@@ -66,10 +66,10 @@ class AssignmentRulesTest {
   @Test
   void createMediatedDevice_apxaWithNaZero_driverTakesNaEvenIfZero() {
     Host host =
-        Host.builder()
+        HostSpec.builder()
             .config(HostConfig.withApxa(0, 0, ids(), ids(), ids()))
             .apmask(Bitmap256.empty())
-            .build();
+            .start();
     host.createMediatedDevice(U).orThrow();
     assertThat(dev(host, U).maxAdapterId()).isZero();
     assertThat(host.assignAdapter(U, 1).errno()).contains(Errno.ENODEV);
@@ -260,11 +260,11 @@ class AssignmentRulesTest {
   @Test
   void writeApConfig_idAboveMax_refusedWithEnodevAfterOwnershipAndSharing() {
     Host host =
-        Host.builder()
+        HostSpec.builder()
             .config(HostConfig.withApxa(15, 15, ids(3), ids(1), ids(1)))
             .card(Card.of(3, CardType.CEX8, CardMode.EP11))
             .apmask(Bitmap256.all().without(3))
-            .build();
+            .start();
     device(host, U, adapters(3), 1);
     Apcb before = dev(host, U).matrix();
     // (0x14, 1) is host-owned: ownership is reported before the range

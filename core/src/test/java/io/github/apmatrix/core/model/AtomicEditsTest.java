@@ -73,7 +73,7 @@ class AtomicEditsTest {
 
   @Test
   void updateApmask_threadsTogglingTheirOwnAdapters_loseNoUpdate() throws Exception {
-    Host host = Host.builder().build();
+    Host host = HostSpec.builder().start();
     int missed =
         toggleConcurrently(
             (id, set) -> host.updateApmask(m -> set ? m.without(id) : m.with(id)).orThrow(),
@@ -84,7 +84,7 @@ class AtomicEditsTest {
 
   @Test
   void updateAqmask_threadsTogglingTheirOwnDomains_loseNoUpdate() throws Exception {
-    Host host = Host.builder().build();
+    Host host = HostSpec.builder().start();
     int missed =
         toggleConcurrently(
             (id, set) -> host.updateAqmask(m -> set ? m.with(id) : m.without(id)).orThrow(),
@@ -95,7 +95,7 @@ class AtomicEditsTest {
 
   @Test
   void updateApConfig_threadsTogglingTheirOwnAdapters_loseNoUpdate() throws Exception {
-    Host host = Host.builder().apmask(Bitmap256.empty()).build();
+    Host host = HostSpec.builder().apmask(Bitmap256.empty()).start();
     host.createMediatedDevice(U).orThrow();
     int missed =
         toggleConcurrently(
@@ -109,7 +109,7 @@ class AtomicEditsTest {
 
   @Test
   void updateConfig_threadsTogglingTheirOwnControlDomains_loseNoUpdate() throws Exception {
-    Host host = Host.builder().build();
+    Host host = HostSpec.builder().start();
     int missed =
         toggleConcurrently(
             (id, set) ->
@@ -125,7 +125,7 @@ class AtomicEditsTest {
 
   @Test
   void updateApmask_changeThatThrows_changesNothing() {
-    Host host = Host.builder().build();
+    Host host = HostSpec.builder().start();
     IllegalStateException boom = new IllegalStateException("no");
     try {
       host.updateApmask(
@@ -142,14 +142,14 @@ class AtomicEditsTest {
 
   @Test
   void updateApConfig_noSuchDevice_refusedWithEnoent() {
-    Host host = Host.builder().build();
+    Host host = HostSpec.builder().start();
     assertThat(host.updateApConfig(U, m -> m).refusal().orElseThrow().errno())
         .isEqualTo(Errno.ENOENT);
   }
 
   @Test
   void destroyGuest_staleHandle_neverStopsANewerGuestOfTheSameName() {
-    Host host = Host.builder().build();
+    Host host = HostSpec.builder().start();
     Guest old = host.createGuest("g", CrycbFormat.FORMAT2);
     host.destroyGuest(old).orThrow();
     Guest newer = host.createGuest("g", CrycbFormat.FORMAT2);

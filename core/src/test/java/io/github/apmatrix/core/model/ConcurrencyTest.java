@@ -25,12 +25,12 @@ class ConcurrencyTest {
   static final Bitmap256 IDS = Bitmap256.range(1, 4);
 
   Host sharedHost() {
-    Host.Builder b =
-        Host.builder()
+    HostSpec.Builder b =
+        HostSpec.builder()
             .config(HostConfig.withApxa(255, 255, IDS, IDS, IDS))
             .apmask(Bitmap256.all().andNot(IDS));
     IDS.forEach(a -> b.card(Card.of(a, CardType.CEX8, CardMode.CCA)));
-    Host host = b.build();
+    Host host = b.start();
     host.createMediatedDevice(U).orThrow();
     host.writeApConfig(U, Apcb.of(IDS, IDS, IDS)).orThrow();
     return host;
@@ -117,13 +117,13 @@ class ConcurrencyTest {
   @Test
   void regression05_listenerCallsBackIntoTheHostFromAnotherThread_noDeadlock() throws Exception {
     ExecutorService listeners = Executors.newSingleThreadExecutor();
-    Host.Builder b =
-        Host.builder()
+    HostSpec.Builder b =
+        HostSpec.builder()
             .config(HostConfig.withApxa(255, 255, IDS, IDS, IDS))
             .apmask(Bitmap256.all().andNot(IDS))
             .listenerExecutor(listeners);
     IDS.forEach(a -> b.card(Card.of(a, CardType.CEX8, CardMode.CCA)));
-    Host host = b.build();
+    Host host = b.start();
     host.createMediatedDevice(U).orThrow();
     Guest g = host.createGuest("g1", CrycbFormat.FORMAT2);
     List<Integer> seenByListener = Collections.synchronizedList(new ArrayList<>());

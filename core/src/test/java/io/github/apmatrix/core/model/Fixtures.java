@@ -21,15 +21,15 @@ final class Fixtures {
   static Host host(ApHardware hw, int[] adapters, int... domains) {
     Bitmap256 apm = Bitmap256.of(adapters);
     Bitmap256 aqm = Bitmap256.of(domains);
-    Host.Builder b =
-        Host.builder()
+    HostSpec.Builder b =
+        HostSpec.builder()
             .config(HostConfig.withApxa(255, 255, apm, aqm, aqm))
             .hardware(hw)
             .apmask(Bitmap256.all().andNot(apm));
     for (int a : adapters) {
       b.card(Card.of(a, CardType.CEX8, CardMode.CCA));
     }
-    return b.build();
+    return b.start();
   }
 
   static Host host(int[] adapters, int... domains) {

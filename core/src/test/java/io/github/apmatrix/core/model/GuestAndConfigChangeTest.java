@@ -199,11 +199,11 @@ class GuestAndConfigChangeTest {
   @Test
   void hostWithoutQci_everyShadowEmpty() {
     Host host =
-        Host.builder()
+        HostSpec.builder()
             .config(HostConfig.withoutQci(ids(3), ids(1)))
             .card(Card.of(3, CardType.CEX6, CardMode.ACCEL))
             .apmask(Bitmap256.empty())
-            .build();
+            .start();
     device(host, U, adapters(3), 1);
     assertThat(host.driverOf(q(3, 1))).contains("vfio_ap");
     assertThat(dev(host, U).shadow().isEmpty()).isTrue();
@@ -215,12 +215,12 @@ class GuestAndConfigChangeTest {
   @Test
   void explain_namesWhyEachIdIsWithheld() {
     Host host =
-        Host.builder()
+        HostSpec.builder()
             .config(HostConfig.withApxa(255, 255, ids(3, 7), ids(1), ids(1)))
             .card(Card.of(3, CardType.CEX8, CardMode.CCA))
             .card(Card.of(7, CardType.of(7), CardMode.CCA))
             .apmask(Bitmap256.empty())
-            .build();
+            .start();
     device(host, U, adapters(3, 7, 0x20), 1, 0x30);
     host.assignControlDomain(U, 0x31).orThrow();
     List<Withheld> w = host.explain(U);
@@ -280,11 +280,11 @@ class GuestAndConfigChangeTest {
           public void remove(io.github.apmatrix.core.Apqn apqn) {}
         };
     Host host =
-        Host.builder()
+        HostSpec.builder()
             .config(HostConfig.withApxa(255, 255, ids(7), ids(1), ids()))
             .card(Card.of(7, CardType.of(7), CardMode.CCA))
             .driver(legacy)
-            .build();
+            .start();
     assertThat(host.driverNames()).containsExactly("cex4queue", "vfio_ap", "cex2queue");
     assertThat(host.driverOf(q(7, 1))).isEmpty();
     assertThat(host.driverErrors()).singleElement().asString().contains("cex2queue");

@@ -45,12 +45,12 @@ public class HostLincheckTest {
   private final Host host;
 
   public HostLincheckTest() {
-    Host.Builder b =
-        Host.builder()
+    HostSpec.Builder b =
+        HostSpec.builder()
             .config(HostConfig.withApxa(255, 255, IDS, IDS, IDS))
             .apmask(Bitmap256.all().andNot(IDS));
     IDS.forEach(a -> b.card(Card.of(a, CardType.CEX8, CardMode.CCA)));
-    host = b.build();
+    host = b.start();
     for (UUID u : DEVICES) {
       host.createMediatedDevice(u).orThrow();
     }

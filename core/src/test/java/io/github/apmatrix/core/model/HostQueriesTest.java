@@ -13,16 +13,16 @@ class HostQueriesTest {
 
   /** Adapters 3 and 255, domains 1 and 255; adapter 3 is free for passthrough. */
   private static Host host() {
-    Host.Builder b =
-        Host.builder()
+    HostSpec.Builder b =
+        HostSpec.builder()
             .config(
                 HostConfig.withApxa(
                     255, 255, Bitmap256.of(3, 255), Bitmap256.of(1, 255), Bitmap256.of(1)))
             .apmask(Bitmap256.all().without(3));
     b.card(Card.of(3, CardType.CEX8, CardMode.CCA));
     b.card(Card.of(255, CardType.CEX8, CardMode.CCA));
-    b.card(Card.of(7, CardType.CEX8, CardMode.CCA));
-    return b.build();
+    b.standbyCard(Card.of(7, CardType.CEX8, CardMode.CCA));
+    return b.start();
   }
 
   @Test
@@ -109,7 +109,7 @@ class HostQueriesTest {
   void builder_refusesAConfiguredAdapterWithoutCard_evenAdapter255() {
     assertThatThrownBy(
             () ->
-                Host.builder()
+                HostSpec.builder()
                     .config(
                         HostConfig.withApxa(
                             255, 255, Bitmap256.of(255), Bitmap256.of(1), Bitmap256.empty()))

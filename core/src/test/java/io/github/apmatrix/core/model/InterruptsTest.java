@@ -46,16 +46,16 @@ class InterruptsTest {
   final Scripted hw = new Scripted();
 
   /** Adapter 3 with domains 1 and 2, freed for vfio_ap. */
-  static Host.Builder adapter3() {
+  static HostSpec.Builder adapter3() {
     Bitmap256 domains = Bitmap256.of(1, 2);
-    return Host.builder()
+    return HostSpec.builder()
         .config(HostConfig.withApxa(255, 255, Bitmap256.of(3), domains, domains))
         .card(Card.of(3, CardType.CEX8, CardMode.CCA))
         .apmask(Bitmap256.all().without(3));
   }
 
   Host host() {
-    Host host = adapter3().hardware(hw).build();
+    Host host = adapter3().hardware(hw).start();
     host.createMediatedDevice(U).orThrow();
     host.assignAdapter(U, 3).orThrow();
     host.assignDomain(U, 2).orThrow();
@@ -165,7 +165,7 @@ class InterruptsTest {
   @Test
   void regression07_failingProbe_leavesQueueUnboundWithoutStatus() {
     Host host =
-        adapter3().probeFault((driver, apqn) -> driver.equals("vfio_ap") && apqn.equals(Q)).build();
+        adapter3().probeFault((driver, apqn) -> driver.equals("vfio_ap") && apqn.equals(Q)).start();
     assertThat(host.driverOf(Q)).isEmpty();
     assertThat(host.queueStatus(Q)).isEmpty();
     assertThat(host.driverOf(Apqn.of(3, 1))).contains("vfio_ap");

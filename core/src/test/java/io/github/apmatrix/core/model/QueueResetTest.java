@@ -22,14 +22,14 @@ class QueueResetTest {
 
   Host host() {
     Host host =
-        Host.builder()
+        HostSpec.builder()
             .config(HostConfig.withApxa(255, 255, ids(3, 0x0a), ids(1, 2), ids(1)))
             .card(Card.of(3, CardType.CEX8, CardMode.CCA))
             .card(Card.of(0x0a, CardType.CEX8, CardMode.CCA))
             .apmask(ids(3, 0x0a).complement())
             .hardware(hw)
             .resetClock(clock)
-            .build();
+            .start();
     device(host, U, adapters(3, 0x0a), 1, 2);
     hw.takeZapqs();
     return host;

@@ -26,8 +26,8 @@ class RegressionScenariosTest {
   Host host() {
     Bitmap256 apm = ids(5, 0x14, 0x16);
     Bitmap256 aqm = ids(4, 5, 6, 0xab);
-    Host.Builder b =
-        Host.builder()
+    HostSpec.Builder b =
+        HostSpec.builder()
             .config(HostConfig.withApxa(255, 255, apm, aqm, aqm))
             .hardware(hw)
             .resetClock(clock)
@@ -35,8 +35,8 @@ class RegressionScenariosTest {
     for (int a : apm.toArray()) {
       b.card(Card.of(a, CardType.CEX8, CardMode.CCA));
     }
-    b.card(Card.of(0x40, CardType.CEX7, CardMode.EP11)); // a card outside the configuration
-    Host host = b.build();
+    b.standbyCard(Card.of(0x40, CardType.CEX7, CardMode.EP11)); // outside the configuration
+    Host host = b.start();
     host.writeApmask(host.apmask().without(0x40)).orThrow();
     return host;
   }
@@ -122,12 +122,12 @@ class RegressionScenariosTest {
   void regression13_hostConfigAddWith85Domains_exactlyOneCommit() {
     Bitmap256 domains = Bitmap256.range(0x10, 0x10 + 84);
     Host host =
-        Host.builder()
+        HostSpec.builder()
             .config(HostConfig.withApxa(255, 255, ids(5), domains, ids()))
             .card(Card.of(5, CardType.CEX8, CardMode.CCA))
-            .card(Card.of(6, CardType.CEX8, CardMode.CCA))
+            .standbyCard(Card.of(6, CardType.CEX8, CardMode.CCA))
             .apmask(ids(5, 6).complement())
-            .build();
+            .start();
     host.createMediatedDevice(U).orThrow();
     host.assignAdapter(U, 5).orThrow();
     host.assignAdapter(U, 6).orThrow();
@@ -261,7 +261,7 @@ class RegressionScenariosTest {
   @Test
   void regression27_requestCallback_clearsAndSignalsConfigChangedThenRequest() {
     HostConfig cfg = HostConfig.withApxa(255, 255, ids(), ids(), ids());
-    Host host = Host.builder().config(cfg).build();
+    Host host = HostSpec.builder().config(cfg).start();
     host.createMediatedDevice(U).orThrow();
     host.setSignalTrigger(U, DeviceSignal.CONFIG_CHANGED, true).orThrow();
     host.setSignalTrigger(U, DeviceSignal.REQUEST, true).orThrow();

@@ -16,11 +16,11 @@ class SpecExamplesTest {
 
   static Host exampleHost() {
     Bitmap256 domains = Bitmap256.of(0x01, 0x02, 0x20);
-    return Host.builder()
+    return HostSpec.builder()
         .config(HostConfig.withApxa(255, 255, Bitmap256.of(0x03, 0x0a), domains, domains))
         .card(Card.of(0x03, CardType.CEX7, CardMode.CCA))
         .card(Card.of(0x0a, CardType.CEX8, CardMode.CCA))
-        .build();
+        .start();
   }
 
   @Test

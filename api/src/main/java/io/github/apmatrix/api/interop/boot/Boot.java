@@ -17,6 +17,7 @@ import io.github.apmatrix.api.text.SyntaxException;
 import io.github.apmatrix.core.Bitmap256;
 import io.github.apmatrix.core.Outcome;
 import io.github.apmatrix.core.model.Host;
+import io.github.apmatrix.core.model.HostSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -65,10 +66,10 @@ public final class Boot {
   public static BootReport simulate(Path root) throws IOException {
     List<String> notes = new ArrayList<>();
     Host before = Snapshot.load(root.resolve("sys"));
-    Host.Builder b = Host.builder().config(before.config());
+    HostSpec.Builder b = HostSpec.builder().config(before.config());
     before.cards().forEach(b::card);
     commandLine(root, b, notes);
-    Host host = b.build();
+    Host host = b.start();
     Optional<String> rules = text(root.resolve("etc/udev/rules.d/41-ap.rules"));
     rules.ifPresent(t -> persistentMasks(host, t, notes));
     ConfigStore defined = ConfigStore.load(root.resolve("etc/mdevctl.d"));
@@ -86,7 +87,7 @@ public final class Boot {
   /**
    * {@code ap.apmask=} and {@code ap.aqmask=} of the kernel command line, as the AP bus reads them.
    */
-  private static void commandLine(Path root, Host.Builder b, List<String> notes)
+  private static void commandLine(Path root, HostSpec.Builder b, List<String> notes)
       throws IOException {
     Optional<String> cmdline = text(root.resolve("proc/cmdline"));
     if (cmdline.isEmpty()) {

@@ -1,8 +1,8 @@
 package io.github.apmatrix.api.interop.apcheck;
 
+import io.github.apmatrix.core.model.HostPreset;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.apmatrix.api.script.BuiltinHosts;
 import io.github.apmatrix.api.snapshot.Snapshot;
 import io.github.apmatrix.core.Bitmap256;
 import io.github.apmatrix.core.model.Host;
@@ -39,7 +39,7 @@ class ApCheckCommandTest {
 
   @BeforeEach
   void treeWithDemoHostAndLockDir() throws IOException {
-    Host host = BuiltinHosts.builder("demo").build();
+    Host host = Host.start(HostPreset.named("demo").spec());
     host.writeApmask(Bitmap256.of(3));
     Snapshot.write(host, root.resolve("sys"));
     Files.createDirectories(root.resolve("run/lock"));

@@ -1,5 +1,6 @@
 package io.github.apmatrix.api.interop.apcheck;
 
+import io.github.apmatrix.core.model.HostPreset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.apmatrix.api.interop.chzdev.ApRules;
@@ -7,7 +8,6 @@ import io.github.apmatrix.api.interop.mdevctl.ConfigStore;
 import io.github.apmatrix.api.interop.mdevctl.DeviceConfig;
 import io.github.apmatrix.api.interop.mdevctl.Mdevctl;
 import io.github.apmatrix.api.interop.mdevctl.MdevctlJson;
-import io.github.apmatrix.api.script.BuiltinHosts;
 import io.github.apmatrix.api.sysfs.Sysfs;
 import io.github.apmatrix.core.Bitmap256;
 import io.github.apmatrix.core.model.Host;
@@ -32,7 +32,7 @@ class ApCheckTest {
 
   @BeforeEach
   void demoHostWithAdapter0aFree() {
-    host = BuiltinHosts.builder("demo").build();
+    host = Host.start(HostPreset.named("demo").spec());
     host.writeApmask(Bitmap256.of(0x03));
     sys = Sysfs.of(host);
   }
@@ -344,7 +344,7 @@ class ApCheckTest {
 
   @Test
   void liveModify_refusedByTheKernel_R15() {
-    host = BuiltinHosts.builder("noapxa").build();
+    host = Host.start(HostPreset.named("noapxa").spec());
     host.writeApmask(Bitmap256.empty());
     sys = Sysfs.of(host);
     startA("assign_adapter", "2", "assign_domain", "1");

@@ -1,5 +1,6 @@
 package io.github.apmatrix.api.interop.boot;
 
+import io.github.apmatrix.core.model.HostPreset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.apmatrix.api.interop.apcheck.Finding;
@@ -7,7 +8,6 @@ import io.github.apmatrix.api.interop.apcheck.Rule;
 import io.github.apmatrix.api.interop.chzdev.ApRules;
 import io.github.apmatrix.api.interop.mdevctl.DeviceConfig;
 import io.github.apmatrix.api.interop.mdevctl.MdevctlJson;
-import io.github.apmatrix.api.script.BuiltinHosts;
 import io.github.apmatrix.api.snapshot.Snapshot;
 import io.github.apmatrix.core.Bitmap256;
 import io.github.apmatrix.core.model.Host;
@@ -39,7 +39,7 @@ class BootTest {
 
   @BeforeEach
   void demoHostWithADeviceThatDoesNotSurvive() throws IOException {
-    Host host = BuiltinHosts.builder("demo").build();
+    Host host = Host.start(HostPreset.named("demo").spec());
     host.writeApmask(Bitmap256.empty());
     host.createMediatedDevice(UUID.fromString(D));
     Snapshot.write(host, root.resolve("sys"));

@@ -1,9 +1,9 @@
 package io.github.apmatrix.api.interop.mdevctl;
 
+import io.github.apmatrix.core.model.HostPreset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.apmatrix.api.script.BuiltinHosts;
 import io.github.apmatrix.api.sysfs.Sysfs;
 import io.github.apmatrix.core.Bitmap256;
 import io.github.apmatrix.core.model.Host;
@@ -23,7 +23,7 @@ class MdevctlTest {
 
   @BeforeEach
   void demoHostWithAdapters3AndAFree() {
-    host = BuiltinHosts.builder("demo").build();
+    host = Host.start(HostPreset.named("demo").spec());
     host.writeApmask(Bitmap256.empty());
     sys = Sysfs.of(host);
   }
