@@ -75,6 +75,7 @@ public final class MountBenchmark {
     return b.start();
   }
 
+  @SuppressWarnings("try") // the mount only has to stay up while the tree is read
   private static void readAll(String name, Host host, Path dir, int rounds) throws Exception {
     Path mnt = Files.createDirectories(dir.resolve("mnt"));
     Path copy = dir.resolve("copy");

@@ -31,7 +31,7 @@ class PassthroughTest {
 
   @Test
   void passthrough_clearsTheAdaptersBitInApmask() {
-    Passthrough p = new Passthrough(FakeHosts.examples()).adapters(3).domains(2);
+    Passthrough p = new Passthrough(FakeHosts.demo()).adapters(3).domains(2);
     String before = p.apmask();
     p.start("g1");
 

@@ -55,7 +55,7 @@ final class JshellCommand implements Command {
     sb.append(
         """
         Try:
-          var host = FakeHosts.examples();
+          var host = FakeHosts.demo();
           var sys = Sysfs.of(host.core());
           sys.read("/sys/bus/ap/apmask")
         """);

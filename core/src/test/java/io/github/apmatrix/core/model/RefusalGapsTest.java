@@ -62,12 +62,12 @@ class RefusalGapsTest {
         .startsWith("queue 03.0001 is free for passthrough, so cex4queue cannot bind it");
     assertThat(host.bind("vfio_ap", q(3, 1)).isDone()).isTrue();
     Host old =
-        Host.builder()
+        HostSpec.builder()
             .config(
                 HostConfig.withApxa(255, 255, Bitmap256.of(5), Bitmap256.of(1), Bitmap256.empty()))
             .apmask(Bitmap256.all().without(5))
             .card(Card.of(5, CardType.of(7), CardMode.CCA))
-            .build();
+            .start();
     assertThat(old.bind("vfio_ap", q(5, 1)).refusal().orElseThrow().message())
         .isEqualTo("vfio_ap does not take queue 05.0001 of card type hwtype 7");
   }

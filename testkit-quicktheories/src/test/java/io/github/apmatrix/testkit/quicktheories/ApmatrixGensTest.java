@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 
-import io.github.apmatrix.api.ApHost;
 import io.github.apmatrix.api.Hosts;
 import io.github.apmatrix.core.model.HostConfig;
+import io.github.apmatrix.core.model.HostSpec;
 import org.junit.jupiter.api.Test;
 
 class ApmatrixGensTest {
@@ -33,7 +33,7 @@ class ApmatrixGensTest {
         .forAll(ApmatrixGens.hostConfigs(), ApmatrixGens.cardTypes(), ApmatrixGens.cardModes())
         .checkAssert(
             (cfg, type, mode) -> {
-              ApHost.Builder b = Hosts.builder().usageDomains(cfg.aqm()).controlDomains(cfg.adm());
+              HostSpec.Builder b = Hosts.builder().usageDomains(cfg.aqm()).controlDomains(cfg.adm());
               if (!cfg.qci()) {
                 b.noQci();
               } else if (cfg.apxa()) {
