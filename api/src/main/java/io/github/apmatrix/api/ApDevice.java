@@ -192,8 +192,9 @@ public final class ApDevice {
   }
 
   /**
-   * Replaces the whole matrix in one step ({@code ap_config}): all or nothing; removed ids are
-   * unplugged, added ones linked, and a running guest's masks change once.
+   * Replaces the whole matrix in one step ({@code ap_config}): all or nothing; removed adapters and
+   * then removed domains are unplugged, added ones linked and the matrix filtered, and a running
+   * guest gets a commit after each step that changed its shadow (each a whole filtered shadow).
    *
    * <pre>{@code
    * device.writeApConfig(Apcb.of(Bitmap256.of(3), Bitmap256.of(2, 0x20), Bitmap256.of(1)));
@@ -239,7 +240,10 @@ public final class ApDevice {
   // ------------------------------------------------------------------ lifecycle and reading
 
   /**
-   * Removes the device; a guest using it loses its masks first, and its linked queues are reset.
+   * Removes the device; a guest using it is asked to release it (its masks are cleared), closes it
+   * (cleared again, linked queues reset), and the linked queues are reset once more. If the guest
+   * holds on to the device ({@link io.github.apmatrix.core.model.DeviceRelease#never()}), the
+   * removal waits until it closes the device or stops.
    *
    * @throws RefusedException with {@code ENOENT} when it was already removed
    */

@@ -125,6 +125,11 @@ final class SnapshotReader {
       }
     }
     Host host = Host.start(b.build());
+    for (CardDir c : cards.values()) {
+      if (c.config().isPresent() && !c.config().get() && host.hasCardDevice(c.card().adapter())) {
+        host.configureCard(c.card().adapter(), false).orThrow();
+      }
+    }
     for (MdevDir m : mdevs) {
       Optional<Refusal> r = host.createMediatedDevice(m.uuid()).refusal();
       if (r.isEmpty()) {
@@ -278,11 +283,10 @@ final class SnapshotReader {
       int a = c.card().adapter();
       String dir = String.format("%s/card%02x", CARDS, a);
       boolean configured = config.apm().contains(a);
-      if (config.qci() && c.config().isPresent() && c.config().get() != configured) {
+      // config 0 with the adapter configured is a card configured off (SCLP): it keeps its device
+      if (config.qci() && c.config().orElse(false) && !configured) {
         throw new SnapshotException(
-            dir + "/config",
-            (configured ? "0, but ap_adapter_mask has adapter " : "1, but ap_adapter_mask lacks")
-                + String.format(" 0x%02x", a));
+            dir + "/config", String.format("1, but ap_adapter_mask lacks 0x%02x", a));
       }
       for (int d : c.queueDomains()) {
         String q = String.format("%s/%02x.%04x", dir, a, d);

@@ -107,10 +107,14 @@ final class Attributes {
 
   // ------------------------------------------------------------------ cards and queues
 
-  /** A card's {@code config}: 1 while the adapter is in the host configuration. */
+  /**
+   * A card's {@code config} (ap_card.c {@code config_show}/{@code config_store}): 1 while the card
+   * is configured on; writing 0 or 1 configures it off or on through SCLP, and the card device
+   * stays either way.
+   */
   Attr cardConfig(int adapter) {
     return new Attr(
-        () -> (host.config().apm().contains(adapter) ? "1" : "0") + "\n",
+        () -> (host.isCardConfigured(adapter) ? "1" : "0") + "\n",
         data -> {
           Matcher m = SCANF_INT.matcher(data);
           int value = m.find() ? scanfValue(m.group(1)) : -1;
@@ -119,7 +123,7 @@ final class Attributes {
                 Errno.EINVAL,
                 "config of " + SysfsTree.cardName(adapter) + " takes 0 or 1, not " + quote(data));
           }
-          return host.configureAdapter(adapter, value == 1);
+          return host.configureCard(adapter, value == 1);
         });
   }
 

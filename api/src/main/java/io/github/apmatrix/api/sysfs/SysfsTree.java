@@ -10,6 +10,7 @@ import io.github.apmatrix.core.model.Card;
 import io.github.apmatrix.core.model.Host;
 import io.github.apmatrix.core.model.HostConfig;
 import io.github.apmatrix.core.model.MediatedDevice;
+import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -140,7 +141,7 @@ final class SysfsTree {
   private Dir busDevices() {
     return dir(
         m -> {
-          for (Card c : host.cards()) {
+          for (Card c : cardDevices()) {
             m.put(cardName(c.adapter()), new Link(cardPath(c.adapter())));
           }
           for (Apqn q : host.queues()) {
@@ -150,7 +151,7 @@ final class SysfsTree {
         name -> {
           int a = cardAdapter(name);
           if (a >= 0) {
-            return host.card(a).isPresent() ? new Link(cardPath(a)) : null;
+            return host.hasCardDevice(a) ? new Link(cardPath(a)) : null;
           }
           Apqn q = queueApqn(name);
           return q != null && host.queueExists(q) ? new Link(queuePath(q)) : null;
@@ -171,7 +172,7 @@ final class SysfsTree {
   private Dir cardDriver() {
     return dir(
         d -> {
-          for (Card c : host.cards()) {
+          for (Card c : cardDevices()) {
             if (c.type().isZcryptSupported()) {
               d.put(cardName(c.adapter()), new Link(cardPath(c.adapter())));
             }
@@ -179,7 +180,9 @@ final class SysfsTree {
         },
         name -> {
           int a = cardAdapter(name);
-          return a >= 0 && host.card(a).filter(c -> c.type().isZcryptSupported()).isPresent()
+          return a >= 0
+                  && host.hasCardDevice(a)
+                  && host.card(a).filter(c -> c.type().isZcryptSupported()).isPresent()
               ? new Link(cardPath(a))
               : null;
         });
@@ -219,18 +222,30 @@ final class SysfsTree {
 
   // ------------------------------------------------------------------ /sys/devices/ap
 
-  /** {@code /sys/devices/ap}: a directory per card, the one a path names looked up directly. */
+  /**
+   * {@code /sys/devices/ap}: a directory per card device, the one a path names looked up directly.
+   * A card has a device while its adapter is in the host configuration ({@code ap_scan_adapter}
+   * removes the card device and its queue devices when the adapter leaves, and builds them anew
+   * when it returns); a card configured off through its {@code config} keeps its device.
+   */
   private Dir cardDirs() {
     return dir(
         m -> {
-          for (Card c : host.cards()) {
+          for (Card c : cardDevices()) {
             m.put(cardName(c.adapter()), cardDir(c));
           }
         },
         name -> {
           int a = cardAdapter(name);
-          return a < 0 ? null : host.card(a).map(this::cardDir).orElse(null);
+          return a < 0 || !host.hasCardDevice(a)
+              ? null
+              : host.card(a).map(this::cardDir).orElse(null);
         });
+  }
+
+  /** The cards that have a card device on the AP bus, by adapter id. */
+  private List<Card> cardDevices() {
+    return host.cards().stream().filter(c -> host.hasCardDevice(c.adapter())).toList();
   }
 
   /** A card's directory: its attributes and one directory per queue device of its adapter. */
@@ -270,7 +285,7 @@ final class SysfsTree {
   }
 
   private void queue(Apqn q, SortedMap<String, Node> m) {
-    m.put("config", Attr.readOnly(() -> "1\n"));
+    m.put("config", Attr.readOnly(() -> (host.isCardConfigured(q.adapter()) ? "1" : "0") + "\n"));
     m.put("online", Attr.readOnly(() -> "1\n"));
     m.put(SUBSYSTEM, new Link(BUS_AP));
     Optional<String> driver = host.driverOf(q);

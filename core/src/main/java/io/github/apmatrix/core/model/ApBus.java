@@ -33,6 +33,7 @@ final class ApBus {
   private final QueueWords present = new QueueWords();
   private final List<String> driverErrors = new ArrayList<>();
   private final BiPredicate<String, Apqn> probeFault;
+  private Bitmap256 deconfigured = Bitmap256.empty();
 
   ApBus(
       HostConfig config,
@@ -64,6 +65,23 @@ final class ApBus {
       }
     }
     return Collections.unmodifiableList(out);
+  }
+
+  /** Whether the adapter's card was configured off (SCLP) through its {@code config} attribute. */
+  boolean isDeconfigured(int adapter) {
+    return deconfigured.contains(adapter);
+  }
+
+  void setDeconfigured(int adapter, boolean off) {
+    deconfigured = off ? deconfigured.with(adapter) : deconfigured.without(adapter);
+  }
+
+  /**
+   * Whether the adapter has a card device ({@code ap_scan_adapter}): it is in the configuration the
+   * bus last scanned and the machine has a card for it. A card configured off keeps its device.
+   */
+  boolean hasCardDevice(int adapter) {
+    return cards[adapter] != null && config.apm().contains(adapter);
   }
 
   Bitmap256 apmask() {

@@ -18,18 +18,28 @@ package io.github.apmatrix.core.model;
  */
 public record DeviceRelease(int ignoredRequests) {
 
+  /**
+   * The most requests a guest may ignore before releasing: 100,000 requests are about eleven days
+   * of the vfio core asking every ten seconds; the model makes each request, so it is bounded.
+   */
+  public static final int MAX_IGNORED_REQUESTS = 100_000;
+
   private static final DeviceRelease FIRST = new DeviceRelease(0);
   private static final DeviceRelease NEVER = new DeviceRelease(-1);
 
   /**
    * Creates a policy.
    *
-   * @throws IllegalArgumentException if {@code ignoredRequests} is below {@code -1}
+   * @throws IllegalArgumentException if {@code ignoredRequests} is below {@code -1} or above {@link
+   *     #MAX_IGNORED_REQUESTS}
    */
   public DeviceRelease {
-    if (ignoredRequests < -1) {
+    if (ignoredRequests < -1 || ignoredRequests > MAX_IGNORED_REQUESTS) {
       throw new IllegalArgumentException(
-          "ignoredRequests must be -1 (never) or at least 0: " + ignoredRequests);
+          "ignoredRequests must be -1 (never) or 0.."
+              + MAX_IGNORED_REQUESTS
+              + ": "
+              + ignoredRequests);
     }
   }
 
@@ -41,7 +51,8 @@ public record DeviceRelease(int ignoredRequests) {
   /**
    * The guest ignores {@code n} requests and releases the device at request number {@code n}.
    *
-   * @throws IllegalArgumentException if {@code n} is negative
+   * @throws IllegalArgumentException if {@code n} is negative or above {@link
+   *     #MAX_IGNORED_REQUESTS}
    */
   public static DeviceRelease afterRequests(int n) {
     if (n < 0) {

@@ -63,6 +63,7 @@ public final class Host {
     this.bus = new ApBus(spec.config(), cards, spec.apmask(), spec.aqmask(), spec.probeFault());
     bus.register(new ZcryptQueueDriver());
     this.vfio = new VfioModule(bus, resets);
+    resets.deconfiguredBy(bus::isDeconfigured);
     for (ApQueueDriver d : spec.drivers()) {
       bus.register(new CustomDriver(d));
     }
@@ -203,14 +204,44 @@ public final class Host {
   }
 
   /**
-   * Takes an adapter out of the host configuration, or puts it back (the card's {@code config}
-   * attribute), with the AP bus scan that follows.
+   * Takes an adapter out of the host configuration (QCI), or puts it back, with the AP bus scan
+   * that follows: {@code ap_scan_adapter} removes the card device and its queue devices of an
+   * adapter that left, and builds them anew when it returns. (Configuring a card off through its
+   * {@code config} attribute is {@link #configureCard}.)
    *
    * @return done, or refused with {@link Errno#ENODEV} when the machine has no such card
    */
   public Outcome configureAdapter(int adapter, boolean configured) {
     checkId(adapter, "adapter");
     return mutate(op -> Reconfiguration.configureAdapter(bus, adapter, configured, op));
+  }
+
+  /**
+   * Configures a card on or off through its {@code config} attribute (SCLP configure/deconfigure,
+   * ap_card.c {@code config_store}): the adapter stays in the host configuration, the card device
+   * and its queue devices stay (their {@code config} reads 0 while off) and stay bound, vfio_ap
+   * sees no configuration change, and every reset of the card's queues answers DECONFIGURED (0x03,
+   * still passable) until it is configured on again.
+   *
+   * @return done, or refused with {@link Errno#ENODEV} when the adapter has no card device
+   */
+  public Outcome configureCard(int adapter, boolean on) {
+    checkId(adapter, "adapter");
+    return mutate(op -> Reconfiguration.configureCard(bus, adapter, on));
+  }
+
+  /**
+   * Returns whether the adapter has a card device on the AP bus ({@code /sys/devices/ap/cardXX}).
+   */
+  public boolean hasCardDevice(int adapter) {
+    checkId(adapter, "adapter");
+    return locked(() -> bus.hasCardDevice(adapter));
+  }
+
+  /** Returns whether the adapter's card is configured on (its {@code config} attribute reads 1). */
+  public boolean isCardConfigured(int adapter) {
+    checkId(adapter, "adapter");
+    return locked(() -> bus.hasCardDevice(adapter) && !bus.isDeconfigured(adapter));
   }
 
   /** Returns whether a queue device exists on the AP bus for {@code apqn}. */

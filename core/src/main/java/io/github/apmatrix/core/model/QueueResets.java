@@ -4,6 +4,7 @@ import io.github.apmatrix.core.Apqn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.IntPredicate;
 
 /**
  * Queue reset (ZAPQ) and its verification (docs/model.md §6.2, as in the newest kernels): a ZAPQ
@@ -31,6 +32,7 @@ final class QueueResets {
   private final ApHardware hardware;
   private final ResetClock clock;
   private Consumer<VfioQueue> statusListener = q -> {};
+  private IntPredicate deconfigured = adapter -> false;
   final List<String> warnings = new ArrayList<>();
   private long resetCount;
 
@@ -48,8 +50,20 @@ final class QueueResets {
     return clock;
   }
 
+  /**
+   * Says which adapters are configured off (SCLP deconfigure through the card's {@code config}):
+   * every ZAPQ and TAPQ of their queues answers DECONFIGURED (0x03).
+   */
+  void deconfiguredBy(IntPredicate adapters) {
+    this.deconfigured = adapters;
+  }
+
   ResponseCode tapq(Apqn apqn) {
-    return hardware.tapq(apqn);
+    return deconfigured.test(apqn.adapter()) ? ResponseCode.DECONFIGURED : hardware.tapq(apqn);
+  }
+
+  private ResponseCode zapq(Apqn apqn) {
+    return deconfigured.test(apqn.adapter()) ? ResponseCode.DECONFIGURED : hardware.zapq(apqn);
   }
 
   long resetCount() {
@@ -79,7 +93,7 @@ final class QueueResets {
   /** Issues ZAPQ; returns whether the answer asks for verification. */
   private boolean zap(VfioQueue q) {
     resetCount++;
-    ResponseCode rc = hardware.zapq(q.apqn);
+    ResponseCode rc = zapq(q.apqn);
     setStatus(q, rc);
     return switch (rc.value()) {
       case 0x00, 0x02, 0x05, 0x0A -> true;
@@ -97,7 +111,7 @@ final class QueueResets {
   private void verify(VfioQueue q) {
     for (int polls = 0; polls < POLL_LIMIT; polls++) {
       clock.sleep(INTERVAL_MS);
-      ResponseCode t = hardware.tapq(q.apqn);
+      ResponseCode t = tapq(q.apqn);
       switch (t.value()) {
         case 0x02, 0x05 -> {
           continue;
@@ -107,7 +121,7 @@ final class QueueResets {
           int last = q.resetStatus.value();
           if (again || last == 0x02 || last == 0x05 || last == 0x0A) {
             resetCount++;
-            setStatus(q, hardware.zapq(q.apqn));
+            setStatus(q, zapq(q.apqn));
             continue;
           }
           Interrupts.release(q);

@@ -42,6 +42,21 @@ final class Reconfiguration {
   }
 
   /**
+   * SCLP configure or deconfigure of a card through its {@code config} attribute ({@code
+   * config_store} in ap_card.c): the adapter stays in the host configuration, so the card device
+   * and its queue devices stay (with {@code config} 0) and vfio_ap sees no configuration change;
+   * the queues of a card configured off answer DECONFIGURED. ENODEV without a card device.
+   */
+  static Outcome configureCard(ApBus bus, int adapter, boolean on) {
+    if (!bus.hasCardDevice(adapter)) {
+      return Outcome.refused(
+          Errno.ENODEV, String.format("there is no card device card%02x on the AP bus", adapter));
+    }
+    bus.setDeconfigured(adapter, !on);
+    return Outcome.done();
+  }
+
+  /**
    * Every configured adapter has a card; IllegalArgumentException naming the first that has not.
    */
   static void checkCards(HostConfig cfg, IntFunction<@Nullable Card> cards) {

@@ -144,6 +144,8 @@ class DeviceRemovalTest {
     assertThatThrownBy(() -> DeviceRelease.afterRequests(-1))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new DeviceRelease(-2)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> DeviceRelease.afterRequests(DeviceRelease.MAX_IGNORED_REQUESTS + 1))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThat(DeviceRelease.never().releases()).isFalse();
     assertThat(DeviceRelease.onFirstRequest().releasesAt(0)).isTrue();
   }
