@@ -45,9 +45,26 @@ public final class SeededGenerators {
     return new SeededGenerators(random.split(), "split of " + origin);
   }
 
-  /** Returns an id 0..255. */
+  /** Returns an id 0..255, half of the time one at the word edges 0, 63, 64, ..., 192, 255. */
   public int id() {
-    return random.nextInt(256);
+    return idUpTo(255);
+  }
+
+  /**
+   * Returns an id 0..{@code maxId}, half of the time a word edge below {@code maxId} or {@code
+   * maxId} itself, so every word of the 256-bit maps and the bits where words meet are reached.
+   */
+  private int idUpTo(int maxId) {
+    if (random.nextBoolean()) {
+      return random.nextInt(maxId + 1);
+    }
+    int[] edges = {0, 63, 64, 127, 128, 191, 192, 255};
+    int below = 0;
+    while (below < edges.length && edges[below] < maxId) {
+      below++;
+    }
+    int pick = random.nextInt(below + 1);
+    return pick == below ? maxId : edges[pick];
   }
 
   /** Returns an int in {@code from..to}, both included. */
@@ -82,7 +99,7 @@ public final class SeededGenerators {
     int n = random.nextInt(maxIds + 1);
     Bitmap256 b = Bitmap256.empty();
     for (int i = 0; i < n; i++) {
-      b = b.with(random.nextInt(maxId + 1));
+      b = b.with(idUpTo(maxId));
     }
     return b;
   }
@@ -146,7 +163,7 @@ public final class SeededGenerators {
     }
     int cards = between(1, 6);
     for (int i = 0; i < cards; i++) {
-      int a = between(0, maxA);
+      int a = idUpTo(maxA);
       if (chance(0.2)) {
         b.standbyCard(a, cardType(), cardMode());
       } else {
@@ -156,7 +173,7 @@ public final class SeededGenerators {
         b.freeAdapters(a);
       }
     }
-    Bitmap256 usage = bitmap(maxD, 7).with(between(0, maxD));
+    Bitmap256 usage = bitmap(maxD, 7).with(idUpTo(maxD));
     b.usageDomains(usage).controlDomains(usage.or(bitmap(maxD, 3)));
     b.freeDomains(usage.and(bitmap(maxD, 4)));
     return Hosts.start(b.build());

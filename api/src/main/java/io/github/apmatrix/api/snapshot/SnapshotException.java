@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.util.Objects;
 
 /**
- * A snapshot that cannot be loaded or written: a file is missing, malformed, binary, too large or a
- * link out of the snapshot, or the files contradict each other. The message names the file
- * (relative to the snapshot's root) and what is wrong.
+ * A snapshot that cannot be loaded or written: a file is missing, malformed, binary, too large, a
+ * link, a FIFO or a device, it changed while it was read, or the files contradict each other. The
+ * message names the file (relative to the snapshot's root) and what is wrong.
  *
  * <pre>{@code
  * try {

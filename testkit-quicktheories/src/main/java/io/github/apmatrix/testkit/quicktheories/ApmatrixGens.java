@@ -15,6 +15,7 @@ import io.github.apmatrix.core.model.CrycbFormat;
 import io.github.apmatrix.core.model.HostConfig;
 import io.github.apmatrix.core.model.ResponseCode;
 import io.github.apmatrix.testkit.FakeHosts;
+import java.util.ArrayList;
 import java.util.List;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
@@ -34,9 +35,28 @@ public final class ApmatrixGens {
 
   private ApmatrixGens() {}
 
-  /** Returns ids 0..255. */
+  /** The ids at the edges of the four 64-bit words of a 256-bit map. */
+  public static final List<Integer> WORD_EDGES = List.of(0, 63, 64, 127, 128, 191, 192, 255);
+
+  /**
+   * Returns ids 0..255, half of them at the word edges ({@link #WORD_EDGES}), so properties reach
+   * every word of the 256-bit maps and the bits where words meet.
+   */
   public static Gen<Integer> ids() {
-    return integers().between(0, 255);
+    return idsUpTo(255);
+  }
+
+  /** Returns ids 0..{@code maxId}, half of them at the word edges up to {@code maxId} and it. */
+  private static Gen<Integer> idsUpTo(int maxId) {
+    List<Integer> edges = new ArrayList<>();
+    for (int e : WORD_EDGES) {
+      if (e < maxId) {
+        edges.add(e);
+      }
+    }
+    edges.add(maxId);
+    Gen<Integer> edge = integers().between(0, edges.size() - 1).map(edges::get);
+    return integers().between(0, maxId).mix(edge, 50);
   }
 
   /**
@@ -52,7 +72,8 @@ public final class ApmatrixGens {
   }
 
   /**
-   * Returns sparse bitmaps (up to a dozen ids) whose ids are at most {@code maxId}.
+   * Returns sparse bitmaps (up to a dozen ids) whose ids are at most {@code maxId}, half of them at
+   * the word edges.
    *
    * @throws IllegalArgumentException if {@code maxId} is outside 0..255
    */
@@ -61,7 +82,7 @@ public final class ApmatrixGens {
       throw new IllegalArgumentException("maxId must be in 0..255: " + maxId);
     }
     return lists()
-        .of(integers().between(0, maxId))
+        .of(idsUpTo(maxId))
         .ofSizeBetween(0, 12)
         .map(ids -> Bitmap256.of(ids.stream().mapToInt(Integer::intValue).toArray()));
   }
