@@ -1,6 +1,5 @@
 package io.github.apmatrix.benchmarks;
 
-import io.github.apmatrix.core.model.HostPreset;
 import io.github.apmatrix.api.snapshot.Snapshot;
 import io.github.apmatrix.api.sysfs.Sysfs;
 import io.github.apmatrix.core.Bitmap256;
@@ -8,8 +7,9 @@ import io.github.apmatrix.core.model.Card;
 import io.github.apmatrix.core.model.CardMode;
 import io.github.apmatrix.core.model.CardType;
 import io.github.apmatrix.core.model.Host;
-import io.github.apmatrix.core.model.HostSpec;
 import io.github.apmatrix.core.model.HostConfig;
+import io.github.apmatrix.core.model.HostPreset;
+import io.github.apmatrix.core.model.HostSpec;
 import io.github.apmatrix.mount.LiveMount;
 import java.io.IOException;
 import java.io.PrintStream;

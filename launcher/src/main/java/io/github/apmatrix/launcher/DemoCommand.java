@@ -1,9 +1,9 @@
 package io.github.apmatrix.launcher;
 
-import io.github.apmatrix.core.model.HostPreset;
 import io.github.apmatrix.api.picture.Grid;
 import io.github.apmatrix.api.picture.TerminalGrid;
 import io.github.apmatrix.api.script.ScriptRunner;
+import io.github.apmatrix.core.model.HostPreset;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,11 +1,11 @@
 package io.github.apmatrix.launcher;
 
-import io.github.apmatrix.core.model.HostPreset;
 import io.github.apmatrix.api.script.ScriptRunner;
 import io.github.apmatrix.api.script.ScriptedHardware;
 import io.github.apmatrix.api.snapshot.Snapshot;
 import io.github.apmatrix.api.snapshot.SnapshotException;
 import io.github.apmatrix.core.model.Host;
+import io.github.apmatrix.core.model.HostPreset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

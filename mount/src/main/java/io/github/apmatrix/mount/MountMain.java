@@ -1,10 +1,10 @@
 package io.github.apmatrix.mount;
 
-import io.github.apmatrix.core.model.HostPreset;
 import io.github.apmatrix.api.script.ScriptedHardware;
 import io.github.apmatrix.api.snapshot.SnapshotException;
 import io.github.apmatrix.api.sysfs.Sysfs;
 import io.github.apmatrix.core.model.Host;
+import io.github.apmatrix.core.model.HostPreset;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;

@@ -1,10 +1,10 @@
 package io.github.apmatrix.mount;
 
-import io.github.apmatrix.core.model.HostPreset;
 import io.github.apmatrix.api.script.ScriptedHardware;
 import io.github.apmatrix.api.snapshot.Snapshot;
 import io.github.apmatrix.api.snapshot.SnapshotException;
 import io.github.apmatrix.core.model.Host;
+import io.github.apmatrix.core.model.HostPreset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,10 @@
 package io.github.apmatrix.mount;
 
-import io.github.apmatrix.core.model.Host;
-import io.github.apmatrix.core.model.HostPreset;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.apmatrix.api.sysfs.Sysfs;
+import io.github.apmatrix.core.model.Host;
+import io.github.apmatrix.core.model.HostPreset;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -1,11 +1,11 @@
 package io.github.apmatrix.mount;
 
-import io.github.apmatrix.core.model.HostPreset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.apmatrix.api.script.ScriptedHardware;
 import io.github.apmatrix.api.sysfs.Sysfs;
 import io.github.apmatrix.core.model.Host;
+import io.github.apmatrix.core.model.HostPreset;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

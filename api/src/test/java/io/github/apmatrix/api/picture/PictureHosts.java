@@ -1,14 +1,14 @@
 package io.github.apmatrix.api.picture;
 
-import io.github.apmatrix.core.model.HostPreset;
 import io.github.apmatrix.api.script.ScriptRunner;
 import io.github.apmatrix.core.Bitmap256;
 import io.github.apmatrix.core.model.Card;
 import io.github.apmatrix.core.model.CardMode;
 import io.github.apmatrix.core.model.CardType;
 import io.github.apmatrix.core.model.Host;
-import io.github.apmatrix.core.model.HostSpec;
 import io.github.apmatrix.core.model.HostConfig;
+import io.github.apmatrix.core.model.HostPreset;
+import io.github.apmatrix.core.model.HostSpec;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.UUID;

@@ -1,9 +1,9 @@
 package io.github.apmatrix.api.picture;
 
-import io.github.apmatrix.core.model.Host;
-import io.github.apmatrix.core.model.HostPreset;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.apmatrix.core.model.Host;
+import io.github.apmatrix.core.model.HostPreset;
 import org.junit.jupiter.api.Test;
 
 /** The grid on a terminal, in the manner of lszcrypt -d (s390-tools zconf/zcrypt/lszcrypt.c). */

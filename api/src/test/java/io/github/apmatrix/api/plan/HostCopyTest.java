@@ -1,6 +1,5 @@
 package io.github.apmatrix.api.plan;
 
-import io.github.apmatrix.core.model.HostPreset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.apmatrix.core.Apqn;
@@ -10,8 +9,9 @@ import io.github.apmatrix.core.model.Card;
 import io.github.apmatrix.core.model.CardMode;
 import io.github.apmatrix.core.model.CardType;
 import io.github.apmatrix.core.model.Host;
-import io.github.apmatrix.core.model.HostSpec;
 import io.github.apmatrix.core.model.HostConfig;
+import io.github.apmatrix.core.model.HostPreset;
+import io.github.apmatrix.core.model.HostSpec;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 

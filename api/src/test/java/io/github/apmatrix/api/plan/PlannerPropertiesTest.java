@@ -1,6 +1,5 @@
 package io.github.apmatrix.api.plan;
 
-import io.github.apmatrix.core.model.HostPreset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -12,6 +11,7 @@ import io.github.apmatrix.core.model.Card;
 import io.github.apmatrix.core.model.CardMode;
 import io.github.apmatrix.core.model.CardType;
 import io.github.apmatrix.core.model.Host;
+import io.github.apmatrix.core.model.HostPreset;
 import io.github.apmatrix.core.model.MediatedDevice;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,10 @@
 package io.github.apmatrix.api.snapshot;
 
-import io.github.apmatrix.core.model.HostPreset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.apmatrix.core.model.Host;
+import io.github.apmatrix.core.model.HostPreset;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,11 +1,11 @@
 package io.github.apmatrix.api.sysfs;
 
-import io.github.apmatrix.core.model.HostPreset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.apmatrix.core.Errno;
 import io.github.apmatrix.core.model.Host;
+import io.github.apmatrix.core.model.HostPreset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

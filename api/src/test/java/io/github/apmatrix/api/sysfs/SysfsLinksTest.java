@@ -1,9 +1,9 @@
 package io.github.apmatrix.api.sysfs;
 
-import io.github.apmatrix.core.model.HostPreset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.apmatrix.core.model.Host;
+import io.github.apmatrix.core.model.HostPreset;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

@@ -378,15 +378,16 @@ class DifferentialTest {
     apmask.removeAll(set(s.freed()));
     HostSpec.Builder b =
         HostSpec.builder().config(cfg).hardware(hostHw).apmask(bm(apmask)).aqmask(bm(aqmask));
-    cardTypes(s.variant()).forEach(
-        (a, t) -> {
-          Card c = Card.of(a, CardType.of(t), t == 14 ? CardMode.EP11 : CardMode.CCA);
-          if (cfg.apm().contains(a)) {
-            b.card(c);
-          } else {
-            b.standbyCard(c);
-          }
-        });
+    cardTypes(s.variant())
+        .forEach(
+            (a, t) -> {
+              Card c = Card.of(a, CardType.of(t), t == 14 ? CardMode.EP11 : CardMode.CCA);
+              if (cfg.apm().contains(a)) {
+                b.card(c);
+              } else {
+                b.standbyCard(c);
+              }
+            });
     Host host = b.start();
     ReferenceModel ref = new ReferenceModel(cfg, cardTypes(s.variant()), apmask, aqmask, refHw);
     compare(host, ref, hostHw, refHw, "initial state");

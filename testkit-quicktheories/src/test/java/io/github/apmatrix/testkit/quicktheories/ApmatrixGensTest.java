@@ -33,7 +33,8 @@ class ApmatrixGensTest {
         .forAll(ApmatrixGens.hostConfigs(), ApmatrixGens.cardTypes(), ApmatrixGens.cardModes())
         .checkAssert(
             (cfg, type, mode) -> {
-              HostSpec.Builder b = Hosts.builder().usageDomains(cfg.aqm()).controlDomains(cfg.adm());
+              HostSpec.Builder b =
+                  Hosts.builder().usageDomains(cfg.aqm()).controlDomains(cfg.adm());
               if (!cfg.qci()) {
                 b.noQci();
               } else if (cfg.apxa()) {

@@ -1,6 +1,5 @@
 package io.github.apmatrix.api.interop.apcheck;
 
-import io.github.apmatrix.core.model.HostPreset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.apmatrix.api.interop.chzdev.ApRules;
@@ -11,6 +10,7 @@ import io.github.apmatrix.api.interop.mdevctl.MdevctlJson;
 import io.github.apmatrix.api.sysfs.Sysfs;
 import io.github.apmatrix.core.Bitmap256;
 import io.github.apmatrix.core.model.Host;
+import io.github.apmatrix.core.model.HostPreset;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;

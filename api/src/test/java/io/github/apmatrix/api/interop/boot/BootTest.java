@@ -1,6 +1,5 @@
 package io.github.apmatrix.api.interop.boot;
 
-import io.github.apmatrix.core.model.HostPreset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.apmatrix.api.interop.apcheck.Finding;
@@ -11,6 +10,7 @@ import io.github.apmatrix.api.interop.mdevctl.MdevctlJson;
 import io.github.apmatrix.api.snapshot.Snapshot;
 import io.github.apmatrix.core.Bitmap256;
 import io.github.apmatrix.core.model.Host;
+import io.github.apmatrix.core.model.HostPreset;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,12 +1,12 @@
 package io.github.apmatrix.api.interop.mdevctl;
 
-import io.github.apmatrix.core.model.HostPreset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.apmatrix.api.sysfs.Sysfs;
 import io.github.apmatrix.core.Bitmap256;
 import io.github.apmatrix.core.model.Host;
+import io.github.apmatrix.core.model.HostPreset;
 import io.github.apmatrix.core.model.MediatedDevice;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
