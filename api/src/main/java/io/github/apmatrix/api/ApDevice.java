@@ -68,28 +68,38 @@ public final class ApDevice {
    * @throws RefusedException with {@code ENODEV} (id above the device's maximum), {@code
    *     EADDRNOTAVAIL} (a queue of the new matrix is owned by the host), {@code EADDRINUSE} (a
    *     queue is in another device's matrix) or {@code ENOENT} (the device was removed)
+   * @throws IllegalArgumentException if {@code id} is outside 0..255
    */
   public ApDevice assignAdapter(int id) {
     return done(tryAssignAdapter(id));
   }
 
-  /** As {@link #assignAdapter}, returning the outcome. */
+  /**
+   * As {@link #assignAdapter}, returning the outcome.
+   *
+   * @throws IllegalArgumentException if {@code id} is outside 0..255
+   */
   public Outcome tryAssignAdapter(int id) {
-    return core().assignAdapter(uuid, id);
+    return core().assignAdapter(uuid, checkId(id, "adapter"));
   }
 
   /**
    * Unassigns an adapter ({@code unassign_adapter}); a running guest loses it at once.
    *
    * @throws RefusedException with {@code ENODEV} or {@code ENOENT}
+   * @throws IllegalArgumentException if {@code id} is outside 0..255
    */
   public ApDevice unassignAdapter(int id) {
     return done(tryUnassignAdapter(id));
   }
 
-  /** As {@link #unassignAdapter}, returning the outcome. */
+  /**
+   * As {@link #unassignAdapter}, returning the outcome.
+   *
+   * @throws IllegalArgumentException if {@code id} is outside 0..255
+   */
   public Outcome tryUnassignAdapter(int id) {
-    return core().unassignAdapter(uuid, id);
+    return core().unassignAdapter(uuid, checkId(id, "adapter"));
   }
 
   /**
@@ -97,28 +107,38 @@ public final class ApDevice {
    *
    * @throws RefusedException with {@code ENODEV}, {@code EADDRNOTAVAIL}, {@code EADDRINUSE} or
    *     {@code ENOENT}
+   * @throws IllegalArgumentException if {@code id} is outside 0..255
    */
   public ApDevice assignDomain(int id) {
     return done(tryAssignDomain(id));
   }
 
-  /** As {@link #assignDomain}, returning the outcome. */
+  /**
+   * As {@link #assignDomain}, returning the outcome.
+   *
+   * @throws IllegalArgumentException if {@code id} is outside 0..255
+   */
   public Outcome tryAssignDomain(int id) {
-    return core().assignDomain(uuid, id);
+    return core().assignDomain(uuid, checkId(id, "domain"));
   }
 
   /**
    * Unassigns a usage domain ({@code unassign_domain}).
    *
    * @throws RefusedException with {@code ENODEV} or {@code ENOENT}
+   * @throws IllegalArgumentException if {@code id} is outside 0..255
    */
   public ApDevice unassignDomain(int id) {
     return done(tryUnassignDomain(id));
   }
 
-  /** As {@link #unassignDomain}, returning the outcome. */
+  /**
+   * As {@link #unassignDomain}, returning the outcome.
+   *
+   * @throws IllegalArgumentException if {@code id} is outside 0..255
+   */
   public Outcome tryUnassignDomain(int id) {
-    return core().unassignDomain(uuid, id);
+    return core().unassignDomain(uuid, checkId(id, "domain"));
   }
 
   /**
@@ -126,28 +146,49 @@ public final class ApDevice {
    * sharing.
    *
    * @throws RefusedException with {@code ENODEV} or {@code ENOENT}
+   * @throws IllegalArgumentException if {@code id} is outside 0..255
    */
   public ApDevice assignControlDomain(int id) {
     return done(tryAssignControlDomain(id));
   }
 
-  /** As {@link #assignControlDomain}, returning the outcome. */
+  /**
+   * As {@link #assignControlDomain}, returning the outcome.
+   *
+   * @throws IllegalArgumentException if {@code id} is outside 0..255
+   */
   public Outcome tryAssignControlDomain(int id) {
-    return core().assignControlDomain(uuid, id);
+    return core().assignControlDomain(uuid, checkId(id, "control domain"));
   }
 
   /**
    * Unassigns a control domain ({@code unassign_control_domain}).
    *
    * @throws RefusedException with {@code ENODEV} or {@code ENOENT}
+   * @throws IllegalArgumentException if {@code id} is outside 0..255
    */
   public ApDevice unassignControlDomain(int id) {
     return done(tryUnassignControlDomain(id));
   }
 
-  /** As {@link #unassignControlDomain}, returning the outcome. */
+  /**
+   * As {@link #unassignControlDomain}, returning the outcome.
+   *
+   * @throws IllegalArgumentException if {@code id} is outside 0..255
+   */
   public Outcome tryUnassignControlDomain(int id) {
-    return core().unassignControlDomain(uuid, id);
+    return core().unassignControlDomain(uuid, checkId(id, "control domain"));
+  }
+
+  /**
+   * An id of Java code outside 0..255 is the caller's mistake, in both forms; only text written to
+   * sysfs gets the kernel's answer (ENODEV) for it.
+   */
+  private static int checkId(int id, String what) {
+    if (id < 0 || id > Bitmap256.MAX_ID) {
+      throw new IllegalArgumentException(what + " id must be in 0..255: " + id);
+    }
+    return id;
   }
 
   // ------------------------------------------------------------------ several ids in one write

@@ -50,11 +50,11 @@ class ApDeviceTest {
   }
 
   @Test
-  void assign_idAboveMaximum_refusedWithEnodev() {
-    ApDevice d = host.createDevice();
-    assertThat(d.tryAssignAdapter(256).errno()).contains(Errno.ENODEV);
-    assertThat(d.tryAssignDomain(256).errno()).contains(Errno.ENODEV);
-    assertThat(d.tryAssignControlDomain(256).errno()).contains(Errno.ENODEV);
+  void assign_idAboveTheDevicesMaximum_refusedWithEnodev() {
+    ApDevice d = Hosts.noapxa().createDevice(); // maximum adapter id 63, domain id 15
+    assertThat(d.tryAssignAdapter(0x40).errno()).contains(Errno.ENODEV);
+    assertThat(d.tryAssignDomain(0x10).errno()).contains(Errno.ENODEV);
+    assertThat(d.tryAssignControlDomain(0x10).errno()).contains(Errno.ENODEV);
   }
 
   @Test
@@ -157,5 +157,22 @@ class ApDeviceTest {
     assertThat(same).isEqualTo(d).hasSameHashCodeAs(d);
     assertThat(d).isNotEqualTo(Hosts.demo().createDevice(d.uuid()));
     assertThat(d).isNotEqualTo(host.createDevice());
+  }
+
+  @Test
+  void idOutside0To255_isTheCallersMistake_inBothForms_butAboveTheMaximumIsTheKernelsEnodev() {
+    ApHost host = Hosts.noapxa();
+    ApDevice d = host.createDevice();
+    assertThatThrownBy(() -> d.tryAssignAdapter(-1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("-1");
+    assertThatThrownBy(() -> d.assignControlDomain(256))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("256");
+    assertThatThrownBy(() -> d.tryUnassignDomain(300)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> d.assignAdapters(300)).isInstanceOf(IllegalArgumentException.class);
+    // 0x40 is a valid id, above this host's maximum adapter id 63: the kernel's ENODEV
+    assertThat(d.tryAssignAdapter(0x40).errno()).contains(Errno.ENODEV);
+    assertThat(d.matrix().isEmpty()).isTrue();
   }
 }

@@ -61,9 +61,9 @@ public final class Faults {
   }
 
   /**
-   * Returns a probe fault for {@link HostSpec.Builder#probeFault}: the named driver's probe fails
-   * for the given queues (they stay unbound, the failure lands in {@code
-   * host.core().driverErrors()}).
+   * Returns a probe fault for {@link io.github.apmatrix.core.model.HostSpec.Builder#probeFault}:
+   * the named driver's probe fails for the given queues (they stay unbound, the failure lands in
+   * {@code host.core().driverErrors()}).
    */
   public static BiPredicate<String, Apqn> failingProbe(String driver, Apqn... apqns) {
     Objects.requireNonNull(driver, "driver");
@@ -73,7 +73,7 @@ public final class Faults {
 
   /**
    * Returns a queue driver whose probe and remove callbacks always throw: register it with {@link
-   * HostSpec.Builder#driver} to see the AP bus survive it.
+   * io.github.apmatrix.core.model.HostSpec.Builder#driver} to see the AP bus survive it.
    *
    * @param name the driver's name
    * @param isDefault whether it is a default driver (gets the host's queues)
