@@ -2,7 +2,7 @@ package io.github.apmatrix.core.model;
 
 /**
  * What a guest's user space (QEMU) does when the kernel asks it to release its vfio_ap device
- * because the device is being removed (vfio-ap-behaviour §7.1: {@code vfio_unregister_group_dev}
+ * because the device is being removed (docs/model.md §7.1: {@code vfio_unregister_group_dev}
  * calls the driver's {@code request} callback, first at once and then every ten seconds, until the
  * device is closed).
  *

@@ -4,7 +4,7 @@ import io.github.apmatrix.core.Bitmap256;
 import java.util.List;
 
 /**
- * Removing a mediated device (vfio-ap-behaviour §7.1, {@code vfio_ap_mdev_remove}): {@code
+ * Removing a mediated device (docs/model.md §7.1, {@code vfio_ap_mdev_remove}): {@code
  * vfio_unregister_group_dev} calls the driver's {@code request} callback while a guest has the
  * device open, first at once and then every ten seconds; each request clears the guest's masks,
  * signals the config-change eventfd, and signals the request eventfd (logging "Relaying device

@@ -7,7 +7,7 @@ import io.github.apmatrix.core.Refusal;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The writes to a mediated device's matrix (vfio-ap-behaviour §3.2): {@code assign_*} and {@code
+ * The writes to a mediated device's matrix (docs/model.md §3.2): {@code assign_*} and {@code
  * unassign_*} of adapters, domains and control domains, and {@code ap_config}, each checked by
  * {@link AssignmentRules} in the kernel's order before anything changes, then linked, filtered and
  * committed through {@link ShadowFilter}. Guarded by the host lock.

@@ -5,7 +5,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What made a filter withhold an adapter, as the filter saw it: the first queue of the adapter that
- * was not usable, and why ({@code filter_matrix}, vfio-ap-behaviour §4.4). Immutable.
+ * was not usable, and why ({@code filter_matrix}, docs/model.md §4.4). Immutable.
  *
  * @param apqn the queue
  * @param detail what was wrong with it, as a clause ("the reset of queue 0a.0002 had answered ZAPQ

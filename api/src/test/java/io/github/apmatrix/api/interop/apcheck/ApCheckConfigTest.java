@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** How ap-check reads a config: libap's {@code vfio_ap_read_device_config} (interop.md §2.5). */
+/** How ap-check reads a config: libap's {@code vfio_ap_read_device_config}. */
 class ApCheckConfigTest {
 
   private static ApCheckConfig read(String attrs) {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * ap-check's handlers on the model ({@code ap_check_handle_*} in s390-tools' {@code
- * ap_tools/ap-check.c}), rule by rule as interop.md §2.3–§2.8 gives them.
+ * ap_tools/ap-check.c}), rule by rule as the tool's source gives them.
  */
 class ApCheckTest {
 

@@ -11,8 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code 41-ap.rules}: written as s390-tools' {@code zdev/src/ap.c} {@code ap_write_type_udev}
- * writes it, read as {@code ap_read_udev_masks} with {@code util_udev_read_file} reads it
- * (interop.md §4).
+ * writes it, read as {@code ap_read_udev_masks} with {@code util_udev_read_file} reads it.
  */
 class ApRulesTest {
 
