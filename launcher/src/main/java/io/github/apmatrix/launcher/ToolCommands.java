@@ -2,6 +2,7 @@ package io.github.apmatrix.launcher;
 
 import io.github.apmatrix.api.interop.apcheck.ApCheckCommand;
 import io.github.apmatrix.api.interop.boot.BootCommand;
+import io.github.apmatrix.api.interop.libvirt.VirshCommand;
 import io.github.apmatrix.api.picture.PictureCommand;
 import io.github.apmatrix.api.picture.ReportCommand;
 import io.github.apmatrix.api.plan.PlanCommand;
@@ -50,6 +51,12 @@ final class ToolCommands {
               error or an unreadable directory.
               """,
               (args, c) -> BootCommand.run(args, c.out(), c.err())),
+          new ToolCommand(
+              "virsh",
+              "virsh [--host NAME | --sysfs DIR] nodedev-list [--cap CAP] | nodedev-dumpxml NAME",
+              "the AP node devices as libvirt lists and prints them",
+              VirshCommand.HELP + Help.hosts(),
+              (args, c) -> new VirshCommand().run(args, c.out(), c.err())),
           new ToolCommand(
               "plan",
               "plan [--sysfs DIR | --host NAME] --dry-run SCRIPT | --propose FILE | --give GUEST ID",

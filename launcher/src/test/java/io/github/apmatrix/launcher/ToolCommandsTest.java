@@ -29,6 +29,13 @@ class ToolCommandsTest {
   }
 
   @Test
+  void virsh_dumpsANodeDeviceOfTheChosenHost() {
+    assertThat(launch("virsh", "--host", "small", "nodedev-dumpxml", "ap_card02")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("<name>ap_card02</name>", "<ap-adapter>0x02</ap-adapter>");
+  }
+
+  @Test
   void everyToolCommand_isListedInTheOverview_andHasItsOwnHelp() {
     assertThat(launch("--help")).isZero();
     String overview = out.toString(StandardCharsets.UTF_8);

@@ -2,11 +2,11 @@ package io.github.apmatrix.api.sysfs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.apmatrix.api.script.BuiltinHosts;
 import io.github.apmatrix.api.snapshot.Snapshot;
 import io.github.apmatrix.core.Apqn;
 import io.github.apmatrix.core.Errno;
 import io.github.apmatrix.core.model.Host;
+import io.github.apmatrix.core.model.HostPreset;
 import io.github.apmatrix.core.model.ResponseCode;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CardDevicesTest {
 
-  private final Host host = BuiltinHosts.builder("demo").build();
+  private final Host host = Host.start(HostPreset.DEMO.spec());
   private final Sysfs sys = Sysfs.of(host);
 
   @Test
