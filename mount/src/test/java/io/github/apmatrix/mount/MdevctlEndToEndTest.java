@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Debian's real, unmodified mdevctl against the model, through the sandbox: each step runs mdevctl
  * in a private mount namespace whose {@code /sys} is the live tree of one host and whose {@code
  * /etc/mdevctl.d} is kept in a directory of the test between steps. Expected outputs are written
- * from mdevctl's documented behaviour (its man page: list, types, the start sequence and
- * its errors) and the vfio_ap rules (assign_adapter/assign_domain's {@code
+ * from mdevctl's documented behaviour (its man page: list, types, the start sequence and its
+ * errors) and the vfio_ap rules (assign_adapter/assign_domain's {@code
  * vfio_ap_mdev_validate_masks}: EADDRNOTAVAIL for a queue the host's drivers own, EADDRINUSE for
  * one another mediated device has; removal of an open device clears the guest's APCB in the {@code
  * request} callback).

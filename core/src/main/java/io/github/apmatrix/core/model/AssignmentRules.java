@@ -10,8 +10,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * vfio_ap's rules about which queues a matrix may hold (docs/model.md §3.2, §4.2, §4.3, §5.4):
- * an id within the device's maximum (ENODEV), no queue owned by the host's default drivers
+ * vfio_ap's rules about which queues a matrix may hold (docs/model.md §3.2, §4.2, §4.3, §5.4): an
+ * id within the device's maximum (ENODEV), no queue owned by the host's default drivers
  * (EADDRNOTAVAIL), no queue in another device's matrix (EADDRINUSE). The one sharing routine
  * answers both the assignment checks and the AP bus's {@code in_use} question. Stateless beyond the
  * tables it reads; guarded by the host lock.

@@ -2,9 +2,9 @@ package io.github.apmatrix.core.model;
 
 /**
  * What a guest's user space (QEMU) does when the kernel asks it to release its vfio_ap device
- * because the device is being removed (docs/model.md §7.1: {@code vfio_unregister_group_dev}
- * calls the driver's {@code request} callback, first at once and then every ten seconds, until the
- * device is closed).
+ * because the device is being removed (docs/model.md §7.1: {@code vfio_unregister_group_dev} calls
+ * the driver's {@code request} callback, first at once and then every ten seconds, until the device
+ * is closed).
  *
  * <pre>{@code
  * guest.setDeviceRelease(DeviceRelease.afterRequests(3)); // ignores #0..#2, releases at #3

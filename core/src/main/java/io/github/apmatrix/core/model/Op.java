@@ -4,8 +4,8 @@ import io.github.apmatrix.core.Apcb;
 
 /**
  * The context of one public operation on a {@link Host}: the commits it made to guests, in order. A
- * commit happens where the kernel calls {@code vfio_ap_mdev_update_guest_apcb} (docs/model.md
- * §4.5, §4.8): at once, with the device's whole filtered shadow, so one operation may show a guest
+ * commit happens where the kernel calls {@code vfio_ap_mdev_update_guest_apcb} (docs/model.md §4.5,
+ * §4.8): at once, with the device's whole filtered shadow, so one operation may show a guest
  * several configurations in a row (an {@code ap_config} write: adapters unplugged, then domains,
  * then the final filter), each of them consistent. Not thread-safe; confined to the operation's
  * thread under the host lock.

@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a device's guest may see (docs/model.md §4.4, §4.6, §4.7): the filter of the matrix into
- * the shadow APCB against the host's AP configuration and the usable queues, hot unplug of ids
- * leaving the shadow, and the resets of the queues withheld. Mutable (the host's view changes with
- * the AP configuration), guarded by the host lock.
+ * What a device's guest may see (docs/model.md §4.4, §4.6, §4.7): the filter of the matrix into the
+ * shadow APCB against the host's AP configuration and the usable queues, hot unplug of ids leaving
+ * the shadow, and the resets of the queues withheld. Mutable (the host's view changes with the AP
+ * configuration), guarded by the host lock.
  */
 final class ShadowFilter {
 
