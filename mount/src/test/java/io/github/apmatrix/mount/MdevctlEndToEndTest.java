@@ -205,7 +205,9 @@ class MdevctlEndToEndTest {
                 + ZEROS
                 + "\nadm 0x"
                 + ZEROS
-                + "\ncommits 2");
+                + "\ncommits 3");
+    // commits 2 and 3: vfio_ap_mdev_remove's request callback clears the guest's masks, then
+    // the guest's close (vfio_ap_mdev_unset_kvm) clears them again
     assertThat(exists(U1)).isFalse();
   }
 

@@ -121,7 +121,7 @@ class SysfsOpsTest {
     big[0] = '3';
     assertThat(errno(() -> ops.write(fh, big))).isEqualTo(FsError.EINVAL);
     assertThat(ops.lastRefusal())
-        .hasValueSatisfying(r -> assertThat(r.message()).contains("(4096 characters)"));
+        .hasValueSatisfying(r -> assertThat(r.message()).contains("(4096 characters in all)"));
     assertThat(ops.write(fh, "3\n".getBytes(StandardCharsets.ISO_8859_1))).isEqualTo(2);
     assertThat(ops.write(fh, "0xa\0garbage".getBytes(StandardCharsets.ISO_8859_1))).isEqualTo(11);
     assertThat(errno(() -> ops.write(fh, new byte[] {(byte) 0xff, '\n'})))
