@@ -56,7 +56,8 @@ class MountMainTest {
     assertThat(run("mount")).isEqualTo(2);
     assertThat(err()).startsWith("apmatrix mount: mount takes one MOUNTPOINT\n");
     assertThat(run("mount", "--host", "nope", dir.toString())).isEqualTo(2);
-    assertThat(err()).contains("no built-in host nope; there are demo, small, z15, z16, lpar85, noapxa, full");
+    assertThat(err())
+        .contains("no built-in host nope; there are demo, small, z15, z16, lpar85, noapxa, full");
     assertThat(run("mount", "--host", "demo", "--sysfs", "x", "y")).isEqualTo(2);
     assertThat(err()).contains("choose --host or --sysfs, not both");
     assertThat(run("mount", "--etc", "x", "y")).isEqualTo(2);
