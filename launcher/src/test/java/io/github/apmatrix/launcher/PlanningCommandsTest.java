@@ -69,6 +69,29 @@ class PlanningCommandsTest {
   }
 
   @Test
+  void planPropose_formatMdevctlAndLibvirt_printEachDeviceWithWhereItGoes(@TempDir Path dir)
+      throws Exception {
+    Path req = Files.writeString(dir.resolve("req"), "guest web*2 on-adapters=4 domains=1\n");
+    ExamplesTest.Result m =
+        run("plan", "--host", "lpar85", "--propose", req.toString(), "--format", "mdevctl");
+    assertThat(m.status()).isZero();
+    assertThat(m.out())
+        .containsPattern("(?m)^# /etc/mdevctl.d/matrix/[0-9a-f-]{36}$")
+        .contains("\"start\": \"auto\"", "\"assign_adapter\": \"0x4\"")
+        .doesNotContain("echo ");
+    assertThat(m.out().lines().filter(l -> l.startsWith("# /etc/mdevctl.d/"))).hasSize(2);
+    ExamplesTest.Result l =
+        run("plan", "--host", "lpar85", "--propose", req.toString(), "--format", "libvirt");
+    assertThat(l.status()).isZero();
+    assertThat(l.out())
+        .contains("# virsh nodedev-define\n<device>", "# domain web2: <hostdev>\n")
+        .contains("<attr name='assign_adapter' value='0x4'/>", "model='vfio-ap'");
+    ExamplesTest.Result s =
+        run("plan", "--host", "lpar85", "--propose", req.toString(), "--format", "script");
+    assertThat(s.out()).startsWith("# apmatrix plan: 2 guests");
+  }
+
+  @Test
   void planGiveFreeHolders(@TempDir Path dir) throws Exception {
     String s = setup(dir).toString();
     ExamplesTest.Result give = run("plan", "--setup", s, "--give", "g1", "0x0a");
@@ -103,6 +126,10 @@ class PlanningCommandsTest {
     assertThat(run("plan", "--setup", failing.toString(), "--free").status()).isEqualTo(2);
     assertThat(run("plan", "--setup", dir.resolve("no").toString(), "--free").status())
         .isEqualTo(2);
+    assertThat(run("plan", "--propose", bad.toString(), "--format", "yaml").err())
+        .contains("unknown --format yaml: expected script, mdevctl or libvirt");
+    assertThat(run("plan", "--free", "--format", "mdevctl").err())
+        .contains("--format goes with --propose only");
     assertThat(run("plan", "--help").out()).contains("Usage: ./apmatrix plan");
   }
 

@@ -13,7 +13,8 @@ import java.util.Set;
  *
  * <pre>
  * ./apmatrix plan [--host NAME | --sysfs DIR] [--setup SCRIPT] --dry-run SCRIPT
- * ./apmatrix plan ... --propose FILE        requests, one a line (see RequestText)
+ * ./apmatrix plan ... --propose FILE [--format script|mdevctl|libvirt]
+ *                                            requests, one a line (see RequestText)
  * ./apmatrix plan ... --give GUEST ADAPTER  what must change so GUEST gets ADAPTER
  * ./apmatrix plan ... --free | --holders
  * </pre>
@@ -38,13 +39,22 @@ public final class PlanCommand {
                                 guest web*20 on-adapters=0x04,0x05 domains=1
                               keys: adapters=N on-adapters=IDS type=CEX4..CEX8
                               mode=CCA|EP11|ACCEL domains=N on-domains=IDS control=usage|IDS;
-                              prints the plan as a script of sysfs writes
+                              prints the plan as a script of sysfs writes, or with
+                              --format mdevctl each new device's mdevctl config (after
+                              a line '# /etc/mdevctl.d/matrix/UUID'), or with --format
+                              libvirt each device's 'virsh nodedev-define' XML and its
+                              guest's domain <hostdev> element
+        --format FORMAT       script (the default), mdevctl or libvirt; only with
+                              --propose
         --give GUEST ADAPTER  what must change so the running GUEST gets ADAPTER
         --free                the free queues per adapter: ready for vfio_ap, or takeable
         --holders             who holds each queue, and why
 
       Exit status: 0 accepted or met, 1 refused or unmet, 2 usage error.
       """;
+
+  private static final String SCRIPT = "script";
+  private static final Set<String> FORMATS = Set.of(SCRIPT, "mdevctl", "libvirt");
 
   /** Creates the command. */
   public PlanCommand() {}
@@ -59,7 +69,9 @@ public final class PlanCommand {
     try {
       cl =
           CommandLine.parse(
-              args, Set.of("--dry-run", "--propose", "--give"), Set.of("--free", "--holders"));
+              args,
+              Set.of("--dry-run", "--propose", "--give", "--format"),
+              Set.of("--free", "--holders"));
       return answer(cl, out, err);
     } catch (CommandLine.UsageError e) {
       err.println("apmatrix: " + e.getMessage());
@@ -81,6 +93,14 @@ public final class PlanCommand {
     }
     if (cl.value("--give").isEmpty() && !cl.operands().isEmpty()) {
       throw new CommandLine.UsageError("plan takes no operands: " + cl.operands());
+    }
+    String format = cl.value("--format").orElse(SCRIPT);
+    if (cl.value("--format").isPresent() && cl.value("--propose").isEmpty()) {
+      throw new CommandLine.UsageError("--format goes with --propose only");
+    }
+    if (!FORMATS.contains(format)) {
+      throw new CommandLine.UsageError(
+          "unknown --format " + bounded(format) + ": expected script, mdevctl or libvirt");
     }
     Optional<Host> host = cl.host(err);
     if (host.isEmpty()) {
@@ -116,7 +136,12 @@ public final class PlanCommand {
       return 2;
     }
     Proposal p = Planner.propose(h, requests);
-    out.print(p.script());
+    out.print(
+        switch (format) {
+          case "mdevctl" -> PlanFormats.mdevctl(p);
+          case "libvirt" -> PlanFormats.libvirt(p);
+          default -> p.script();
+        });
     return p.complete() ? 0 : 1;
   }
 
@@ -138,6 +163,11 @@ public final class PlanCommand {
     Proposal p = Planner.toGive(h, guest, adapter);
     out.print(p.script());
     return p.complete() ? 0 : 1;
+  }
+
+  private static String bounded(String s) {
+    String line = s.replace('\n', ' ');
+    return line.length() > 40 ? line.substring(0, 40) + "..." : line;
   }
 
   private static void free(Host h, PrintStream out) {

@@ -5,6 +5,9 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
+import io.github.apmatrix.api.interop.libvirt.LibvirtXmlException;
+import io.github.apmatrix.api.interop.libvirt.MdevDefinitionXml;
+import io.github.apmatrix.api.interop.mdevctl.DeviceConfig;
 import io.github.apmatrix.core.Apcb;
 import io.github.apmatrix.core.Bitmap256;
 import io.github.apmatrix.core.model.Card;
@@ -77,6 +80,15 @@ class PlannerPropertiesTest {
     return seed % 5 == 0 ? b.with((seed / 7) % range) : b;
   }
 
+  /** Reads nodedev-define XML back as libvirt does; fails the property on a refusal. */
+  private static DeviceConfig readBack(String xml) {
+    try {
+      return MdevDefinitionXml.read(xml).config();
+    } catch (LibvirtXmlException e) {
+      throw new AssertionError(xml, e);
+    }
+  }
+
   private static Gen<List<List<Integer>>> requests() {
     return lists().of(lists().of(integers().between(0, 1 << 20)).ofSize(8)).ofSizeBetween(1, 7);
   }
@@ -111,6 +123,11 @@ class PlannerPropertiesTest {
                         .orElseThrow();
                 Apcb got = after.guest(r.guest()).orElseThrow().crycb().masks();
                 assertThat(got).as(p.script()).isEqualTo(placed.matrix());
+                assertThat(
+                        readBack(
+                            PlanFormats.nodedevXml(
+                                placed.device(), PlanFormats.config(placed.matrix()))))
+                    .isEqualTo(PlanFormats.config(placed.matrix()));
                 assertThat(got.apm().cardinality()).isEqualTo(r.adapterCount());
                 assertThat(got.aqm().cardinality()).isEqualTo(r.domainCount());
                 r.adapterIds().ifPresent(ids -> assertThat(got.apm()).isEqualTo(ids));
