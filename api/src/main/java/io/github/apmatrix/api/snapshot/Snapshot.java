@@ -42,8 +42,10 @@ import java.util.stream.Stream;
 public final class Snapshot {
 
   /** Directories of the tree that are aliases or driver views, not part of a snapshot. */
-  private static final Set<String> SKIPPED =
-      Set.of("/sys/bus/ap/devices", "/sys/bus/ap/drivers", "/sys/bus/mdev");
+  private static final Set<String> SKIPPED = Set.of("/sys/bus/ap/devices", "/sys/bus/mdev");
+
+  /** Written as empty directories, one per registered queue driver. */
+  private static final String DRIVERS = "/sys/bus/ap/drivers";
 
   private Snapshot() {}
 
@@ -76,7 +78,8 @@ public final class Snapshot {
   /**
    * Writes {@code host} as a snapshot: every readable attribute of its emulated sysfs under {@code
    * /sys/bus/ap}, {@code /sys/devices/ap} and {@code /sys/devices/vfio_ap}, without the aliases and
-   * links. Guests are not part of a snapshot.
+   * links, and an empty directory {@code bus/ap/drivers/NAME} per queue driver (so a host without
+   * vfio_ap loads without it). Guests are not part of a snapshot.
    *
    * @param dir a directory that does not exist yet or is empty
    * @throws SnapshotException when {@code dir} is a file or a non-empty directory
@@ -103,6 +106,13 @@ public final class Snapshot {
   }
 
   private static void walk(Sysfs sys, String path, Path root) throws IOException {
+    if (path.equals(DRIVERS)) {
+      // only the drivers' names: they say whether vfio_ap is loaded
+      for (String name : sys.list(path)) {
+        Files.createDirectories(root.resolve(path.substring("/sys/".length())).resolve(name));
+      }
+      return;
+    }
     if (SKIPPED.contains(path)) {
       return;
     }

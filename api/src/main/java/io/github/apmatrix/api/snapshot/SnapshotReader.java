@@ -113,10 +113,14 @@ final class SnapshotReader {
     checkCards(config, cards);
 
     List<MdevDir> mdevs = mdevs();
+    boolean vfioAp = vfioApLoaded(mdevs);
 
     HostSpec.Builder b = HostSpec.builder();
     customizer.accept(b);
     b.config(config).apmask(apmask).aqmask(aqmask);
+    if (!vfioAp) {
+      b.withoutVfioAp();
+    }
     for (var c : cards.values()) {
       if (config.apm().contains(c.card().adapter())) {
         b.card(c.card());
@@ -308,6 +312,24 @@ final class SnapshotReader {
         }
       }
     }
+  }
+
+  /**
+   * Whether the vfio_ap module is loaded: a copy of a real host lists its queue drivers in {@code
+   * bus/ap/drivers/}, which names {@code vfio_ap} only while the module is loaded; a snapshot
+   * without that directory (written by hand) has it loaded.
+   */
+  private boolean vfioApLoaded(List<MdevDir> mdevs) throws SnapshotException {
+    String drivers = BUS + "drivers";
+    if (!files.isDirectory(drivers) || files.isDirectory(drivers + "/vfio_ap")) {
+      return true;
+    }
+    if (!mdevs.isEmpty()) {
+      throw new SnapshotException(
+          mdevs.get(0).file(),
+          "a mediated device, but vfio_ap is not loaded (" + drivers + " has no vfio_ap)");
+    }
+    return false;
   }
 
   // ------------------------------------------------------------------ mediated devices

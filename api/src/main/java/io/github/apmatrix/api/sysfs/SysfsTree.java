@@ -55,7 +55,9 @@ final class SysfsTree {
                               b -> {
                                 b.put("ap", busAp());
                                 b.put("mdev", dir(md -> md.put("devices", dir(this::mdevLinks))));
-                                b.put("matrix", busMatrix());
+                                if (host.isVfioApLoaded()) {
+                                  b.put("matrix", busMatrix());
+                                }
                               }));
                       s.put("class", classes());
                       s.put(
@@ -63,7 +65,9 @@ final class SysfsTree {
                           dir(
                               d -> {
                                 d.put("ap", cardDirs());
-                                d.put("vfio_ap", dir(v -> v.put("matrix", matrix())));
+                                if (host.isVfioApLoaded()) {
+                                  d.put("vfio_ap", dir(v -> v.put("matrix", matrix())));
+                                }
                               }));
                     })));
   }
@@ -87,8 +91,17 @@ final class SysfsTree {
    * {@code /sys/class/mdev_bus}: the class every mdev parent joins, through which mdevctl finds the
    * parent {@code matrix} and its types.
    */
-  private static Dir classes() {
-    return dir(c -> c.put("mdev_bus", dir(b -> b.put("matrix", new Link(MATRIX)))));
+  private Dir classes() {
+    return dir(
+        c ->
+            c.put(
+                "mdev_bus",
+                dir(
+                    b -> {
+                      if (host.isVfioApLoaded()) {
+                        b.put("matrix", new Link(MATRIX));
+                      }
+                    })));
   }
 
   private static Dir dir(Consumer<SortedMap<String, Node>> fill) {

@@ -110,6 +110,9 @@ class SnapshotTest {
     if (rnd.nextBoolean() && !host.cards().isEmpty()) {
       host.configureAdapter(host.cards().get(0).adapter(), false);
     }
+    if (rnd.nextInt(5) == 0) {
+      host.unloadVfioAp();
+    }
     return host;
   }
 
@@ -132,6 +135,7 @@ class SnapshotTest {
                 assertThat(back.apmask()).isEqualTo(h.apmask());
                 assertThat(back.aqmask()).isEqualTo(h.aqmask());
                 assertThat(back.mediatedDevices()).isEqualTo(h.mediatedDevices());
+                assertThat(back.isVfioApLoaded()).isEqualTo(h.isVfioApLoaded());
                 assertThat(dump(back)).isEqualTo(dump(h));
                 delete(dir);
               } catch (IOException e) {
@@ -181,6 +185,46 @@ class SnapshotTest {
         .isEqualTo("03.0002\n");
     assertThat(dir.resolve("bus/ap/devices")).doesNotExist();
     assertThat(dir.resolve("bus/mdev")).doesNotExist();
+  }
+
+  /**
+   * A host without vfio_ap (before modprobe, or after rmmod: vfio_ap_exit) has no
+   * /sys/devices/vfio_ap and no vfio_ap under /sys/bus/ap/drivers; the snapshot keeps the drivers'
+   * names, so it loads without the module.
+   */
+  @Test
+  void hostWithoutVfioAp_writesTheDriverNames_andLoadsWithoutIt() throws IOException {
+    Host h = Host.start(HostPreset.named("demo").spec());
+    h.unloadVfioAp().orThrow();
+    Path dir = tmp.resolve("unloaded");
+    Snapshot.write(h, dir);
+    assertThat(dir.resolve("devices/vfio_ap")).doesNotExist();
+    assertThat(dir.resolve("bus/ap/drivers/cex4queue")).isEmptyDirectory();
+    assertThat(dir.resolve("bus/ap/drivers/vfio_ap")).doesNotExist();
+
+    Host back = Snapshot.load(dir);
+    assertThat(back.isVfioApLoaded()).isFalse();
+    assertThat(back.loadVfioAp().isDone()).isTrue();
+    assertThat(back.queues()).isEqualTo(h.queues());
+  }
+
+  /** A snapshot written by hand, without bus/ap/drivers, has vfio_ap loaded. */
+  @Test
+  void snapshotWithoutDriverNames_hasVfioApLoaded() throws IOException {
+    Path dir = demoSnapshot();
+    assertThat(dir.resolve("bus/ap/drivers/vfio_ap")).isEmptyDirectory();
+    delete(dir.resolve("bus/ap/drivers"));
+    assertThat(Snapshot.load(dir).isVfioApLoaded()).isTrue();
+    assertThat(Snapshot.load(dir).mediatedDevices()).hasSize(1);
+  }
+
+  @Test
+  void mediatedDeviceWhileDriversLackVfioAp_isRefusedNamingTheDevice() throws IOException {
+    Path dir = demoSnapshot();
+    Files.delete(dir.resolve("bus/ap/drivers/vfio_ap"));
+    SnapshotException e = refusal(dir);
+    assertThat(e.file()).startsWith("devices/vfio_ap/matrix/" + U + "/");
+    assertThat(e).hasMessageContaining("vfio_ap is not loaded (bus/ap/drivers has no vfio_ap)");
   }
 
   @Test

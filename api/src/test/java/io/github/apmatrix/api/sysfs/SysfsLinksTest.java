@@ -1,7 +1,9 @@
 package io.github.apmatrix.api.sysfs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.apmatrix.core.Errno;
 import io.github.apmatrix.core.model.Host;
 import io.github.apmatrix.core.model.HostPreset;
 import java.util.Optional;
@@ -60,6 +62,34 @@ class SysfsLinksTest {
     assertThat(sys.read("/sys/bus/matrix/devices/matrix/features"))
         .isEqualTo(sys.read(MATRIX + "/features"))
         .contains("ap_config");
+  }
+
+  /**
+   * Unloading vfio_ap runs vfio_ap_exit: ap_driver_unregister, mdev_unregister_parent (the
+   * /sys/class/mdev_bus entry goes; the class belongs to the mdev core, which stays loaded) and
+   * vfio_ap_matrix_dev_destroy (the matrix device, its driver and bus, and the root device
+   * /sys/devices/vfio_ap all go). Loading it again brings them back.
+   */
+  @Test
+  void vfioApExit_removesTheMatrixDeviceItsBusAndItsClassEntry_untilLoadedAgain() {
+    assertThat(host.unloadVfioAp().isDone()).isTrue();
+
+    assertThat(sys.list("/sys/devices")).containsExactly("ap");
+    assertThat(sys.list("/sys/bus")).containsExactly("ap", "mdev");
+    assertThat(sys.list("/sys/class/mdev_bus")).isEmpty();
+    assertThat(sys.list("/sys/bus/ap/drivers")).doesNotContain("vfio_ap");
+    assertThat(sys.stat("/sys/devices/vfio_ap")).isEmpty();
+    assertThat(sys.stat(MATRIX + "/available_instances")).isEmpty();
+    assertThat(sys.stat("/sys/bus/matrix/devices/matrix")).isEmpty();
+    assertThat(sys.stat("/sys/class/mdev_bus/matrix")).isEmpty();
+    assertThatThrownBy(() -> sys.write(Sysfs.CREATE, U + "\n"))
+        .isInstanceOfSatisfying(
+            SysfsException.class, e -> assertThat(e.errno()).isEqualTo(Errno.ENOENT));
+
+    assertThat(host.loadVfioAp().isDone()).isTrue();
+    assertThat(sys.list("/sys/devices")).containsExactly("ap", "vfio_ap");
+    assertThat(link("/sys/class/mdev_bus/matrix")).contains(MATRIX);
+    assertThat(sys.list("/sys/bus")).containsExactly("ap", "matrix", "mdev");
   }
 
   @Test

@@ -62,7 +62,7 @@ public final class Host {
     spec.cards().forEach(c -> cards[c.adapter()] = c);
     this.bus = new ApBus(spec.config(), cards, spec.apmask(), spec.aqmask(), spec.probeFault());
     bus.register(new ZcryptQueueDriver());
-    this.vfio = new VfioModule(bus, resets);
+    this.vfio = new VfioModule(bus, resets, spec.isVfioApLoaded());
     resets.deconfiguredBy(bus::isDeconfigured);
     for (ApQueueDriver d : spec.drivers()) {
       bus.register(new CustomDriver(d));

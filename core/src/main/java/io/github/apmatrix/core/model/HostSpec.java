@@ -44,6 +44,7 @@ public final class HostSpec {
   private final Executor listenerExecutor;
   private final List<ApQueueDriver> drivers;
   private final BiPredicate<String, Apqn> probeFault;
+  private final boolean vfioApLoaded;
 
   private HostSpec(Builder b, HostConfig config) {
     this.config = config;
@@ -55,6 +56,7 @@ public final class HostSpec {
     this.listenerExecutor = b.listenerExecutor;
     this.drivers = List.copyOf(b.drivers);
     this.probeFault = b.probeFault;
+    this.vfioApLoaded = b.vfioApLoaded;
   }
 
   /**
@@ -116,6 +118,14 @@ public final class HostSpec {
   }
 
   /**
+   * Returns whether the vfio_ap module is loaded when the host starts (the default); see {@link
+   * Builder#withoutVfioAp()}.
+   */
+  public boolean isVfioApLoaded() {
+    return vfioApLoaded;
+  }
+
+  /**
    * Returns a one-line summary, e.g. {@code HostSpec{APXA Na=255 Nd=255, cards [card03(CEX8C)],
    * usage domains {1, 2}, control domains {1, 2}, apmask all but {3}, aqmask all}}.
    */
@@ -128,6 +138,7 @@ public final class HostSpec {
         + mask(apmask)
         + ", aqmask "
         + mask(aqmask)
+        + (vfioApLoaded ? "" : ", vfio_ap not loaded")
         + "}";
   }
 
@@ -186,6 +197,7 @@ public final class HostSpec {
     private Executor listenerExecutor = Runnable::run;
     private final List<ApQueueDriver> drivers = new ArrayList<>();
     private BiPredicate<String, Apqn> probeFault = (driver, apqn) -> false;
+    private boolean vfioApLoaded = true;
 
     private Builder() {}
 
@@ -199,6 +211,7 @@ public final class HostSpec {
       listenerExecutor = s.listenerExecutor;
       drivers.addAll(s.drivers);
       probeFault = s.probeFault;
+      vfioApLoaded = s.vfioApLoaded;
     }
 
     /**
@@ -420,6 +433,22 @@ public final class HostSpec {
     }
 
     /**
+     * Starts the host without the vfio_ap module, as a host boots before {@code modprobe vfio_ap}:
+     * no queue is bound to vfio_ap, there is no matrix device, and {@link Host#loadVfioAp()} loads
+     * it later.
+     */
+    public Builder withoutVfioAp() {
+      vfioApLoaded = false;
+      return this;
+    }
+
+    /** Starts the host with the vfio_ap module loaded: the default. */
+    public Builder withVfioAp() {
+      vfioApLoaded = true;
+      return this;
+    }
+
+    /**
      * Builds the spec.
      *
      * @throws IllegalArgumentException if an id is above the maximum ids (e.g. adapter 0x40 without
@@ -464,6 +493,7 @@ public final class HostSpec {
           + mask(apmask)
           + ", aqmask "
           + mask(aqmask)
+          + (vfioApLoaded ? "" : ", vfio_ap not loaded")
           + "}";
     }
   }

@@ -22,13 +22,17 @@ final class VfioModule {
   private boolean loaded;
   final List<String> notices = new ArrayList<>();
 
-  /** Starts with the module loaded and registered; the bus has no queue devices yet. */
-  VfioModule(ApBus bus, QueueResets resets) {
+  /**
+   * Starts with the module loaded and registered, or not loaded; the bus has no queue devices yet.
+   */
+  VfioModule(ApBus bus, QueueResets resets, boolean loaded) {
     this.bus = bus;
     this.resets = resets;
     this.driver = fresh();
-    bus.register(PROBE_ORDER, driver);
-    this.loaded = true;
+    if (loaded) {
+      bus.register(PROBE_ORDER, driver);
+    }
+    this.loaded = loaded;
   }
 
   private VfioAp fresh() {

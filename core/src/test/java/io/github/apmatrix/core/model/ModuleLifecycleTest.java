@@ -48,4 +48,49 @@ class ModuleLifecycleTest {
     assertThat(host.unloadVfioAp().errno()).contains(Errno.EBUSY);
     assertThat(host.mediatedDevice(U)).isPresent();
   }
+
+  /**
+   * A host that boots before {@code modprobe vfio_ap}: the AP bus probes every queue with the
+   * default driver only (ap_device_probe finds no driver for the free queues), there is no matrix
+   * device, and loading the module (vfio_ap_init, then the bus's rescan of unbound devices) binds
+   * the free queues to it.
+   */
+  @Test
+  void startedWithoutVfioAp_freeQueuesStayUnbound_untilTheModuleIsLoaded() {
+    HostSpec spec = specWithoutVfioAp();
+    Host host = Host.start(spec);
+    assertThat(spec.isVfioApLoaded()).isFalse();
+    assertThat(spec.toString()).endsWith(", vfio_ap not loaded}");
+    assertThat(host.isVfioApLoaded()).isFalse();
+    assertThat(host.driverNames()).doesNotContain("vfio_ap");
+    assertThat(host.driverOf(Apqn.of(3, 2))).isEmpty();
+    assertThat(host.driverOf(Apqn.of(4, 2))).contains("cex4queue");
+    assertThat(host.availableInstances()).isZero();
+    assertThat(host.createMediatedDevice(U).errno()).contains(Errno.ENOENT);
+    assertThat(host.unloadVfioAp().errno()).contains(Errno.ENOENT);
+    assertThat(host.resetCount()).isZero();
+
+    host.loadVfioAp().orThrow();
+    assertThat(host.driverOf(Apqn.of(3, 2))).contains("vfio_ap");
+    assertThat(host.driverOf(Apqn.of(4, 2))).contains("cex4queue");
+    assertThat(host.availableInstances()).isEqualTo(65536);
+  }
+
+  @Test
+  void withVfioAp_undoesWithoutVfioAp_andIsTheDefault() {
+    HostSpec spec = specWithoutVfioAp();
+    assertThat(spec.toBuilder().build().isVfioApLoaded()).isFalse();
+    assertThat(spec.toBuilder().withVfioAp().build().isVfioApLoaded()).isTrue();
+    assertThat(HostSpec.builder().build().isVfioApLoaded()).isTrue();
+    assertThat(spec.toBuilder().withVfioAp().build().toString()).doesNotContain("vfio_ap");
+  }
+
+  private static HostSpec specWithoutVfioAp() {
+    return HostSpec.builder()
+        .cards(CardType.CEX8, CardMode.CCA, 3, 4)
+        .usageDomains(1, 2)
+        .freeAdapters(3)
+        .withoutVfioAp()
+        .build();
+  }
 }
