@@ -1,5 +1,6 @@
 package io.github.apmatrix.api.picture;
 
+import io.github.apmatrix.api.fixtures.DemoSetup;
 import io.github.apmatrix.api.script.ScriptRunner;
 import io.github.apmatrix.core.Bitmap256;
 import io.github.apmatrix.core.model.Card;
@@ -16,8 +17,8 @@ import java.util.UUID;
 /** Hosts for the picture tests. */
 final class PictureHosts {
 
-  static final String U = "4b0f2c0e-8d4f-4a8e-9a51-1c2d3e4f5a6b";
-  static final String M = "/sys/devices/vfio_ap/matrix/" + U;
+  static final String U = DemoSetup.U;
+  static final String M = DemoSetup.M;
 
   /**
    * The demo host: adapters 3 and 0x0a freed, device U with 03/0a × 02/20 and control domain 1,
@@ -26,27 +27,16 @@ final class PictureHosts {
   static Host demo() {
     Host h = Host.start(HostPreset.named("demo").spec());
     PrintStream none = new PrintStream(OutputStream.nullOutputStream());
-    ScriptRunner.builder()
-        .host(h, null)
-        .out(none)
-        .err(none)
-        .build()
-        .run(
-            "setup",
-            String.join(
-                "\n",
-                "echo -3,-0xa > /sys/bus/ap/apmask",
-                "echo "
-                    + U
-                    + " > /sys/devices/vfio_ap/matrix/mdev_supported_types/vfio_ap-passthrough/create",
-                "echo 3 > " + M + "/assign_adapter",
-                "echo 0xa > " + M + "/assign_adapter",
-                "echo 2 > " + M + "/assign_domain",
-                "echo 0x20 > " + M + "/assign_domain",
-                "echo 1 > " + M + "/assign_control_domain",
-                "guest start g1 " + U,
-                "echo 0a.0020 > /sys/bus/ap/drivers/vfio_ap/unbind",
-                ""));
+    int status =
+        ScriptRunner.builder()
+            .host(h, null)
+            .out(none)
+            .err(none)
+            .build()
+            .run("setup", DemoSetup.WITH_CONTROL_DOMAIN);
+    if (status != 0) {
+      throw new AssertionError("the demo setup failed: " + status);
+    }
     return h;
   }
 

@@ -2,6 +2,7 @@ package io.github.apmatrix.api.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.apmatrix.api.fixtures.DemoSetup;
 import io.github.apmatrix.api.script.ScriptRunner;
 import io.github.apmatrix.api.script.ScriptedHardware;
 import io.github.apmatrix.core.Refusal;
@@ -15,27 +16,11 @@ import java.util.List;
 /** Hosts for the plan tests, set up through the script language as a person would. */
 final class PlanHosts {
 
-  static final String U = "4b0f2c0e-8d4f-4a8e-9a51-1c2d3e4f5a6b";
-  static final String M = "/sys/devices/vfio_ap/matrix/" + U;
+  static final String U = DemoSetup.U;
+  static final String M = DemoSetup.M;
 
-  /**
-   * The demo host with adapters 3 and 0x0a freed, device U holding 03/0a × 02/20 opened by guest
-   * g1, and queue 0a.0020 unbound: adapter 0x0a is withheld from g1.
-   */
-  static final String SETUP =
-      String.join(
-          "\n",
-          "echo -3,-0xa > /sys/bus/ap/apmask",
-          "echo "
-              + U
-              + " > /sys/devices/vfio_ap/matrix/mdev_supported_types/vfio_ap-passthrough/create",
-          "echo 3 > " + M + "/assign_adapter",
-          "echo 0xa > " + M + "/assign_adapter",
-          "echo 2 > " + M + "/assign_domain",
-          "echo 0x20 > " + M + "/assign_domain",
-          "guest start g1 " + U,
-          "echo 0a.0020 > /sys/bus/ap/drivers/vfio_ap/unbind",
-          "");
+  /** The shared demo setup ({@link DemoSetup#SCRIPT}). */
+  static final String SETUP = DemoSetup.SCRIPT;
 
   private PlanHosts() {}
 
