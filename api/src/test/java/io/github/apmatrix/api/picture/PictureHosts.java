@@ -26,27 +26,31 @@ final class PictureHosts {
   static Host demo() {
     Host h = Host.start(HostPreset.named("demo").spec());
     PrintStream none = new PrintStream(OutputStream.nullOutputStream());
-    ScriptRunner.builder()
-        .host(h, null)
-        .out(none)
-        .err(none)
-        .build()
-        .run(
-            "setup",
-            String.join(
-                "\n",
-                "echo -3,-0xa > /sys/bus/ap/apmask",
-                "echo "
-                    + U
-                    + " > /sys/devices/vfio_ap/matrix/mdev_supported_types/vfio_ap-passthrough/create",
-                "echo 3 > " + M + "/assign_adapter",
-                "echo 0xa > " + M + "/assign_adapter",
-                "echo 2 > " + M + "/assign_domain",
-                "echo 0x20 > " + M + "/assign_domain",
-                "echo 1 > " + M + "/assign_control_domain",
-                "guest start g1 " + U,
-                "echo 0a.0020 > /sys/bus/ap/drivers/vfio_ap/unbind",
-                ""));
+    int status =
+        ScriptRunner.builder()
+            .host(h, null)
+            .out(none)
+            .err(none)
+            .build()
+            .run(
+                "setup",
+                String.join(
+                    "\n",
+                    "echo -3,-0xa > /sys/bus/ap/apmask",
+                    "echo "
+                        + U
+                        + " > /sys/devices/vfio_ap/matrix/mdev_supported_types/vfio_ap-passthrough/create",
+                    "echo 3 > " + M + "/assign_adapter",
+                    "echo 0xa > " + M + "/assign_adapter",
+                    "echo 2 > " + M + "/assign_domain",
+                    "echo 0x20 > " + M + "/assign_domain",
+                    "echo 1 > " + M + "/assign_control_domain",
+                    "guest start g1 " + U,
+                    "echo 0a.0020 > /sys/bus/ap/drivers/vfio_ap/unbind",
+                    ""));
+    if (status != ScriptRunner.OK) {
+      throw new IllegalStateException("the picture's setup script stopped: " + status);
+    }
     return h;
   }
 
