@@ -25,14 +25,14 @@ class RefusedExceptionSerializationTest {
         new Refusal(
             Errno.EADDRINUSE,
             "queue 03.0002 is in mediated device " + OTHER,
-            List.of(Apqn.of(3, 2), Apqn.of(0xff, 0xff), Apqn.of(0, 0)),
+            List.of(Apqn.of(0, 0), Apqn.of(3, 2), Apqn.of(0xff, 0xff)),
             Optional.of(OTHER));
     RefusedException back = (RefusedException) roundTrip(new RefusedException(r));
     assertThat(back.refusal()).isEqualTo(r);
     assertThat(back.errno()).isEqualTo(Errno.EADDRINUSE);
     assertThat(back.getMessage()).isEqualTo(r.toString());
     assertThat(back.refusal().apqns())
-        .containsExactly(Apqn.of(0, 0), Apqn.of(3, 2), Apqn.of(255, 255));
+        .containsExactly(Apqn.of(0, 0), Apqn.of(3, 2), Apqn.of(255, 255)); // the edge ids too
   }
 
   @Test

@@ -31,7 +31,9 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * <p>A test that wants to script the hardware asks for {@link FaultyHardware}: as a parameter, or
  * as a field of the test class (or of an enclosing class of a {@code @Nested} test). The hosts the
  * extension hands that test then run on that one hardware. A field the test left {@code null} is
- * filled with new hardware for each test instance; a field the test set is used as it is.
+ * filled with new hardware for each test instance; a field the test set is used as it is. (A test
+ * on the module path opens its package to {@code io.github.apmatrix.testkit} for such a field, as
+ * it does to JUnit.)
  *
  * <pre>{@code
  * @ExtendWith(FakeHostExtension.class)
