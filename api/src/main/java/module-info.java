@@ -6,6 +6,7 @@
 module io.github.apmatrix.api {
   requires transitive io.github.apmatrix.core;
   requires static transitive org.jspecify;
+  requires static transitive com.google.errorprone.annotations;
   requires java.xml;
 
   exports io.github.apmatrix.api;

@@ -6,6 +6,7 @@
  */
 module io.github.apmatrix.core {
   requires static transitive org.jspecify;
+  requires static transitive com.google.errorprone.annotations;
 
   exports io.github.apmatrix.core;
   exports io.github.apmatrix.core.model;

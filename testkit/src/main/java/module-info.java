@@ -11,6 +11,7 @@
 module io.github.apmatrix.testkit {
   requires transitive io.github.apmatrix.api;
   requires static transitive org.jspecify;
+  requires static transitive com.google.errorprone.annotations;
   requires transitive org.assertj.core;
   requires transitive org.junit.jupiter.api;
 

@@ -1,5 +1,6 @@
 package io.github.apmatrix.api;
 
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import io.github.apmatrix.api.text.ApConfigText;
 import io.github.apmatrix.api.text.SyntaxException;
 import io.github.apmatrix.core.Apcb;
@@ -70,6 +71,7 @@ public final class ApDevice {
    *     queue is in another device's matrix) or {@code ENOENT} (the device was removed)
    * @throws IllegalArgumentException if {@code id} is outside 0..255
    */
+  @CanIgnoreReturnValue
   public ApDevice assignAdapter(int id) {
     return done(tryAssignAdapter(id));
   }
@@ -89,6 +91,7 @@ public final class ApDevice {
    * @throws RefusedException with {@code ENODEV} or {@code ENOENT}
    * @throws IllegalArgumentException if {@code id} is outside 0..255
    */
+  @CanIgnoreReturnValue
   public ApDevice unassignAdapter(int id) {
     return done(tryUnassignAdapter(id));
   }
@@ -109,6 +112,7 @@ public final class ApDevice {
    *     {@code ENOENT}
    * @throws IllegalArgumentException if {@code id} is outside 0..255
    */
+  @CanIgnoreReturnValue
   public ApDevice assignDomain(int id) {
     return done(tryAssignDomain(id));
   }
@@ -128,6 +132,7 @@ public final class ApDevice {
    * @throws RefusedException with {@code ENODEV} or {@code ENOENT}
    * @throws IllegalArgumentException if {@code id} is outside 0..255
    */
+  @CanIgnoreReturnValue
   public ApDevice unassignDomain(int id) {
     return done(tryUnassignDomain(id));
   }
@@ -148,6 +153,7 @@ public final class ApDevice {
    * @throws RefusedException with {@code ENODEV} or {@code ENOENT}
    * @throws IllegalArgumentException if {@code id} is outside 0..255
    */
+  @CanIgnoreReturnValue
   public ApDevice assignControlDomain(int id) {
     return done(tryAssignControlDomain(id));
   }
@@ -167,6 +173,7 @@ public final class ApDevice {
    * @throws RefusedException with {@code ENODEV} or {@code ENOENT}
    * @throws IllegalArgumentException if {@code id} is outside 0..255
    */
+  @CanIgnoreReturnValue
   public ApDevice unassignControlDomain(int id) {
     return done(tryUnassignControlDomain(id));
   }
@@ -201,9 +208,19 @@ public final class ApDevice {
    * @throws IllegalArgumentException if an id is outside 0..255
    * @throws RefusedException as {@link #writeApConfig(Apcb)}
    */
+  @CanIgnoreReturnValue
   public ApDevice assignAdapters(int... ids) {
+    return done(tryAssignAdapters(ids));
+  }
+
+  /**
+   * As {@link #assignAdapters}, returning the outcome.
+   *
+   * @throws IllegalArgumentException if an id is outside 0..255
+   */
+  public Outcome tryAssignAdapters(int... ids) {
     Bitmap256 add = Bitmap256.of(ids);
-    return done(edit(m -> m.withApm(m.apm().or(add))));
+    return edit(m -> m.withApm(m.apm().or(add)));
   }
 
   /**
@@ -212,9 +229,19 @@ public final class ApDevice {
    * @throws IllegalArgumentException if an id is outside 0..255
    * @throws RefusedException as {@link #writeApConfig(Apcb)}
    */
+  @CanIgnoreReturnValue
   public ApDevice assignDomains(int... ids) {
+    return done(tryAssignDomains(ids));
+  }
+
+  /**
+   * As {@link #assignDomains}, returning the outcome.
+   *
+   * @throws IllegalArgumentException if an id is outside 0..255
+   */
+  public Outcome tryAssignDomains(int... ids) {
     Bitmap256 add = Bitmap256.of(ids);
-    return done(edit(m -> m.withAqm(m.aqm().or(add))));
+    return edit(m -> m.withAqm(m.aqm().or(add)));
   }
 
   /**
@@ -223,9 +250,19 @@ public final class ApDevice {
    * @throws IllegalArgumentException if an id is outside 0..255
    * @throws RefusedException as {@link #writeApConfig(Apcb)}
    */
+  @CanIgnoreReturnValue
   public ApDevice assignControlDomains(int... ids) {
+    return done(tryAssignControlDomains(ids));
+  }
+
+  /**
+   * As {@link #assignControlDomains}, returning the outcome.
+   *
+   * @throws IllegalArgumentException if an id is outside 0..255
+   */
+  public Outcome tryAssignControlDomains(int... ids) {
     Bitmap256 add = Bitmap256.of(ids);
-    return done(edit(m -> m.withAdm(m.adm().or(add))));
+    return edit(m -> m.withAdm(m.adm().or(add)));
   }
 
   private Outcome edit(UnaryOperator<Apcb> change) {
@@ -244,6 +281,7 @@ public final class ApDevice {
    * @throws RefusedException with {@code EADDRNOTAVAIL}, {@code EADDRINUSE}, {@code ENODEV} (an id
    *     above the maximum) or {@code ENOENT}
    */
+  @CanIgnoreReturnValue
   public ApDevice writeApConfig(Apcb matrix) {
     return done(tryWriteApConfig(matrix));
   }
@@ -263,6 +301,7 @@ public final class ApDevice {
    * @throws RefusedException with {@code EINVAL} when the text does not parse, else as {@link
    *     #writeApConfig(Apcb)}
    */
+  @CanIgnoreReturnValue
   public ApDevice writeApConfig(String text) {
     return done(tryWriteApConfig(text));
   }
@@ -332,9 +371,15 @@ public final class ApDevice {
     return snapshot().shadow();
   }
 
-  /** Returns the name of the guest using the device, if any. */
-  public Optional<String> guest() {
-    return core().mediatedDevice(uuid).flatMap(MediatedDevice::guest);
+  /**
+   * Returns the guest using the device, if any.
+   *
+   * <pre>{@code
+   * device.guest().map(ApGuest::name);   // Optional[g1]
+   * }</pre>
+   */
+  public Optional<ApGuest> guest() {
+    return core().mediatedDevice(uuid).flatMap(MediatedDevice::guest).flatMap(host::guest);
   }
 
   /**

@@ -1,7 +1,9 @@
 package io.github.apmatrix.api;
 
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import io.github.apmatrix.core.Apcb;
 import io.github.apmatrix.core.Apqn;
+import io.github.apmatrix.core.Errno;
 import io.github.apmatrix.core.Outcome;
 import io.github.apmatrix.core.RefusedException;
 import io.github.apmatrix.core.model.Crycb;
@@ -22,6 +24,9 @@ import org.jspecify.annotations.Nullable;
  * guest.commits();   // 1
  * guest.stop();
  * }</pre>
+ *
+ * <p>Changes come in two forms, as on {@link ApHost}: the plain form throws {@link
+ * RefusedException}, the {@code try} form returns the {@link Outcome}.
  *
  * <p>Thread-safe: reads are lock-free snapshots of the core {@link Guest}; changes are calls of the
  * thread-safe core host.
@@ -98,12 +103,17 @@ public final class ApGuest {
    *     EBUSY} (another guest uses this device) or {@code ENOENT} (the device was removed)
    * @throws IllegalArgumentException if the guest was stopped
    */
+  @CanIgnoreReturnValue
   public ApGuest open(ApDevice device) {
     tryOpen(device).orThrow();
     return this;
   }
 
-  /** As {@link #open}, returning the outcome. */
+  /**
+   * As {@link #open}, returning the outcome.
+   *
+   * @throws IllegalArgumentException if the guest was stopped
+   */
   public Outcome tryOpen(ApDevice device) {
     return host.core().openDevice(device.uuid(), guest);
   }
@@ -111,10 +121,18 @@ public final class ApGuest {
   /**
    * Closes the guest's device, if it has one open: its masks are cleared and the device's queues
    * reset.
+   *
+   * @throws RefusedException with {@code ENOENT} when the device was removed meanwhile
    */
+  @CanIgnoreReturnValue
   public ApGuest close() {
-    guest.device().ifPresent(u -> host.core().closeDevice(u).orThrow());
+    tryClose().orThrow();
     return this;
+  }
+
+  /** As {@link #close}, returning the outcome: done also when the guest had no device open. */
+  public Outcome tryClose() {
+    return guest.device().map(u -> host.core().closeDevice(u)).orElse(Outcome.done());
   }
 
   /**
@@ -129,6 +147,17 @@ public final class ApGuest {
   /** As {@link #stop}, returning the outcome. */
   public Outcome tryStop() {
     return host.core().destroyGuest(guest);
+  }
+
+  /**
+   * Stops a guest this face started and could not give its device: only a concurrent stop can have
+   * been first.
+   */
+  void discard() {
+    Outcome stopped = tryStop();
+    if (stopped.isRefused() && !stopped.errno().equals(Optional.of(Errno.ENOENT))) {
+      throw new IllegalStateException("cannot stop guest " + name() + ": " + stopped);
+    }
   }
 
   @Override

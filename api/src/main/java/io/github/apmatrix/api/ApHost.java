@@ -1,5 +1,6 @@
 package io.github.apmatrix.api;
 
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import io.github.apmatrix.core.Apqn;
 import io.github.apmatrix.core.Bitmap256;
 import io.github.apmatrix.core.Outcome;
@@ -35,7 +36,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Methods that change the host come in two forms: the plain form throws {@link RefusedException}
  * when the modelled kernel refuses, the {@code try} form returns the {@link Outcome}. A refused
- * operation changes nothing.
+ * operation changes nothing. The plain forms return this host or the handle they made, which a
+ * caller may ignore; an {@link Outcome} must not be ignored (Error Prone's {@code
+ * CheckReturnValue}).
  *
  * <p>Thread-safe: every call is one call of the thread-safe core {@link Host}.
  */
@@ -129,12 +132,23 @@ public final class ApHost {
    * Takes adapters away from the host's default drivers ({@code apmask} bits cleared), so their
    * free queues bind to vfio_ap.
    *
+   * @throws RefusedException when the modelled kernel refuses the {@code apmask} write
    * @throws IllegalArgumentException if an id is outside 0..255
    */
+  @CanIgnoreReturnValue
   public ApHost freeAdapters(int... ids) {
-    Bitmap256 free = Bitmap256.of(ids);
-    host.updateApmask(m -> m.andNot(free)).orThrow();
+    tryFreeAdapters(ids).orThrow();
     return this;
+  }
+
+  /**
+   * As {@link #freeAdapters}, returning the outcome.
+   *
+   * @throws IllegalArgumentException if an id is outside 0..255
+   */
+  public Outcome tryFreeAdapters(int... ids) {
+    Bitmap256 free = Bitmap256.of(ids);
+    return host.updateApmask(m -> m.andNot(free));
   }
 
   /**
@@ -144,12 +158,17 @@ public final class ApHost {
    *     mediated device (the message names the queue and the device)
    * @throws IllegalArgumentException if an id is outside 0..255
    */
+  @CanIgnoreReturnValue
   public ApHost reclaimAdapters(int... ids) {
     tryReclaimAdapters(ids).orThrow();
     return this;
   }
 
-  /** As {@link #reclaimAdapters}, returning the outcome. */
+  /**
+   * As {@link #reclaimAdapters}, returning the outcome.
+   *
+   * @throws IllegalArgumentException if an id is outside 0..255
+   */
   public Outcome tryReclaimAdapters(int... ids) {
     Bitmap256 reclaim = Bitmap256.of(ids);
     return host.updateApmask(m -> m.or(reclaim));
@@ -158,12 +177,23 @@ public final class ApHost {
   /**
    * Takes usage domains away from the host's default drivers ({@code aqmask} bits cleared).
    *
+   * @throws RefusedException when the modelled kernel refuses the {@code aqmask} write
    * @throws IllegalArgumentException if an id is outside 0..255
    */
+  @CanIgnoreReturnValue
   public ApHost freeDomains(int... ids) {
-    Bitmap256 free = Bitmap256.of(ids);
-    host.updateAqmask(m -> m.andNot(free)).orThrow();
+    tryFreeDomains(ids).orThrow();
     return this;
+  }
+
+  /**
+   * As {@link #freeDomains}, returning the outcome.
+   *
+   * @throws IllegalArgumentException if an id is outside 0..255
+   */
+  public Outcome tryFreeDomains(int... ids) {
+    Bitmap256 free = Bitmap256.of(ids);
+    return host.updateAqmask(m -> m.andNot(free));
   }
 
   /**
@@ -172,12 +202,17 @@ public final class ApHost {
    * @throws RefusedException with {@code EBUSY} when a queue it would take back is assigned
    * @throws IllegalArgumentException if an id is outside 0..255
    */
+  @CanIgnoreReturnValue
   public ApHost reclaimDomains(int... ids) {
     tryReclaimDomains(ids).orThrow();
     return this;
   }
 
-  /** As {@link #reclaimDomains}, returning the outcome. */
+  /**
+   * As {@link #reclaimDomains}, returning the outcome.
+   *
+   * @throws IllegalArgumentException if an id is outside 0..255
+   */
   public Outcome tryReclaimDomains(int... ids) {
     Bitmap256 reclaim = Bitmap256.of(ids);
     return host.updateAqmask(m -> m.or(reclaim));
@@ -191,9 +226,15 @@ public final class ApHost {
    *
    * @throws RefusedException with {@code ENODEV} when the machine has no card with that id
    */
+  @CanIgnoreReturnValue
   public ApHost deconfigureAdapter(int id) {
-    host.configureAdapter(id, false).orThrow();
+    tryDeconfigureAdapter(id).orThrow();
     return this;
+  }
+
+  /** As {@link #deconfigureAdapter}, returning the outcome. */
+  public Outcome tryDeconfigureAdapter(int id) {
+    return host.configureAdapter(id, false);
   }
 
   /**
@@ -202,16 +243,24 @@ public final class ApHost {
    *
    * @throws RefusedException with {@code ENODEV} when the machine has no card with that id
    */
+  @CanIgnoreReturnValue
   public ApHost configureAdapter(int id) {
-    host.configureAdapter(id, true).orThrow();
+    tryConfigureAdapter(id).orThrow();
     return this;
+  }
+
+  /** As {@link #configureAdapter}, returning the outcome. */
+  public Outcome tryConfigureAdapter(int id) {
+    return host.configureAdapter(id, true);
   }
 
   // ------------------------------------------------------------------ mediated devices
 
   /**
    * Creates a mediated device with the next free UUID of a readable sequence, {@code
-   * 00000000-0000-0000-0000-000000000001} and up (deterministic, so test output is stable).
+   * 00000000-0000-0000-0000-000000000001} and up (deterministic, so test output is stable). It has
+   * no {@code try} form: the UUID is the host's choice, so a caller that wants the outcome picks
+   * one and calls {@link #tryCreateDevice(UUID)}.
    *
    * @throws RefusedException with {@code EUSERS} when no instances are left
    */
@@ -231,9 +280,12 @@ public final class ApHost {
    * ApDevice d = host.createDevice(UUID.fromString("4b0f2c0e-8d4f-4a8e-9a51-1c2d3e4f5a6b"));
    * }</pre>
    *
+   * <p>The handle may be ignored: {@link #device(UUID)} finds it again.
+   *
    * @throws RefusedException with {@code EEXIST} (the UUID exists) or {@code EUSERS} (no instances
    *     left)
    */
+  @CanIgnoreReturnValue
   public ApDevice createDevice(UUID uuid) {
     tryCreateDevice(uuid).orThrow();
     return new ApDevice(this, uuid);
@@ -245,8 +297,18 @@ public final class ApHost {
    * @throws IllegalArgumentException if the text is not a UUID
    * @throws RefusedException as {@link #createDevice(UUID)}
    */
+  @CanIgnoreReturnValue
   public ApDevice createDevice(String uuid) {
     return createDevice(UUID.fromString(uuid));
+  }
+
+  /**
+   * As {@link #createDevice(String)}, returning the outcome.
+   *
+   * @throws IllegalArgumentException if the text is not a UUID
+   */
+  public Outcome tryCreateDevice(String uuid) {
+    return tryCreateDevice(UUID.fromString(uuid));
   }
 
   /** As {@link #createDevice(UUID)}, returning the outcome. */
@@ -271,10 +333,12 @@ public final class ApHost {
   // ------------------------------------------------------------------ guests
 
   /**
-   * Starts a guest with the host's default CRYCB format (2 with APXA, else 1) and no device.
+   * Starts a guest with the host's default CRYCB format (2 with APXA, else 1) and no device. It has
+   * no {@code try} form: the modelled kernel cannot refuse it.
    *
    * @throws IllegalArgumentException if a running guest already has that name
    */
+  @CanIgnoreReturnValue
   public ApGuest startGuest(String name) {
     return startGuest(name, host.defaultCrycbFormat());
   }
@@ -286,29 +350,54 @@ public final class ApHost {
    * ApGuest old = host.startGuest("legacy", CrycbFormat.FORMAT1).open(device);
    * }</pre>
    *
+   * <p>It has no {@code try} form: the modelled kernel cannot refuse it.
+   *
    * @throws IllegalArgumentException if a running guest already has that name
    */
+  @CanIgnoreReturnValue
   public ApGuest startGuest(String name, CrycbFormat format) {
     return new ApGuest(this, host.createGuest(name, format));
   }
 
   /**
    * Starts a guest with the host's default CRYCB format and opens {@code device} for it: the guest
-   * gets the device's shadow APCB in one commit.
+   * gets the device's shadow APCB in one commit. The handle may be ignored: {@link #guest(String)}
+   * finds it again.
    *
    * @throws IllegalArgumentException if a running guest already has that name
    * @throws RefusedException with {@code EBUSY} when another guest uses the device (the new guest
    *     is stopped again), or {@code ENOENT} when the device was removed
    */
+  @CanIgnoreReturnValue
   public ApGuest startGuest(String name, ApDevice device) {
     Objects.requireNonNull(device, "device");
     ApGuest guest = startGuest(name);
+    openOrStop(guest, device).orThrow();
+    return guest;
+  }
+
+  /**
+   * As {@link #startGuest(String, ApDevice)}, returning the outcome; when it is done, {@link
+   * #guest(String)} has the guest, and when it is refused no guest was left running.
+   *
+   * <pre>{@code
+   * Outcome o = host.tryStartGuest("g2", device);   // refused(EBUSY: ...) when g1 uses it
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if a running guest already has that name
+   */
+  public Outcome tryStartGuest(String name, ApDevice device) {
+    Objects.requireNonNull(device, "device");
+    return openOrStop(startGuest(name), device);
+  }
+
+  /** Opens {@code device} for a guest just started; stops the guest again if that is refused. */
+  private static Outcome openOrStop(ApGuest guest, ApDevice device) {
     Outcome opened = guest.tryOpen(device);
     if (opened.isRefused()) {
-      guest.tryStop();
-      opened.orThrow();
+      guest.discard();
     }
-    return guest;
+    return opened;
   }
 
   /** Returns the handle of a running guest. */

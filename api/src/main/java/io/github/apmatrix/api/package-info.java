@@ -26,7 +26,9 @@
  * io.github.apmatrix.core.model.Host}, which {@link io.github.apmatrix.api.ApHost#core()} gives for
  * everything not covered here.
  */
+@CheckReturnValue
 @NullMarked
 package io.github.apmatrix.api;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import org.jspecify.annotations.NullMarked;

@@ -147,7 +147,8 @@ class ApDeviceTest {
         .contains("guest_matrix [01.0000, 01.0001, 01.0002, 01.0003, 02.0000,");
     host.startGuest("g1", d);
     assertThat(d.toString()).endsWith(", guest g1}");
-    assertThat(d.guest()).contains("g1");
+    assertThat(d.guest().map(ApGuest::name)).contains("g1");
+    assertThat(d.guest()).isEqualTo(host.guest("g1"));
   }
 
   @Test

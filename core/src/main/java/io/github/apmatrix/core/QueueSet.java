@@ -1,5 +1,6 @@
 package io.github.apmatrix.core;
 
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -259,6 +260,7 @@ public final class QueueSet {
     private Builder() {}
 
     /** Adds an APQN. */
+    @CanIgnoreReturnValue
     public Builder add(Apqn apqn) {
       Objects.requireNonNull(apqn, "apqn");
       int d = apqn.domain();
@@ -267,6 +269,7 @@ public final class QueueSet {
     }
 
     /** Removes an APQN. */
+    @CanIgnoreReturnValue
     public Builder remove(Apqn apqn) {
       Objects.requireNonNull(apqn, "apqn");
       int d = apqn.domain();
@@ -279,6 +282,7 @@ public final class QueueSet {
      *
      * @throws IllegalArgumentException if {@code adapter} is outside 0..255
      */
+    @CanIgnoreReturnValue
     public Builder addRow(int adapter, Bitmap256 domains) {
       if (adapter < 0 || adapter > Bitmap256.MAX_ID) {
         throw new IllegalArgumentException("adapter id must be in 0..255: " + adapter);

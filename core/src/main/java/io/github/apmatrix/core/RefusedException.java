@@ -12,13 +12,12 @@ package io.github.apmatrix.core;
  * }
  * }</pre>
  *
- * <p>Immutable and thread-safe.
+ * <p>Immutable and thread-safe. Serializable: the refusal travels with it.
  */
 public final class RefusedException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
-  @SuppressWarnings("serial") // records are serializable in practice here; not part of the contract
   private final Refusal refusal;
 
   /** Creates the exception for a refusal. */

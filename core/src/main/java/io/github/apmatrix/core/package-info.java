@@ -5,7 +5,9 @@
  * <p>Everything here is immutable and thread-safe. Nothing in this package parses or prints user
  * text beyond each value's canonical form.
  */
+@CheckReturnValue
 @NullMarked
 package io.github.apmatrix.core;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import org.jspecify.annotations.NullMarked;

@@ -7,12 +7,18 @@ import io.github.apmatrix.core.model.HostPreset;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** {@code ./apmatrix demo}: the narrated walk-through. Stateless and thread-safe. */
 final class DemoCommand implements Command {
 
   private static final String SCRIPT = "demo.script";
+
+  /** A script line that sets a variable, as the script language reads it. */
+  private static final Pattern ASSIGNMENT = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=(.*)");
 
   @Override
   public String name() {
@@ -38,6 +44,7 @@ final class DemoCommand implements Command {
         host, a mediated device created and filled, a refused assignment and why, a guest
         started and what it sees, a queue unbound and the adapter leaving the guest in one
         commit. It is a script run with --trace --narrate; its '#:' comments are the story.
+        It first prints the values of the variables its commands use ($U, $M, ...).
         """;
   }
 
@@ -65,12 +72,46 @@ final class DemoCommand implements Command {
             .trace(true)
             .narrate(true)
             .build();
-    int status = r.run("demo.script", script);
+    int status = run(r, script, console);
     console
         .out()
         .print(
             "\n== 7. The picture: who holds each queue ==\n"
                 + TerminalGrid.render(Grid.of(r.host()), false));
     return status;
+  }
+
+  /**
+   * Runs the script's opening lines (comments and variables), prints each variable with its value,
+   * then runs the rest; the rest keeps its line numbers, so a usage error names the right line.
+   */
+  private static int run(ScriptRunner r, String script, Console console) {
+    List<String> lines = script.lines().toList();
+    int head = 0;
+    List<String> names = new ArrayList<>();
+    while (head < lines.size()) {
+      String line = lines.get(head).strip();
+      Matcher m = ASSIGNMENT.matcher(line);
+      if (m.matches()) {
+        names.add(m.group(1));
+      } else if (!line.isEmpty() && !line.startsWith("#")) {
+        break;
+      }
+      head++;
+    }
+    int status = r.run(SCRIPT, String.join("\n", lines.subList(0, head)) + "\n");
+    if (status != ScriptRunner.OK) {
+      return status;
+    }
+    if (!names.isEmpty()) {
+      console.out().println("The variables the commands below use:");
+      for (String name : names) {
+        console.out().println("  " + name + "=" + r.variable(name).orElse(""));
+      }
+      console.out().println();
+    }
+    StringBuilder rest = new StringBuilder("\n".repeat(head));
+    lines.subList(head, lines.size()).forEach(l -> rest.append(l).append('\n'));
+    return r.run(SCRIPT, rest.toString());
   }
 }

@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The command registry: one line in {@link Commands#ALL} makes a command reachable and listed. */
 class CommandsTest {
@@ -49,6 +53,54 @@ class CommandsTest {
     assertThat(imports.out().lines())
         .contains("import io.github.apmatrix.core.*;", "import io.github.apmatrix.testkit.*;")
         .allMatch(l -> l.startsWith("import io.github.apmatrix.") && l.endsWith(".*;"));
+  }
+
+  @Test
+  void jshell_commandLine_hasTheTestkitAndItsClassPath_andStartsWithTheImports(@TempDir Path dir)
+      throws Exception {
+    // what ./apmatrix jshell runs: the script passes the jars the build made and the imports file
+    Path testkit = Files.writeString(dir.resolve("apmatrix-testkit.jar"), "");
+    Path cp =
+        Files.writeString(dir.resolve("classpath.txt"), "/r/core.jar:/r/api.jar:/m/assertj.jar\n");
+    Path startup = dir.resolve("imports.jsh");
+    ExamplesTest.Result r =
+        ExamplesTest.Result.run(
+            List.of(
+                "jshell", "--command-line", testkit.toString(), cp.toString(), startup.toString()),
+            "");
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(r.out().lines())
+        .containsExactly(
+            "jshell",
+            "--class-path",
+            testkit + File.pathSeparator + "/r/core.jar:/r/api.jar:/m/assertj.jar",
+            "--startup",
+            "DEFAULT",
+            "--startup",
+            "PRINTING",
+            "--startup",
+            startup.toString());
+    assertThat(JshellCommand.IMPORTS)
+        .contains("io.github.apmatrix.testkit", "io.github.apmatrix.api");
+  }
+
+  @Test
+  void jshell_commandLine_withoutTheTestkitJar_isAUsageErrorNamingIt(@TempDir Path dir)
+      throws Exception {
+    Path cp = Files.writeString(dir.resolve("classpath.txt"), "/r/core.jar\n");
+    Path missing = dir.resolve("nope.jar");
+    ExamplesTest.Result r =
+        ExamplesTest.Result.run(
+            List.of("jshell", "--command-line", missing.toString(), cp.toString(), "s.jsh"), "");
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.err()).startsWith("apmatrix: jshell: no testkit jar at " + missing);
+    Path testkit = Files.writeString(dir.resolve("t.jar"), "");
+    ExamplesTest.Result noCp =
+        ExamplesTest.Result.run(
+            List.of(
+                "jshell", "--command-line", testkit.toString(), dir.resolve("x").toString(), "s"),
+            "");
+    assertThat(noCp.err()).startsWith("apmatrix: jshell: cannot read the testkit's class path");
   }
 
   @Test

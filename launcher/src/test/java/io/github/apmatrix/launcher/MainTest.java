@@ -70,6 +70,32 @@ class MainTest {
   }
 
   @Test
+  void demo_printsTheValuesOfItsVariablesAndTheMasks_beforeTheCommandsUseThem() throws Exception {
+    String out = ExamplesTest.Result.run(List.of("demo"), "").out();
+    String u = "4b0f2c0e-8d4f-4a8e-9a51-1c2d3e4f5a6b";
+    assertThat(out)
+        .contains(
+            "The variables the commands below use:\n"
+                + "  U="
+                + u
+                + "\n  V=9c1d7e55-0f7a-4f35-8d2b-77a0c3b1e001\n"
+                + "  M=/sys/devices/vfio_ap/matrix/"
+                + u
+                + "\n  N=/sys/devices/vfio_ap/matrix/9c1d7e55-0f7a-4f35-8d2b-77a0c3b1e001\n"
+                + "  TYPE=/sys/devices/vfio_ap/matrix/mdev_supported_types/vfio_ap-passthrough\n");
+    String ones = "0x" + "f".repeat(64) + "\n";
+    int variables = out.indexOf("  U=" + u);
+    int firstUse = out.indexOf("$ echo $U > $TYPE/create");
+    int apmask = out.indexOf("$ cat /sys/bus/ap/apmask\n" + ones);
+    int aqmask = out.indexOf("$ cat /sys/bus/ap/aqmask\n");
+    int apmaskWritten = out.indexOf("$ echo -3,-0xa > /sys/bus/ap/apmask");
+    assertThat(variables).isNotNegative().isLessThan(out.indexOf("\n$ "));
+    assertThat(firstUse).isGreaterThan(variables);
+    assertThat(apmask).isNotNegative().isLessThan(apmaskWritten);
+    assertThat(aqmask).isNotNegative().isLessThan(apmaskWritten);
+  }
+
+  @Test
   void snapshot_thenRunWithSysfs_readsTheSameHost(@TempDir Path tmp) throws Exception {
     Path dir = tmp.resolve("snap");
     ExamplesTest.Result w =

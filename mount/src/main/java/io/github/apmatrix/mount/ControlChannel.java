@@ -54,8 +54,10 @@ final class ControlChannel {
       return lastMountRefusal.get().map(r -> r + "\n").orElse("no refusal yet\n");
     }
     buffer.reset();
-    runner.run("control", new BufferedReader(new StringReader(line)), true);
-    return buffer.toString(StandardCharsets.UTF_8);
+    int status = runner.run("control", new BufferedReader(new StringReader(line)), true);
+    String out = buffer.toString(StandardCharsets.UTF_8);
+    // a line that did not run says why (control:1: ...); never let its status pass unsaid
+    return status == ScriptRunner.OK || !out.isEmpty() ? out : "control: the line did not run\n";
   }
 
   /**

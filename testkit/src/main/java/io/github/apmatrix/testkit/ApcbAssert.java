@@ -1,5 +1,6 @@
 package io.github.apmatrix.testkit;
 
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import io.github.apmatrix.core.Apcb;
 import io.github.apmatrix.core.Apqn;
 import io.github.apmatrix.core.Bitmap256;
@@ -21,6 +22,7 @@ public final class ApcbAssert extends AbstractAssert<ApcbAssert, Apcb> {
   }
 
   /** Verifies the queues APM × AQM are exactly {@code apqns} (in any order). */
+  @CanIgnoreReturnValue
   public ApcbAssert hasApqns(Apqn... apqns) {
     isNotNull();
     if (!actual.apqns().equals(Apqns.sorted(apqns))) {
@@ -32,16 +34,19 @@ public final class ApcbAssert extends AbstractAssert<ApcbAssert, Apcb> {
   }
 
   /** Verifies the queues are exactly those of the kernel's {@code aa.dddd} texts. */
+  @CanIgnoreReturnValue
   public ApcbAssert hasApqns(String... apqns) {
     return hasApqns(Apqns.parse(apqns));
   }
 
   /** Verifies APM × AQM holds no queue. */
+  @CanIgnoreReturnValue
   public ApcbAssert hasNoApqns() {
     return hasApqns(new Apqn[0]);
   }
 
   /** Verifies {@code apqn} is in APM × AQM. */
+  @CanIgnoreReturnValue
   public ApcbAssert containsApqn(Apqn apqn) {
     isNotNull();
     if (!actual.contains(apqn)) {
@@ -51,6 +56,7 @@ public final class ApcbAssert extends AbstractAssert<ApcbAssert, Apcb> {
   }
 
   /** Verifies {@code apqn} is not in APM × AQM. */
+  @CanIgnoreReturnValue
   public ApcbAssert doesNotContainApqn(Apqn apqn) {
     isNotNull();
     if (actual.contains(apqn)) {
@@ -60,21 +66,25 @@ public final class ApcbAssert extends AbstractAssert<ApcbAssert, Apcb> {
   }
 
   /** Verifies the adapters are exactly {@code ids}. */
+  @CanIgnoreReturnValue
   public ApcbAssert hasAdapters(int... ids) {
     return mask("adapters", checked().apm(), ids);
   }
 
   /** Verifies the usage domains are exactly {@code ids}. */
+  @CanIgnoreReturnValue
   public ApcbAssert hasDomains(int... ids) {
     return mask("usage domains", checked().aqm(), ids);
   }
 
   /** Verifies the control domains are exactly {@code ids}. */
+  @CanIgnoreReturnValue
   public ApcbAssert hasControlDomains(int... ids) {
     return mask("control domains", checked().adm(), ids);
   }
 
   /** Verifies the APCB grants nothing. */
+  @CanIgnoreReturnValue
   public ApcbAssert isEmpty() {
     isNotNull();
     if (!actual.isEmpty()) {
@@ -88,6 +98,7 @@ public final class ApcbAssert extends AbstractAssert<ApcbAssert, Apcb> {
     return actual;
   }
 
+  @CanIgnoreReturnValue
   private ApcbAssert mask(String what, Bitmap256 mask, int... ids) {
     Bitmap256 expected = Bitmap256.of(ids);
     if (!mask.equals(expected)) {

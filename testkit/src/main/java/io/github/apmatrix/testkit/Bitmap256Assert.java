@@ -1,5 +1,6 @@
 package io.github.apmatrix.testkit;
 
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import io.github.apmatrix.core.Bitmap256;
 import java.util.Arrays;
 import org.assertj.core.api.AbstractAssert;
@@ -20,6 +21,7 @@ public final class Bitmap256Assert extends AbstractAssert<Bitmap256Assert, Bitma
   }
 
   /** Verifies every id is set (others may be set too). */
+  @CanIgnoreReturnValue
   public Bitmap256Assert containsIds(int... ids) {
     isNotNull();
     Bitmap256 missing = Bitmap256.of(ids).andNot(actual);
@@ -30,6 +32,7 @@ public final class Bitmap256Assert extends AbstractAssert<Bitmap256Assert, Bitma
   }
 
   /** Verifies exactly these ids are set. */
+  @CanIgnoreReturnValue
   public Bitmap256Assert containsExactlyIds(int... ids) {
     isNotNull();
     Bitmap256 expected = Bitmap256.of(ids);
@@ -40,6 +43,7 @@ public final class Bitmap256Assert extends AbstractAssert<Bitmap256Assert, Bitma
   }
 
   /** Verifies none of the ids is set. */
+  @CanIgnoreReturnValue
   public Bitmap256Assert doesNotContainIds(int... ids) {
     isNotNull();
     Bitmap256 present = Bitmap256.of(ids).and(actual);
@@ -51,6 +55,7 @@ public final class Bitmap256Assert extends AbstractAssert<Bitmap256Assert, Bitma
   }
 
   /** Verifies no id is set. */
+  @CanIgnoreReturnValue
   public Bitmap256Assert isEmpty() {
     isNotNull();
     if (!actual.isEmpty()) {
@@ -60,6 +65,7 @@ public final class Bitmap256Assert extends AbstractAssert<Bitmap256Assert, Bitma
   }
 
   /** Verifies how many ids are set. */
+  @CanIgnoreReturnValue
   public Bitmap256Assert hasCardinality(int n) {
     isNotNull();
     if (actual.cardinality() != n) {

@@ -7,8 +7,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Chooses the fake host {@link FakeHostExtension} hands to a test: on the parameter, the method or
- * the class (the nearest wins). Without it the extension hands {@link HostPreset#SMALL}.
+ * Chooses the fake host {@link FakeHostExtension} hands to a test: on the parameter, the method,
+ * the class or a class enclosing a {@code @Nested} test class (the nearest wins). Without it the
+ * extension hands {@link HostPreset#SMALL}.
  *
  * <pre>{@code
  * @ExtendWith(FakeHostExtension.class)

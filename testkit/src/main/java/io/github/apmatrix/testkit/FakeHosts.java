@@ -3,8 +3,11 @@ package io.github.apmatrix.testkit;
 import io.github.apmatrix.api.ApDevice;
 import io.github.apmatrix.api.ApHost;
 import io.github.apmatrix.api.Hosts;
+import io.github.apmatrix.core.model.ApHardware;
 import io.github.apmatrix.core.model.CardMode;
 import io.github.apmatrix.core.model.CardType;
+import io.github.apmatrix.core.model.HostSpec;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -144,15 +147,39 @@ public final class FakeHosts {
    * HostPreset#RANDOM}.
    */
   public static ApHost of(HostPreset preset, long seed) {
-    return switch (preset) {
-      case DEMO -> demo();
-      case SMALL -> small();
-      case Z15 -> z15();
-      case Z16 -> z16();
-      case LPAR85 -> lpar85();
-      case NOAPXA -> noapxa();
-      case FULL -> full();
-      case RANDOM -> random(seed);
-    };
+    return Hosts.start(spec(preset, seed).build());
+  }
+
+  /**
+   * Returns a new host of the given preset on {@code hardware}, e.g. {@link FaultyHardware} a test
+   * scripts; {@code seed} matters only for {@link HostPreset#RANDOM}.
+   *
+   * <pre>{@code
+   * FaultyHardware hw = new FaultyHardware().checkstop(1);
+   * ApHost host = FakeHosts.of(HostPreset.SMALL, 0, hw);
+   * }</pre>
+   */
+  public static ApHost of(HostPreset preset, long seed, ApHardware hardware) {
+    Objects.requireNonNull(hardware, "hardware");
+    return Hosts.start(spec(preset, seed).hardware(hardware).build());
+  }
+
+  private static HostSpec.Builder spec(HostPreset preset, long seed) {
+    Objects.requireNonNull(preset, "preset");
+    if (preset == HostPreset.RANDOM) {
+      return new SeededGenerators(seed).hostSpec();
+    }
+    io.github.apmatrix.core.model.HostPreset catalog =
+        switch (preset) {
+          case DEMO -> io.github.apmatrix.core.model.HostPreset.DEMO;
+          case SMALL -> io.github.apmatrix.core.model.HostPreset.SMALL;
+          case Z15 -> io.github.apmatrix.core.model.HostPreset.Z15;
+          case Z16 -> io.github.apmatrix.core.model.HostPreset.Z16;
+          case LPAR85 -> io.github.apmatrix.core.model.HostPreset.LPAR85;
+          case NOAPXA -> io.github.apmatrix.core.model.HostPreset.NOAPXA;
+          case FULL -> io.github.apmatrix.core.model.HostPreset.FULL;
+          case RANDOM -> throw new AssertionError("handled above");
+        };
+    return catalog.spec().toBuilder();
   }
 }

@@ -1,5 +1,6 @@
 package io.github.apmatrix.testkit;
 
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import io.github.apmatrix.core.Apqn;
 import io.github.apmatrix.core.model.ApHardware;
 import io.github.apmatrix.core.model.ResponseCode;
@@ -49,18 +50,21 @@ public final class FaultyHardware implements ApHardware {
    * Scripts the next answers of PQAP(ZAPQ) on {@code apqn}, one per reset (including the ZAPQ the
    * driver re-issues while a queue is busy); afterwards it answers {@code NORMAL} again.
    */
+  @CanIgnoreReturnValue
   public synchronized FaultyHardware nextReset(Apqn apqn, ResponseCode... answers) {
     queue(zapq, apqn, answers);
     return this;
   }
 
   /** Scripts the next answers of PQAP(TAPQ) on {@code apqn}, one per poll of a reset. */
+  @CanIgnoreReturnValue
   public synchronized FaultyHardware nextTest(Apqn apqn, ResponseCode... answers) {
     queue(tapq, apqn, answers);
     return this;
   }
 
   /** Scripts the next answers of the host's PQAP(AQIC) on {@code apqn}. */
+  @CanIgnoreReturnValue
   public synchronized FaultyHardware nextAqic(Apqn apqn, ResponseCode... answers) {
     queue(aqic, apqn, answers);
     return this;
@@ -72,18 +76,21 @@ public final class FaultyHardware implements ApHardware {
    *
    * @throws IllegalArgumentException if {@code adapter} is outside 0..255
    */
+  @CanIgnoreReturnValue
   public synchronized FaultyHardware checkstop(int adapter) {
     checkstopped.set(checkId(adapter));
     return this;
   }
 
   /** Ends an adapter's checkstop. */
+  @CanIgnoreReturnValue
   public synchronized FaultyHardware repair(int adapter) {
     checkstopped.clear(checkId(adapter));
     return this;
   }
 
   /** Makes the next {@code n} registrations of a guest ISC with the GIB fail. */
+  @CanIgnoreReturnValue
   public synchronized FaultyHardware failGiscRegistrations(int n) {
     if (n < 0) {
       throw new IllegalArgumentException("n must not be negative: " + n);

@@ -1,5 +1,6 @@
 package io.github.apmatrix.testkit;
 
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import io.github.apmatrix.core.Apqn;
 import io.github.apmatrix.core.model.CrycbFormat;
 import io.github.apmatrix.core.model.Guest;
@@ -23,6 +24,7 @@ public final class GuestAssert extends AbstractAssert<GuestAssert, Guest> {
   }
 
   /** Verifies the queues the guest can reach now are exactly {@code apqns}. */
+  @CanIgnoreReturnValue
   public GuestAssert hasApqns(Apqn... apqns) {
     isNotNull();
     new ApcbAssert(actual.crycb().masks()).as("CRYCB of guest %s", actual.name()).hasApqns(apqns);
@@ -30,11 +32,13 @@ public final class GuestAssert extends AbstractAssert<GuestAssert, Guest> {
   }
 
   /** Verifies the queues the guest can reach are exactly those of the {@code aa.dddd} texts. */
+  @CanIgnoreReturnValue
   public GuestAssert hasApqns(String... apqns) {
     return hasApqns(Apqns.parse(apqns));
   }
 
   /** Verifies the guest's control domains now are exactly {@code ids}. */
+  @CanIgnoreReturnValue
   public GuestAssert hasControlDomains(int... ids) {
     isNotNull();
     new ApcbAssert(actual.crycb().masks())
@@ -44,6 +48,7 @@ public final class GuestAssert extends AbstractAssert<GuestAssert, Guest> {
   }
 
   /** Verifies the guest can reach {@code apqn} now. */
+  @CanIgnoreReturnValue
   public GuestAssert canReach(Apqn apqn) {
     isNotNull();
     if (!actual.canReach(apqn)) {
@@ -53,6 +58,7 @@ public final class GuestAssert extends AbstractAssert<GuestAssert, Guest> {
   }
 
   /** Verifies the guest cannot reach {@code apqn} now. */
+  @CanIgnoreReturnValue
   public GuestAssert cannotReach(Apqn apqn) {
     isNotNull();
     if (actual.canReach(apqn)) {
@@ -62,6 +68,7 @@ public final class GuestAssert extends AbstractAssert<GuestAssert, Guest> {
   }
 
   /** Verifies the guest's masks were set or cleared exactly {@code n} times since it started. */
+  @CanIgnoreReturnValue
   public GuestAssert receivedExactlyCommits(long n) {
     isNotNull();
     if (actual.commits() != n) {
@@ -73,6 +80,7 @@ public final class GuestAssert extends AbstractAssert<GuestAssert, Guest> {
   }
 
   /** Verifies the guest's CRYCB has {@code format}. */
+  @CanIgnoreReturnValue
   public GuestAssert hasFormat(CrycbFormat format) {
     isNotNull();
     if (actual.format() != format) {
@@ -83,6 +91,7 @@ public final class GuestAssert extends AbstractAssert<GuestAssert, Guest> {
   }
 
   /** Verifies the guest is running. */
+  @CanIgnoreReturnValue
   public GuestAssert isRunning() {
     isNotNull();
     if (!actual.isRunning()) {

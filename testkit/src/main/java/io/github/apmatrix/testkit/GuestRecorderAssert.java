@@ -1,5 +1,6 @@
 package io.github.apmatrix.testkit;
 
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import io.github.apmatrix.core.Apqn;
 import io.github.apmatrix.core.model.Crycb;
 import java.util.List;
@@ -24,6 +25,7 @@ public final class GuestRecorderAssert extends AbstractAssert<GuestRecorderAsser
   }
 
   /** Verifies exactly {@code n} commits reached the guest since watching began. */
+  @CanIgnoreReturnValue
   public GuestRecorderAssert receivedExactlyCommits(int n) {
     isNotNull();
     List<Crycb> commits = actual.commits();
@@ -36,6 +38,7 @@ public final class GuestRecorderAssert extends AbstractAssert<GuestRecorderAsser
   }
 
   /** Verifies the guest could never reach {@code apqn}, not even for one commit. */
+  @CanIgnoreReturnValue
   public GuestRecorderAssert neverSaw(Apqn apqn) {
     isNotNull();
     List<Crycb> history = actual.history();
@@ -53,6 +56,7 @@ public final class GuestRecorderAssert extends AbstractAssert<GuestRecorderAsser
   }
 
   /** Verifies the guest could reach {@code apqn} at some point of its recorded history. */
+  @CanIgnoreReturnValue
   public GuestRecorderAssert saw(Apqn apqn) {
     isNotNull();
     if (!actual.everSeen().contains(apqn)) {
@@ -64,6 +68,7 @@ public final class GuestRecorderAssert extends AbstractAssert<GuestRecorderAsser
   }
 
   /** Verifies the last CRYCB (now) holds exactly the queues of the {@code aa.dddd} texts. */
+  @CanIgnoreReturnValue
   public GuestRecorderAssert endsWith(String... apqns) {
     isNotNull();
     List<Crycb> history = actual.history();

@@ -1,5 +1,6 @@
 package io.github.apmatrix.testkit;
 
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import io.github.apmatrix.core.Apqn;
 import io.github.apmatrix.core.model.MediatedDevice;
 import org.assertj.core.api.AbstractAssert;
@@ -26,6 +27,7 @@ public final class MediatedDeviceAssert
   }
 
   /** Verifies the assigned queues ({@code matrix}) are exactly {@code apqns}. */
+  @CanIgnoreReturnValue
   public MediatedDeviceAssert hasApqns(Apqn... apqns) {
     isNotNull();
     new ApcbAssert(actual.matrix()).as("matrix of %s", actual.uuid()).hasApqns(apqns);
@@ -33,11 +35,13 @@ public final class MediatedDeviceAssert
   }
 
   /** Verifies the assigned queues are exactly those of the {@code aa.dddd} texts. */
+  @CanIgnoreReturnValue
   public MediatedDeviceAssert hasApqns(String... apqns) {
     return hasApqns(Apqns.parse(apqns));
   }
 
   /** Verifies the shadow's queues ({@code guest_matrix}) are exactly {@code apqns}. */
+  @CanIgnoreReturnValue
   public MediatedDeviceAssert hasShadowApqns(Apqn... apqns) {
     isNotNull();
     new ApcbAssert(actual.shadow()).as("guest_matrix of %s", actual.uuid()).hasApqns(apqns);
@@ -45,11 +49,13 @@ public final class MediatedDeviceAssert
   }
 
   /** Verifies the shadow's queues are exactly those of the {@code aa.dddd} texts. */
+  @CanIgnoreReturnValue
   public MediatedDeviceAssert hasShadowApqns(String... apqns) {
     return hasShadowApqns(Apqns.parse(apqns));
   }
 
   /** Verifies the assigned control domains are exactly {@code ids}. */
+  @CanIgnoreReturnValue
   public MediatedDeviceAssert hasControlDomains(int... ids) {
     isNotNull();
     new ApcbAssert(actual.matrix())
@@ -59,6 +65,7 @@ public final class MediatedDeviceAssert
   }
 
   /** Verifies the guest named {@code guest} uses the device. */
+  @CanIgnoreReturnValue
   public MediatedDeviceAssert isUsedBy(String guest) {
     isNotNull();
     if (!actual.guest().filter(guest::equals).isPresent()) {
@@ -68,6 +75,7 @@ public final class MediatedDeviceAssert
   }
 
   /** Verifies no guest uses the device. */
+  @CanIgnoreReturnValue
   public MediatedDeviceAssert isNotUsed() {
     isNotNull();
     if (actual.guest().isPresent()) {

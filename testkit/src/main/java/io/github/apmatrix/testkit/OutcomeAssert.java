@@ -1,5 +1,6 @@
 package io.github.apmatrix.testkit;
 
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import io.github.apmatrix.core.Apqn;
 import io.github.apmatrix.core.Errno;
 import io.github.apmatrix.core.Outcome;
@@ -25,6 +26,7 @@ public final class OutcomeAssert extends AbstractAssert<OutcomeAssert, Outcome> 
   }
 
   /** Verifies the operation was carried out. */
+  @CanIgnoreReturnValue
   public OutcomeAssert isDone() {
     isNotNull();
     if (actual.isRefused()) {
@@ -34,6 +36,7 @@ public final class OutcomeAssert extends AbstractAssert<OutcomeAssert, Outcome> 
   }
 
   /** Verifies the operation was refused, with any errno. */
+  @CanIgnoreReturnValue
   public OutcomeAssert isRefused() {
     isNotNull();
     if (actual.isDone()) {
@@ -43,6 +46,7 @@ public final class OutcomeAssert extends AbstractAssert<OutcomeAssert, Outcome> 
   }
 
   /** Verifies the operation was refused with {@code errno}. */
+  @CanIgnoreReturnValue
   public OutcomeAssert isRefusedWith(Errno errno) {
     isRefused();
     if (refusal().errno() != errno) {
@@ -52,6 +56,7 @@ public final class OutcomeAssert extends AbstractAssert<OutcomeAssert, Outcome> 
   }
 
   /** Verifies the refusal's message contains {@code text}. */
+  @CanIgnoreReturnValue
   public OutcomeAssert hasMessageContaining(String text) {
     isRefused();
     if (!refusal().message().contains(text)) {
@@ -61,6 +66,7 @@ public final class OutcomeAssert extends AbstractAssert<OutcomeAssert, Outcome> 
   }
 
   /** Verifies the refusal names {@code apqn} among the queues behind it. */
+  @CanIgnoreReturnValue
   public OutcomeAssert namesApqn(Apqn apqn) {
     isRefused();
     if (!refusal().apqns().contains(apqn)) {
@@ -72,6 +78,7 @@ public final class OutcomeAssert extends AbstractAssert<OutcomeAssert, Outcome> 
   }
 
   /** Verifies the refusal names {@code device} as the other mediated device behind it. */
+  @CanIgnoreReturnValue
   public OutcomeAssert namesDevice(UUID device) {
     isRefused();
     if (!refusal().otherDevice().filter(device::equals).isPresent()) {

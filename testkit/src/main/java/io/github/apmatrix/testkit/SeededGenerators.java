@@ -149,6 +149,11 @@ public final class SeededGenerators {
    * domains and a few more; some adapters or domains freed for passthrough.
    */
   public ApHost host() {
+    return Hosts.start(hostSpec().build());
+  }
+
+  /** The spec of {@link #host()}: the same draws, so the same host for the same seed. */
+  HostSpec.Builder hostSpec() {
     HostSpec.Builder b = Hosts.builder();
     int maxA;
     int maxD;
@@ -176,7 +181,7 @@ public final class SeededGenerators {
     Bitmap256 usage = bitmap(maxD, 7).with(idUpTo(maxD));
     b.usageDomains(usage).controlDomains(usage.or(bitmap(maxD, 3)));
     b.freeDomains(usage.and(bitmap(maxD, 4)));
-    return Hosts.start(b.build());
+    return b;
   }
 
   @Override

@@ -21,7 +21,9 @@
  * GuestRecorder seen = GuestRecorder.watch(host.startGuest("g1", device));
  * }</pre>
  */
+@CheckReturnValue
 @NullMarked
 package io.github.apmatrix.testkit;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import org.jspecify.annotations.NullMarked;

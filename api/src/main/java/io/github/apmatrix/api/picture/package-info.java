@@ -5,7 +5,9 @@
  * io.github.apmatrix.api.picture.SvgPicture}, {@link io.github.apmatrix.api.picture.HtmlReport} and
  * {@link io.github.apmatrix.api.picture.TerminalGrid} render it.
  */
+@CheckReturnValue
 @NullMarked
 package io.github.apmatrix.api.picture;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import org.jspecify.annotations.NullMarked;

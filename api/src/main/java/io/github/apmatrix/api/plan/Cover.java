@@ -1,5 +1,6 @@
 package io.github.apmatrix.api.plan;
 
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import io.github.apmatrix.core.Bitmap256;
 import java.util.Arrays;
 
@@ -58,6 +59,11 @@ final class Cover {
     return new Bitmap256[] {Bitmap256.ofWords(apm), Bitmap256.ofWords(aqm)};
   }
 
+  /**
+   * Kuhn's step: returns whether an augmenting path from adapter {@code a} was found; the first
+   * call per adapter may ignore it, the matching is updated either way.
+   */
+  @CanIgnoreReturnValue
   private boolean augment(int a, boolean[] seen) {
     Bitmap256 e = edges[a];
     for (int d = e.first(); d >= 0; d = e.next(d + 1)) {

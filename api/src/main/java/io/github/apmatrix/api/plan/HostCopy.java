@@ -1,6 +1,7 @@
 package io.github.apmatrix.api.plan;
 
 import io.github.apmatrix.core.Apqn;
+import io.github.apmatrix.core.Outcome;
 import io.github.apmatrix.core.model.ApHardware;
 import io.github.apmatrix.core.model.Guest;
 import io.github.apmatrix.core.model.Host;
@@ -58,30 +59,39 @@ public final class HostCopy {
             .hardware(hardware);
     host.cards().forEach(b::card);
     Host copy = b.start();
-    if (!host.isVfioApLoaded()) {
-      copy.unloadVfioAp();
+    if (!host.isVfioApLoaded() && copy.unloadVfioAp().isRefused()) {
+      differences.add("vfio_ap is unloaded on the host but loaded on the copy");
     }
     for (Apqn q : host.queues()) {
       Optional<String> want = host.driverOf(q);
       Optional<String> have = copy.driverOf(q);
       if (!want.equals(have)) {
-        have.ifPresent(d -> copy.unbind(d, q));
-        want.ifPresent(d -> copy.bind(d, q));
+        have.ifPresent(d -> rebuilt(copy.unbind(d, q)));
+        want.ifPresent(d -> rebuilt(copy.bind(d, q)));
         driver(q, want, copy.driverOf(q), differences);
       }
     }
     List<MediatedDevice> devices = host.mediatedDevices();
     for (MediatedDevice m : devices) {
-      copy.createMediatedDevice(m.uuid());
-      copy.writeApConfig(m.uuid(), m.matrix());
+      rebuilt(copy.createMediatedDevice(m.uuid()));
+      rebuilt(copy.writeApConfig(m.uuid(), m.matrix()));
     }
     for (Guest g : host.guests()) {
       Guest c = copy.createGuest(g.name(), g.format(), g.isSecureExecution());
-      g.device().ifPresent(uuid -> copy.openDevice(uuid, c));
+      g.device().ifPresent(uuid -> rebuilt(copy.openDevice(uuid, c)));
     }
     devices(devices, copy, differences);
     guests(host, copy, differences);
     return copy;
+  }
+
+  /**
+   * Takes the outcome of one step of the rebuild. A refused step is not reported here: what each
+   * step should have made (a queue's driver, a device's matrix, a guest's device) is compared right
+   * after the rebuild, and {@link #differences} names every one that did not take.
+   */
+  private static void rebuilt(Outcome step) {
+    Objects.requireNonNull(step, "step");
   }
 
   /**

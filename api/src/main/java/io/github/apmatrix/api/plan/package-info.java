@@ -5,7 +5,9 @@
  * every kernel rule while changing as little as possible ({@link
  * io.github.apmatrix.api.plan.Planner}).
  */
+@CheckReturnValue
 @NullMarked
 package io.github.apmatrix.api.plan;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import org.jspecify.annotations.NullMarked;

@@ -279,8 +279,9 @@ final class Commands {
       return;
     }
     Outcome o = host.openDevice(uuid, g);
-    if (o.isRefused()) {
-      host.destroyGuest(g);
+    if (o.isRefused() && host.destroyGuest(g).isRefused()) {
+      // the guest was created above and has no device: only another thread could stop it first
+      throw new IllegalStateException("guest " + name + " was stopped while it started");
     }
     report(o, what);
   }

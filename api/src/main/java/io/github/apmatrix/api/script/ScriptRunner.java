@@ -1,5 +1,6 @@
 package io.github.apmatrix.api.script;
 
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import io.github.apmatrix.api.sysfs.Sysfs;
 import io.github.apmatrix.api.text.MessageText;
 import io.github.apmatrix.core.Refusal;
@@ -239,6 +240,7 @@ public final class ScriptRunner {
      *
      * @throws IllegalArgumentException if there is no built-in host of that name
      */
+    @CanIgnoreReturnValue
     public Builder builtin(String name) {
       ScriptedHardware hw = new ScriptedHardware();
       this.host = Host.start(HostPreset.named(name).spec().toBuilder().hardware(hw).build());
@@ -250,6 +252,7 @@ public final class ScriptRunner {
      * Runs against {@code host}; {@code hardware} is the scripted hardware it was built with, or
      * null if it was not (then {@code hw zapq} and {@code hw tapq} are usage errors).
      */
+    @CanIgnoreReturnValue
     public Builder host(Host host, @Nullable ScriptedHardware hardware) {
       this.host = Objects.requireNonNull(host, "host");
       this.hardware = hardware;
@@ -257,24 +260,28 @@ public final class ScriptRunner {
     }
 
     /** Sets where output goes (default: {@code System.out}). */
+    @CanIgnoreReturnValue
     public Builder out(PrintStream out) {
       this.out = Objects.requireNonNull(out, "out");
       return this;
     }
 
     /** Sets where usage errors go (default: {@code System.err}). */
+    @CanIgnoreReturnValue
     public Builder err(PrintStream err) {
       this.err = Objects.requireNonNull(err, "err");
       return this;
     }
 
     /** Prints each command as {@code $ LINE} before its output (default: off). */
+    @CanIgnoreReturnValue
     public Builder trace(boolean trace) {
       this.trace = trace;
       return this;
     }
 
     /** Prints the narration comments ({@code #: text}) of a script (default: off). */
+    @CanIgnoreReturnValue
     public Builder narrate(boolean narrate) {
       this.narrate = narrate;
       return this;

@@ -4,7 +4,9 @@
  * one host through its emulated sysfs, and {@link io.github.apmatrix.core.model.HostPreset} names
  * the hosts it can start from.
  */
+@CheckReturnValue
 @NullMarked
 package io.github.apmatrix.api.script;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import org.jspecify.annotations.NullMarked;

@@ -4,7 +4,9 @@
  * written back in the same layout. {@link io.github.apmatrix.api.snapshot.Snapshot} is the entry
  * point.
  */
+@CheckReturnValue
 @NullMarked
 package io.github.apmatrix.api.snapshot;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import org.jspecify.annotations.NullMarked;

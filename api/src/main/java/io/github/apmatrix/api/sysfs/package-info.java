@@ -7,7 +7,9 @@
  * <p>{@link io.github.apmatrix.api.sysfs.Sysfs} is the entry point; it is thread-safe as the host
  * is.
  */
+@CheckReturnValue
 @NullMarked
 package io.github.apmatrix.api.sysfs;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import org.jspecify.annotations.NullMarked;

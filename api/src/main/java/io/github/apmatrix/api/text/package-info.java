@@ -16,7 +16,9 @@
  * for any input string, carrying the errno the kernel answers with and the position of the
  * offending character. Every class is stateless or immutable and thread-safe.
  */
+@CheckReturnValue
 @NullMarked
 package io.github.apmatrix.api.text;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import org.jspecify.annotations.NullMarked;

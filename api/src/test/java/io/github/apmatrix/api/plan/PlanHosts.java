@@ -28,7 +28,7 @@ final class PlanHosts {
   static Host after(String name, String script) {
     ScriptedHardware hw = new ScriptedHardware();
     Host host = HostPreset.named(name).spec().toBuilder().hardware(hw).start();
-    run(host, hw, script);
+    assertThat(run(host, hw, script)).as(script).isEmpty();
     return host;
   }
 

@@ -101,7 +101,7 @@ class PlannerTest {
               assertThat(u.detail()).contains("queue 04.0005 is in guest a's new device");
             });
     assertThat(p.script()).contains("# not met: guest b cannot be met: EADDRINUSE");
-    applied(lpar, p);
+    assertThat(applied(lpar, p).mediatedDevices()).isNotEmpty();
   }
 
   @Test

@@ -43,7 +43,7 @@ class ScriptRunnerTest {
   @Test
   void narration_printsOnlyHashColonComments() {
     ScriptRunner r = runner(false, true);
-    r.run("t", "# silent\n#: said\n#:\n#:  indented\n");
+    assertThat(r.run("t", "# silent\n#: said\n#:\n#:  indented\n")).isZero();
     assertThat(out()).isEqualTo("said\n\n indented\n");
   }
 

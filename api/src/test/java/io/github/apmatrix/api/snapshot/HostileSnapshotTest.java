@@ -36,12 +36,12 @@ class HostileSnapshotTest {
 
   private static SnapshotException refusal(Path dir) {
     try {
-      Snapshot.load(dir);
+      Host loaded = Snapshot.load(dir);
+      throw new AssertionError("not refused: " + dir + ": loaded " + loaded);
     } catch (SnapshotException e) {
       assertThat(e.getMessage()).as("one line").doesNotContain("\n").startsWith(e.file() + ": ");
       return e;
     }
-    throw new AssertionError("not refused: " + dir);
   }
 
   /** Replaces {@code rel} in {@code dir} by a link to {@code target}. */

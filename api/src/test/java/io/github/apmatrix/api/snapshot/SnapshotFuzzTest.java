@@ -69,7 +69,7 @@ class SnapshotFuzzTest {
     byte[] original = Files.readAllBytes(file);
     Files.write(file, Arrays.copyOfRange(input, 1, input.length));
     try {
-      Snapshot.load(dir);
+      assertThat(Snapshot.load(dir)).isNotNull();
     } catch (SnapshotException e) {
       assertThat(e.file()).isNotEmpty();
       assertThat(e.getMessage()).doesNotContain("\n");

@@ -9,6 +9,7 @@ import io.github.apmatrix.api.sysfs.Sysfs;
 import io.github.apmatrix.api.sysfs.SysfsEntry;
 import io.github.apmatrix.core.Apcb;
 import io.github.apmatrix.core.Bitmap256;
+import io.github.apmatrix.core.Errno;
 import io.github.apmatrix.core.model.Card;
 import io.github.apmatrix.core.model.CardMode;
 import io.github.apmatrix.core.model.CardType;
@@ -22,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -92,26 +94,28 @@ class SnapshotTest {
       apmask = apmask.without(rnd.nextInt(64));
       aqmask = aqmask.without(rnd.nextInt(16));
     }
-    host.writeApmask(apmask);
+    host.writeApmask(apmask).orThrow();
     if (rnd.nextBoolean()) {
-      host.writeAqmask(aqmask);
+      host.writeAqmask(aqmask).orThrow();
     }
     for (UUID u : new UUID[] {U, V}) {
       if (rnd.nextInt(3) == 0) {
         continue;
       }
-      host.createMediatedDevice(u);
+      host.createMediatedDevice(u).orThrow();
       for (int i = 0; i < 5; i++) {
-        host.assignAdapter(u, rnd.nextInt(64));
-        host.assignDomain(u, rnd.nextInt(16));
-        host.assignControlDomain(u, rnd.nextInt(16));
+        assertThat(host.assignAdapter(u, rnd.nextInt(64)).errno())
+            .isNotEqualTo(Optional.of(Errno.ENOENT));
+        assertThat(host.assignDomain(u, rnd.nextInt(16)).errno())
+            .isNotEqualTo(Optional.of(Errno.ENOENT));
+        assertThat(host.assignControlDomain(u, rnd.nextInt(16)).isDone()).isTrue();
       }
     }
     if (rnd.nextBoolean() && !host.cards().isEmpty()) {
-      host.configureAdapter(host.cards().get(0).adapter(), false);
+      host.configureAdapter(host.cards().get(0).adapter(), false).orThrow();
     }
     if (rnd.nextInt(5) == 0) {
-      host.unloadVfioAp();
+      host.unloadVfioAp().orThrow();
     }
     return host;
   }
@@ -167,11 +171,11 @@ class SnapshotTest {
 
   private SnapshotException refusal(Path dir) {
     try {
-      Snapshot.load(dir);
+      Host loaded = Snapshot.load(dir);
+      throw new AssertionError("not refused" + ": loaded " + loaded);
     } catch (SnapshotException e) {
       return e;
     }
-    throw new AssertionError("not refused");
   }
 
   @Test

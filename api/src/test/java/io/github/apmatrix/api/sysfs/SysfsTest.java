@@ -9,6 +9,7 @@ import io.github.apmatrix.core.model.Host;
 import io.github.apmatrix.core.model.HostPreset;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 
 /** The Java face of the emulated sysfs: typed errors that keep the model's refusal. */
@@ -19,6 +20,19 @@ class SysfsTest {
 
   private final Host host = Host.start(HostPreset.named("demo").spec());
   private final Sysfs sys = Sysfs.of(host);
+
+  private SysfsException refused(Callable<?> c) {
+    return refused(
+        () -> {
+          try {
+            assertThat(c.call()).as("answered instead of refused").isNull();
+          } catch (SysfsException e) {
+            throw e;
+          } catch (Exception e) {
+            throw new AssertionError(e);
+          }
+        });
+  }
 
   private SysfsException refused(Runnable r) {
     try {

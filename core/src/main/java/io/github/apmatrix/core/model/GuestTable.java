@@ -1,5 +1,6 @@
 package io.github.apmatrix.core.model;
 
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import io.github.apmatrix.core.Apqn;
 import io.github.apmatrix.core.Errno;
 import io.github.apmatrix.core.Outcome;
@@ -35,7 +36,11 @@ final class GuestTable {
     return g;
   }
 
-  /** Returns {@code guest} if it is running here, else throws IllegalArgumentException. */
+  /**
+   * Returns {@code guest} if it is running here, else throws IllegalArgumentException; a check, so
+   * the result may be ignored.
+   */
+  @CanIgnoreReturnValue
   Guest running(Guest guest) {
     if (byName.get(guest.name()) != guest) {
       throw new IllegalArgumentException("guest " + guest.name() + " is not running here");

@@ -1,5 +1,6 @@
 package io.github.apmatrix.core.model;
 
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import io.github.apmatrix.core.Apcb;
 import io.github.apmatrix.core.Apqn;
 import io.github.apmatrix.core.Bitmap256;
@@ -787,7 +788,11 @@ public final class Host {
     return tx.mutate(body);
   }
 
-  /** Runs {@code body} under the host lock: reads, and changes that commit nothing. */
+  /**
+   * Runs {@code body} under the host lock: reads, and changes that commit nothing (whose {@code
+   * null} result is ignored).
+   */
+  @CanIgnoreReturnValue
   private <T> T locked(Supplier<T> body) {
     return tx.read(body);
   }

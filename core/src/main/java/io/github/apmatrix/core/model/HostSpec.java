@@ -1,5 +1,6 @@
 package io.github.apmatrix.core.model;
 
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import io.github.apmatrix.core.Apqn;
 import io.github.apmatrix.core.Bitmap256;
 import java.util.ArrayList;
@@ -218,6 +219,7 @@ public final class HostSpec {
      * Sets the whole AP configuration: QCI, APXA, maximum ids and the configured adapters, usage
      * and control domains (cards added later still configure their adapters).
      */
+    @CanIgnoreReturnValue
     public Builder config(HostConfig config) {
       Objects.requireNonNull(config, "config");
       qci = config.qci();
@@ -235,6 +237,7 @@ public final class HostSpec {
      *
      * @throws IllegalArgumentException if {@code na} or {@code nd} is outside 0..255
      */
+    @CanIgnoreReturnValue
     public Builder apxa(int na, int nd) {
       checkId(na, "Na");
       checkId(nd, "Nd");
@@ -246,6 +249,7 @@ public final class HostSpec {
     }
 
     /** Turns APXA off: adapters 0..63, domains 0..15, QCI on. */
+    @CanIgnoreReturnValue
     public Builder noApxa() {
       this.qci = true;
       this.apxa = false;
@@ -258,6 +262,7 @@ public final class HostSpec {
      * Turns QCI off: the queues answer on the AP bus, but vfio_ap sees an all-zero configuration,
      * so every shadow is empty; APXA is off too and control domains are ignored.
      */
+    @CanIgnoreReturnValue
     public Builder noQci() {
       this.qci = false;
       this.apxa = false;
@@ -267,6 +272,7 @@ public final class HostSpec {
     }
 
     /** Adds a card and configures its adapter; a later card with the same id replaces it. */
+    @CanIgnoreReturnValue
     public Builder card(Card card) {
       Objects.requireNonNull(card, "card");
       cards.put(card.adapter(), card);
@@ -279,6 +285,7 @@ public final class HostSpec {
      *
      * @throws IllegalArgumentException if {@code adapter} is outside 0..255
      */
+    @CanIgnoreReturnValue
     public Builder card(int adapter, CardType type, CardMode mode) {
       return card(Card.of(adapter, type, mode));
     }
@@ -288,6 +295,7 @@ public final class HostSpec {
      *
      * @throws IllegalArgumentException if an id is outside 0..255
      */
+    @CanIgnoreReturnValue
     public Builder cards(CardType type, CardMode mode, int... adapters) {
       Objects.requireNonNull(type, "type");
       Objects.requireNonNull(mode, "mode");
@@ -301,6 +309,7 @@ public final class HostSpec {
      * Adds a card whose adapter is not in the host configuration (standby, as after {@code chzcrypt
      * -d}); configuring the adapter later brings it in.
      */
+    @CanIgnoreReturnValue
     public Builder standbyCard(Card card) {
       Objects.requireNonNull(card, "card");
       cards.put(card.adapter(), card);
@@ -313,6 +322,7 @@ public final class HostSpec {
      *
      * @throws IllegalArgumentException if {@code adapter} is outside 0..255
      */
+    @CanIgnoreReturnValue
     public Builder standbyCard(int adapter, CardType type, CardMode mode) {
       return standbyCard(Card.of(adapter, type, mode));
     }
@@ -322,11 +332,13 @@ public final class HostSpec {
      *
      * @throws IllegalArgumentException if an id is outside 0..255
      */
+    @CanIgnoreReturnValue
     public Builder usageDomains(int... ids) {
       return usageDomains(Bitmap256.of(ids));
     }
 
     /** Adds usage domains to the host configuration. */
+    @CanIgnoreReturnValue
     public Builder usageDomains(Bitmap256 ids) {
       aqm = aqm.or(Objects.requireNonNull(ids, "ids"));
       return this;
@@ -337,11 +349,13 @@ public final class HostSpec {
      *
      * @throws IllegalArgumentException if an id is outside 0..255
      */
+    @CanIgnoreReturnValue
     public Builder controlDomains(int... ids) {
       return controlDomains(Bitmap256.of(ids));
     }
 
     /** Adds control domains to the host configuration. */
+    @CanIgnoreReturnValue
     public Builder controlDomains(Bitmap256 ids) {
       adm = adm.or(Objects.requireNonNull(ids, "ids"));
       return this;
@@ -352,11 +366,13 @@ public final class HostSpec {
      *
      * @throws IllegalArgumentException if an id is outside 0..255
      */
+    @CanIgnoreReturnValue
     public Builder domains(int... ids) {
       return domains(Bitmap256.of(ids));
     }
 
     /** Adds domains to the host configuration both as usage and as control domains. */
+    @CanIgnoreReturnValue
     public Builder domains(Bitmap256 ids) {
       return usageDomains(ids).controlDomains(ids);
     }
@@ -366,6 +382,7 @@ public final class HostSpec {
      *
      * @throws IllegalArgumentException if an id is outside 0..255
      */
+    @CanIgnoreReturnValue
     public Builder freeAdapters(int... ids) {
       apmask = apmask.andNot(Bitmap256.of(ids));
       return this;
@@ -376,47 +393,55 @@ public final class HostSpec {
      *
      * @throws IllegalArgumentException if an id is outside 0..255
      */
+    @CanIgnoreReturnValue
     public Builder freeDomains(int... ids) {
       return freeDomains(Bitmap256.of(ids));
     }
 
     /** Clears usage domains from the initial {@code aqmask}. */
+    @CanIgnoreReturnValue
     public Builder freeDomains(Bitmap256 ids) {
       aqmask = aqmask.andNot(Objects.requireNonNull(ids, "ids"));
       return this;
     }
 
     /** Sets the initial {@code apmask} (default: all ones). */
+    @CanIgnoreReturnValue
     public Builder apmask(Bitmap256 apmask) {
       this.apmask = Objects.requireNonNull(apmask, "apmask");
       return this;
     }
 
     /** Sets the initial {@code aqmask} (default: all ones). */
+    @CanIgnoreReturnValue
     public Builder aqmask(Bitmap256 aqmask) {
       this.aqmask = Objects.requireNonNull(aqmask, "aqmask");
       return this;
     }
 
     /** Sets the hardware that answers ZAPQ, TAPQ and AQIC (default: always NORMAL). */
+    @CanIgnoreReturnValue
     public Builder hardware(ApHardware hardware) {
       this.hardware = Objects.requireNonNull(hardware, "hardware");
       return this;
     }
 
     /** Sets the clock resets wait on (default: a new virtual clock per host). */
+    @CanIgnoreReturnValue
     public Builder resetClock(ResetClock clock) {
       this.resetClock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
     /** Sets the executor commit listeners run on (default: the committing thread). */
+    @CanIgnoreReturnValue
     public Builder listenerExecutor(Executor executor) {
       this.listenerExecutor = Objects.requireNonNull(executor, "executor");
       return this;
     }
 
     /** Registers a queue driver after the built-in {@code cex4queue} and {@code vfio_ap}. */
+    @CanIgnoreReturnValue
     public Builder driver(ApQueueDriver driver) {
       drivers.add(Objects.requireNonNull(driver, "driver"));
       return this;
@@ -427,6 +452,7 @@ public final class HostSpec {
      * predicate accepts (a driver callback that fails, e.g. for lack of memory): the queue stays
      * unbound and the failure is recorded in {@link Host#driverErrors()}. Default: no faults.
      */
+    @CanIgnoreReturnValue
     public Builder probeFault(BiPredicate<String, Apqn> fault) {
       this.probeFault = Objects.requireNonNull(fault, "fault");
       return this;

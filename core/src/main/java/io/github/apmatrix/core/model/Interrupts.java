@@ -1,5 +1,6 @@
 package io.github.apmatrix.core.model;
 
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import java.util.List;
 
 /**
@@ -64,7 +65,11 @@ final class Interrupts {
     return rc;
   }
 
-  /** Disables interrupts (up to six tries while busy) and releases the queue's resources. */
+  /**
+   * Disables interrupts (up to six tries while busy) and releases the queue's resources; returns
+   * the last answer, which a caller may ignore: an unexpected one is already a warning.
+   */
+  @CanIgnoreReturnValue
   ResponseCode disable(VfioQueue q) {
     ResponseCode rc = ResponseCode.NORMAL;
     for (int tries = 0; tries < DISABLE_TRIES; tries++) {

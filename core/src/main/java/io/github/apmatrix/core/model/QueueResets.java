@@ -1,5 +1,6 @@
 package io.github.apmatrix.core.model;
 
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import io.github.apmatrix.core.Apqn;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,8 +73,11 @@ final class QueueResets {
 
   /**
    * Resets every queue (all ZAPQs first, as the kernel schedules them in parallel), then waits for
-   * each; returns whether every queue ended with response code 0.
+   * each; returns whether every queue ended with response code 0. Callers that only issue the
+   * resets, as the kernel's remove, release and unplug paths do, may ignore it: each queue keeps
+   * its own reset status.
    */
+  @CanIgnoreReturnValue
   boolean resetAll(List<VfioQueue> queues) {
     boolean[] verify = new boolean[queues.size()];
     for (int i = 0; i < queues.size(); i++) {

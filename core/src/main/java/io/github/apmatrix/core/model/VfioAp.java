@@ -1,5 +1,6 @@
 package io.github.apmatrix.core.model;
 
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import io.github.apmatrix.core.Apcb;
 import io.github.apmatrix.core.Apqn;
 import io.github.apmatrix.core.Bitmap256;
@@ -103,8 +104,10 @@ final class VfioAp implements BusDriver {
   /**
    * Removes a device (§7.1, {@code vfio_ap_mdev_remove}) through {@link DeviceRemoval}: requests to
    * the guest that uses it, its close, the resets. Returns whether the device is gone (false: its
-   * guest holds on, the removal is pending until the guest closes the device).
+   * guest holds on, the removal is pending until the guest closes the device), which a caller may
+   * ignore: a pending removal completes on its own.
    */
+  @CanIgnoreReturnValue
   boolean remove(Mdev m, Op op) {
     if (m.removing) {
       return false;

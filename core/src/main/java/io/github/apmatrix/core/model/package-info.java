@@ -8,7 +8,9 @@
  * io.github.apmatrix.core.model.Crycb}, {@link io.github.apmatrix.core.model.HostConfig}...) are
  * immutable.
  */
+@CheckReturnValue
 @NullMarked
 package io.github.apmatrix.core.model;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import org.jspecify.annotations.NullMarked;

@@ -164,7 +164,7 @@ class AssignmentRulesTest {
     device(host, U, adapters(3), 1);
     Guest g = Fixtures.start(host, "g", U);
     long commits = g.commits();
-    hw.takeZapqs();
+    hw.forgetZapqs();
     assertThat(host.assignAdapter(U, 3).isDone()).isTrue();
     assertThat(host.assignDomain(U, 1).isDone()).isTrue();
     assertThat(host.assignControlDomain(U, 1).isDone()).isTrue();
@@ -179,7 +179,7 @@ class AssignmentRulesTest {
     Host host = Fixtures.host(hw, adapters(3, 0x0a), 1, 2);
     device(host, U, adapters(3), 1);
     Guest g = Fixtures.start(host, "g", U);
-    hw.takeZapqs();
+    hw.forgetZapqs();
     assertThat(host.unassignAdapter(U, 0x0a).isDone()).isTrue();
     assertThat(host.unassignDomain(U, 2).isDone()).isTrue();
     assertThat(host.unassignControlDomain(U, 2).isDone()).isTrue();
@@ -364,7 +364,7 @@ class AssignmentRulesTest {
     ScriptedHardware hw = new ScriptedHardware();
     Host host = Fixtures.host(hw, adapters(3), 1, 2);
     device(host, U, adapters(3), 1, 2);
-    hw.takeZapqs();
+    hw.forgetZapqs();
     host.removeMediatedDevice(U).orThrow();
     assertThat(hw.takeZapqs()).containsExactlyInAnyOrder(q(3, 1), q(3, 2));
     device(host, V, adapters(3), 1);

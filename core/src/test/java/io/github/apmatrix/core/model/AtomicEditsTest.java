@@ -1,6 +1,7 @@
 package io.github.apmatrix.core.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.apmatrix.core.Apcb;
 import io.github.apmatrix.core.Bitmap256;
@@ -127,14 +128,13 @@ class AtomicEditsTest {
   void updateApmask_changeThatThrows_changesNothing() {
     Host host = HostSpec.builder().start();
     IllegalStateException boom = new IllegalStateException("no");
-    try {
-      host.updateApmask(
-          m -> {
-            throw boom;
-          });
-    } catch (IllegalStateException e) {
-      assertThat(e).isSameAs(boom);
-    }
+    assertThatThrownBy(
+            () ->
+                host.updateApmask(
+                    m -> {
+                      throw boom;
+                    }))
+        .isSameAs(boom);
     assertThat(host.apmask()).isEqualTo(Bitmap256.all());
     assertThat(host.updateApmask(m -> m.without(7)).isDone()).isTrue();
     assertThat(host.apmask().contains(7)).isFalse();

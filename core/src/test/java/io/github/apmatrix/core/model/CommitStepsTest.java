@@ -65,7 +65,7 @@ class CommitStepsTest {
    */
   @Test
   void apConfigStore_everyCommittedViewIsAFilteredShadow() {
-    hw.takeZapqs();
+    hw.forgetZapqs();
     host.unbind("vfio_ap", q(0x0b, 1)).orThrow(); // 0x0b leaves the shadow
     seen.clear();
     host.writeApConfig(U, Apcb.of(ids(3, 0x0b), ids(2), ids())).orThrow();

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.apmatrix.core.Apcb;
 import io.github.apmatrix.core.Apqn;
 import io.github.apmatrix.core.Bitmap256;
+import io.github.apmatrix.core.Outcome;
+import io.github.apmatrix.core.Refusal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -55,6 +57,7 @@ class ConcurrencyTest {
     List<Crycb> seen = Collections.synchronizedList(new ArrayList<>());
     ExecutorService pool = Executors.newFixedThreadPool(5);
     List<java.util.concurrent.Future<?>> writers = new ArrayList<>();
+    List<Refusal> refusals = Collections.synchronizedList(new ArrayList<>());
     for (int t = 0; t < 3; t++) {
       long seed = t;
       writers.add(
@@ -64,12 +67,14 @@ class ConcurrencyTest {
                 for (int i = 0; i < 2_000; i++) {
                   int a = 1 + r.nextInt(4);
                   int d = 1 + r.nextInt(4);
-                  switch (r.nextInt(4)) {
-                    case 0 -> host.unbind("vfio_ap", Apqn.of(a, d));
-                    case 1 -> host.bind("vfio_ap", Apqn.of(a, d));
-                    case 2 -> host.unassignDomain(U, d);
-                    default -> host.assignDomain(U, d);
-                  }
+                  Outcome o =
+                      switch (r.nextInt(4)) {
+                        case 0 -> host.unbind("vfio_ap", Apqn.of(a, d));
+                        case 1 -> host.bind("vfio_ap", Apqn.of(a, d));
+                        case 2 -> host.unassignDomain(U, d);
+                        default -> host.assignDomain(U, d);
+                      };
+                  o.refusal().ifPresent(refusals::add);
                 }
               }));
     }
@@ -103,6 +108,11 @@ class ConcurrencyTest {
         assertThat(IDS.containsAll(c.masks().apm())).isTrue();
         assertThat(IDS.containsAll(c.masks().aqm())).isTrue();
       }
+    }
+    synchronized (refusals) {
+      // a refused racing write is one bounded line, as every refusal
+      assertThat(refusals)
+          .allSatisfy(r -> assertThat(r.message()).isNotBlank().doesNotContain("\n"));
     }
     List<Long> sorted = new ArrayList<>(counts);
     Collections.sort(sorted);

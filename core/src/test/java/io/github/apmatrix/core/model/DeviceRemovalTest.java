@@ -29,14 +29,14 @@ class DeviceRemovalTest {
     host = Fixtures.host(hw, adapters(3), 1, 2);
     device(host, U, adapters(3), 1, 2);
     g = Fixtures.start(host, "g", U);
-    hw.takeZapqs();
+    hw.forgetZapqs();
   }
 
   /** vfio_ap_mdev_remove on a device no guest opened: one vfio_ap_mdev_reset_queues, no request. */
   @Test
   void remove_unopenedDevice_queuesResetOnceNoNotice() {
     host.closeDevice(U).orThrow();
-    hw.takeZapqs();
+    hw.forgetZapqs();
     host.removeMediatedDevice(U).orThrow();
     assertThat(hw.takeZapqs()).containsExactlyInAnyOrder(q(3, 1), q(3, 2));
     assertThat(host.deviceNotices()).isEmpty();

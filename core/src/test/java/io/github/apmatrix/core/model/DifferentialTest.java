@@ -482,7 +482,7 @@ class DifferentialTest {
           yield new Errno[2];
         }
         CrycbFormat f = FORMATS.get(st.w());
-        host.createGuest(name, f);
+        assertThat(host.createGuest(name, f).isRunning()).isTrue();
         ref.createGuest(name, f);
         yield new Errno[2];
       }

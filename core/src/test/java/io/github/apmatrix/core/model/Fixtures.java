@@ -1,5 +1,6 @@
 package io.github.apmatrix.core.model;
 
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import io.github.apmatrix.core.Apqn;
 import io.github.apmatrix.core.Bitmap256;
 import java.util.UUID;
@@ -51,7 +52,8 @@ final class Fixtures {
     }
   }
 
-  /** Creates a format-2 guest and opens {@code uuid} for it. */
+  /** Creates a format-2 guest and opens {@code uuid} for it; returns the guest, if wanted. */
+  @CanIgnoreReturnValue
   static Guest start(Host host, String name, UUID uuid) {
     Guest g = host.createGuest(name, CrycbFormat.FORMAT2);
     host.openDevice(uuid, g).orThrow();

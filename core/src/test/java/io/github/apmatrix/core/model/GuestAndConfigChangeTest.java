@@ -24,7 +24,7 @@ class GuestAndConfigChangeTest {
 
   Host host() {
     Host host = Fixtures.host(hw, adapters(3, 0x0a, 0x40), 1, 2, 0x10);
-    hw.takeZapqs();
+    hw.forgetZapqs();
     return host;
   }
 
@@ -83,7 +83,7 @@ class GuestAndConfigChangeTest {
     assertThat(hw.takeZapqs()).containsExactly(q(3, 1));
     assertThat(host.destroyGuest("g").errno()).contains(Errno.ENOENT);
     assertThatThrownBy(() -> host.openDevice(U, g)).isInstanceOf(IllegalArgumentException.class);
-    host.createGuest("g", CrycbFormat.FORMAT1);
+    assertThat(host.createGuest("g", CrycbFormat.FORMAT1).isRunning()).isTrue();
     assertThatThrownBy(() -> host.createGuest("g", CrycbFormat.FORMAT1))
         .isInstanceOf(IllegalArgumentException.class);
   }

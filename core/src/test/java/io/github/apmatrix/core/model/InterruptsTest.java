@@ -102,8 +102,10 @@ class InterruptsTest {
   void enable_twice_releasesThePreviousResources() {
     Host host = host();
     Guest g = started(host, false);
-    host.interceptAqic(g, Q, true, 3, NIB);
-    host.interceptAqic(g, Q, true, 4, NIB + 8);
+    assertThat(host.interceptAqic(g, Q, true, 3, NIB).responseCode())
+        .isEqualTo(ResponseCode.NORMAL);
+    assertThat(host.interceptAqic(g, Q, true, 4, NIB + 8).responseCode())
+        .isEqualTo(ResponseCode.NORMAL);
     assertThat(g.pinnedPages()).isEqualTo(1);
     assertThat(g.giscRegistrations()).isEqualTo(1);
   }
@@ -112,7 +114,8 @@ class InterruptsTest {
   void enable_hostAnswersOtherwiseChanged_keepsPreviousSettings() {
     Host host = host();
     Guest g = started(host, false);
-    host.interceptAqic(g, Q, true, 3, NIB);
+    assertThat(host.interceptAqic(g, Q, true, 3, NIB).responseCode())
+        .isEqualTo(ResponseCode.NORMAL);
     hw.aqic.add(ResponseCode.OTHERWISE_CHANGED);
     assertThat(host.interceptAqic(g, Q, true, 4, NIB + 8).responseCode())
         .isEqualTo(ResponseCode.OTHERWISE_CHANGED);
@@ -124,7 +127,8 @@ class InterruptsTest {
   void disable_busyThenNormal_retriesAndReleases() {
     Host host = host();
     Guest g = started(host, false);
-    host.interceptAqic(g, Q, true, 3, NIB);
+    assertThat(host.interceptAqic(g, Q, true, 3, NIB).responseCode())
+        .isEqualTo(ResponseCode.NORMAL);
     hw.aqic.add(ResponseCode.BUSY);
     long before = host.resetClock().nowMillis();
     assertThat(host.interceptAqic(g, Q, false, 0, 0).responseCode()).isEqualTo(ResponseCode.NORMAL);
@@ -137,7 +141,8 @@ class InterruptsTest {
   void regression03_detach_releasesIrqResourcesWhileTheGuestIsStillKnown() {
     Host host = host();
     Guest g = started(host, false);
-    host.interceptAqic(g, Q, true, 3, NIB);
+    assertThat(host.interceptAqic(g, Q, true, 3, NIB).responseCode())
+        .isEqualTo(ResponseCode.NORMAL);
     host.closeDevice(U).orThrow();
     assertThat(g.pinnedPages()).isZero();
     assertThat(g.giscRegistrations()).isZero();
@@ -200,8 +205,10 @@ class InterruptsTest {
     Host host = host();
     host.assignDomain(U, 1).orThrow();
     Guest g = started(host, false);
-    host.interceptAqic(g, Apqn.of(3, 1), true, 3, NIB);
-    host.interceptAqic(g, Q, true, 3, 0x20_0000L);
+    assertThat(host.interceptAqic(g, Apqn.of(3, 1), true, 3, NIB).responseCode())
+        .isEqualTo(ResponseCode.NORMAL);
+    assertThat(host.interceptAqic(g, Q, true, 3, 0x20_0000L).responseCode())
+        .isEqualTo(ResponseCode.NORMAL);
     assertThat(g.pinnedPages()).isEqualTo(2);
     host.unmapGuestMemory(g, NIB, 4096);
     assertThat(g.pinnedPages()).isEqualTo(1);
@@ -214,7 +221,8 @@ class InterruptsTest {
   void reset_releasesIrqResources() {
     Host host = host();
     Guest g = started(host, false);
-    host.interceptAqic(g, Q, true, 3, NIB);
+    assertThat(host.interceptAqic(g, Q, true, 3, NIB).responseCode())
+        .isEqualTo(ResponseCode.NORMAL);
     host.resetDevice(U).orThrow();
     assertThat(g.pinnedPages()).isZero();
   }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.apmatrix.core.Apcb;
 import io.github.apmatrix.core.Bitmap256;
+import io.github.apmatrix.core.Errno;
 import org.junit.jupiter.api.Test;
 
 /** Rules whose tests PIT showed to be missing (surviving mutants), written from the spec. */
@@ -34,7 +35,7 @@ class MutationGapsTest {
     device(host, U, adapters(3, 4), 1);
     start(host, "g1", U);
     host.unbind("vfio_ap", q(4, 2)).orThrow();
-    hw.takeZapqs();
+    hw.forgetZapqs();
     host.writeApConfig(U, Apcb.of(Bitmap256.of(3, 4), Bitmap256.of(1, 2), Bitmap256.empty()))
         .orThrow();
     assertThat(Fixtures.dev(host, U).shadow().apm()).isEqualTo(Bitmap256.of(3));
@@ -47,7 +48,8 @@ class MutationGapsTest {
     device(host, U, adapters(3), 1);
     Guest g = start(host, "g1", U);
     host.mapGuestMemory(g, 0, 1 << 20, true);
-    host.interceptAqic(g, q(3, 1), true, 3, 0x1000);
+    assertThat(host.interceptAqic(g, q(3, 1), true, 3, 0x1000).responseCode())
+        .isEqualTo(ResponseCode.NORMAL);
     assertThat(g.pinnedPages()).isEqualTo(1);
     host.configureAdapter(3, false).orThrow();
     assertThat(host.queueExists(q(3, 1))).isFalse();
@@ -62,9 +64,11 @@ class MutationGapsTest {
     device(host, U, adapters(3), 1);
     Guest g = start(host, "g1", U);
     host.mapGuestMemory(g, 0, 1 << 20, true);
-    host.interceptAqic(g, q(3, 1), true, 3, 0x1000);
+    assertThat(host.interceptAqic(g, q(3, 1), true, 3, 0x1000).responseCode())
+        .isEqualTo(ResponseCode.NORMAL);
     hw.zapq(q(3, 1), ResponseCode.DECONFIGURED);
-    host.resetDevice(U);
+    // vfio_ap_mdev_reset_queues: a queue whose reset answered non-zero makes it -EIO
+    assertThat(host.resetDevice(U).errno()).contains(Errno.EIO);
     assertThat(g.pinnedPages()).isZero();
   }
 
@@ -74,7 +78,8 @@ class MutationGapsTest {
     device(host, U, adapters(3), 1);
     Guest g = start(host, "g1", U);
     host.mapGuestMemory(g, 0, 1 << 20, true);
-    host.interceptAqic(g, q(3, 1), true, 3, 0x1000);
+    assertThat(host.interceptAqic(g, q(3, 1), true, 3, 0x1000).responseCode())
+        .isEqualTo(ResponseCode.NORMAL);
     host.unmapGuestMemory(g, 0x800, 0x800); // [0x800, 0x1000): the NIB at 0x1000 is outside
     assertThat(g.pinnedPages()).isEqualTo(1);
     host.unmapGuestMemory(g, 0x1000, 1);
@@ -90,7 +95,8 @@ class MutationGapsTest {
     device(host, U, adapters(3), 1);
     Guest g = start(host, "g1", U);
     hw.fault(q(3, 1), ScriptedHardware.Fault.NOT_AVAIL);
-    host.resetDevice(U);
+    // vfio_ap_mdev_reset_queues: a queue whose reset answered non-zero makes it -EIO
+    assertThat(host.resetDevice(U).errno()).contains(Errno.EIO);
     host.unassignDomain(U, 1).orThrow();
     host.assignDomain(U, 1).orThrow();
     // the failed reset left 03.0001 unusable, so the re-filter withholds adapter 3

@@ -1,5 +1,6 @@
 package io.github.apmatrix.core.model;
 
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import io.github.apmatrix.core.Apqn;
 import io.github.apmatrix.core.Errno;
 import java.util.ArrayList;
@@ -332,6 +333,8 @@ final class ReferenceModel {
     return changed ? filtered : null;
   }
 
+  /** As the kernel's vfio_ap_mdev_filter_cdoms: returns whether the shadow changed. */
+  @CanIgnoreReturnValue
   private boolean filterCdoms(Dev m) {
     Set<Integer> prev = new TreeSet<>(m.sAdm);
     m.sAdm.clear();

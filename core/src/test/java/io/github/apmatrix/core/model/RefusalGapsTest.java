@@ -94,7 +94,7 @@ class RefusalGapsTest {
     start(host, "g1", U);
     assertThat(host.unloadVfioAp().errno()).contains(Errno.EBUSY);
     host.destroyGuest("g1").orThrow();
-    hw.takeZapqs();
+    hw.forgetZapqs();
     host.unloadVfioAp().orThrow();
     // each queue twice: the device's removal resets its linked queues, then the driver's remove
     // callback resets every queue it releases (vfio_ap_mdev_remove_queue)

@@ -1,5 +1,6 @@
 package io.github.apmatrix.core.model;
 
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import io.github.apmatrix.core.Apqn;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -41,12 +42,14 @@ final class ScriptedHardware implements ApHardware {
   final List<Apqn> tapqs = new ArrayList<>();
 
   /** Scripts the next ZAPQ answers of {@code apqn}. */
+  @CanIgnoreReturnValue
   ScriptedHardware zapq(Apqn apqn, ResponseCode... answers) {
     zapqScript.computeIfAbsent(apqn, k -> new ArrayDeque<>()).addAll(List.of(answers));
     return this;
   }
 
   /** Scripts the next TAPQ answers of {@code apqn}. */
+  @CanIgnoreReturnValue
   ScriptedHardware tapq(Apqn apqn, ResponseCode... answers) {
     tapqScript.computeIfAbsent(apqn, k -> new ArrayDeque<>()).addAll(List.of(answers));
     return this;
@@ -91,6 +94,11 @@ final class ScriptedHardware implements ApHardware {
       case TAPQ_NOT_AVAIL -> ResponseCode.Q_NOT_AVAIL;
       default -> ResponseCode.NORMAL;
     };
+  }
+
+  /** Forgets the ZAPQs issued so far. */
+  void forgetZapqs() {
+    zapqs.clear();
   }
 
   /** Returns the ZAPQs since the last call, and forgets them. */

@@ -30,7 +30,7 @@ class ShadowCommitTableTest {
     device(host, U, adapters(3, 0x0a), 1, 2);
     g = Fixtures.start(host, "g", U);
     assertThat(g.commits()).isEqualTo(1);
-    hw.takeZapqs();
+    hw.forgetZapqs();
   }
 
   private void assertState(Apcb shadow, long commits) {
@@ -50,7 +50,7 @@ class ShadowCommitTableTest {
   @Test
   void assignAdapter_shadowChanged_fullFilterOneCommitNoReset() {
     host.unassignAdapter(U, 0x0a).orThrow();
-    hw.takeZapqs();
+    hw.forgetZapqs();
     host.assignAdapter(U, 0x0a).orThrow();
     assertState(apcb(adapters(3, 0x0a), d(1, 2)), 3);
     assertThat(hw.takeZapqs()).isEmpty();
@@ -98,7 +98,7 @@ class ShadowCommitTableTest {
     host.unbind("vfio_ap", q(0x0a, 2)).orThrow();
     host.assignDomain(U, 2).orThrow(); // 0x0a filtered
     long commits = g.commits();
-    hw.takeZapqs();
+    hw.forgetZapqs();
     host.unassignAdapter(U, 0x0a).orThrow();
     assertState(apcb(adapters(3), d(1, 2)), commits);
     assertThat(hw.takeZapqs()).isEmpty();
@@ -142,7 +142,7 @@ class ShadowCommitTableTest {
   @Test
   void probe_bindBringsAdapterBack_oneCommitNoReset() {
     host.unbind("vfio_ap", q(0x0a, 2)).orThrow();
-    hw.takeZapqs();
+    hw.forgetZapqs();
     host.bind("vfio_ap", q(0x0a, 2)).orThrow();
     assertState(apcb(adapters(3, 0x0a), d(1, 2)), 3);
     assertThat(hw.takeZapqs()).isEmpty();
@@ -159,7 +159,7 @@ class ShadowCommitTableTest {
   @Test
   void remove_queueNotInShadowButInHostConfig_resetAloneNoCommit() {
     host.unassignDomain(U, 2).orThrow();
-    hw.takeZapqs();
+    hw.forgetZapqs();
     host.unbind("vfio_ap", q(3, 2)).orThrow();
     assertState(apcb(adapters(3, 0x0a), d(1)), 2);
     assertThat(hw.takeZapqs()).containsExactly(q(3, 2));
@@ -191,7 +191,7 @@ class ShadowCommitTableTest {
     assertThat(host.resetDevice(U).errno()).contains(io.github.apmatrix.core.Errno.EIO);
     // 0a.0001 now answers 01, but nothing re-filters until the host configuration grows
     assertThat(g.crycb().masks().apm()).isEqualTo(ids(3, 0x0a));
-    hw.takeZapqs();
+    hw.forgetZapqs();
     long commits = g.commits();
     reconfigure(host, adapters(3, 0x0a), d(1, 2, 5), d(1, 2));
     assertState(apcb(adapters(3), d(1, 2, 5)), commits + 1);

@@ -52,7 +52,7 @@ class UpstreamDefectTest {
     device(host, U, adapters(3), 1);
     host.assignControlDomain(U, 5).orThrow();
     Guest g = start(host, "g1", U);
-    hw.takeZapqs();
+    hw.forgetZapqs();
     HostConfig cfg = host.config();
     host.reconfigure(cfg.withMasks(cfg.apm(), cfg.aqm(), cfg.adm().with(5))).orThrow();
     assertThat(g.crycb().masks().adm()).isEqualTo(Bitmap256.of(5));

@@ -112,7 +112,7 @@ final class ApCheckRun {
   /** R9, then R10 and R11 (both, even when R10 refused). */
   private boolean activeChecks(ApCheckConfig c) {
     if (!c.controls().isEmpty() && c.domains().isEmpty()) {
-      refuse(Finding.of(Rule.R9, "At least one usage domain must be specified"));
+      note(Finding.of(Rule.R9, "At least one usage domain must be specified"));
       return false;
     }
     Conflicts k = new Conflicts(env, req.uuid(), err, findings);
@@ -194,7 +194,7 @@ final class ApCheckRun {
   private boolean lock() {
     int rc = env.lock().lock();
     if (rc != ConfigLock.OK) {
-      refuse(Finding.of(Rule.L, "Failed to acquire configuration lock " + rc));
+      note(Finding.of(Rule.L, "Failed to acquire configuration lock " + rc));
       return false;
     }
     locked = true;
@@ -204,7 +204,7 @@ final class ApCheckRun {
   private Optional<ApCheckConfig> stdinConfig(Rule rule) {
     Optional<ApCheckConfig> c = ApCheckConfig.readOrCrash(stdin);
     if (c.isEmpty()) {
-      refuse(Finding.of(rule, "Failed to read device config"));
+      note(Finding.of(rule, "Failed to read device config"));
       return c;
     }
     typeCheck(c.get());
@@ -223,13 +223,18 @@ final class ApCheckRun {
   }
 
   private int refuseWith(int status, Finding f) {
-    findings.add(f);
-    err.append(f.message()).append('\n');
+    note(f);
     return status;
   }
 
+  /** Records a finding and prints its message, as the tool does before it answers. */
+  private void note(Finding f) {
+    findings.add(f);
+    err.append(f.message()).append('\n');
+  }
+
   private ApCheckResult fail(int status, Finding f) {
-    refuseWith(status, f);
+    note(f);
     return result(status);
   }
 

@@ -6,7 +6,9 @@
  * model ({@link io.github.apmatrix.api.interop.apcheck.ModelEnvironment}); {@link
  * io.github.apmatrix.api.interop.apcheck.ApCheckCommand} is its command line.
  */
+@CheckReturnValue
 @NullMarked
 package io.github.apmatrix.api.interop.apcheck;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import org.jspecify.annotations.NullMarked;

@@ -3,7 +3,9 @@
  * chzdev read it and written as chzdev writes it ({@link
  * io.github.apmatrix.api.interop.chzdev.ApRules}).
  */
+@CheckReturnValue
 @NullMarked
 package io.github.apmatrix.api.interop.chzdev;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import org.jspecify.annotations.NullMarked;

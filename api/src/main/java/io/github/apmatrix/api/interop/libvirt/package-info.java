@@ -8,7 +8,9 @@
  * io.github.apmatrix.api.interop.libvirt.DomainHostdev}), and {@code ./apmatrix virsh} ({@link
  * io.github.apmatrix.api.interop.libvirt.VirshCommand}).
  */
+@CheckReturnValue
 @NullMarked
 package io.github.apmatrix.api.interop.libvirt;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import org.jspecify.annotations.NullMarked;

@@ -6,7 +6,9 @@
  * io.github.apmatrix.api.interop.mdevctl.Mdevctl}). Every refusal is an {@link
  * io.github.apmatrix.api.interop.mdevctl.MdevctlException} carrying mdevctl's own message.
  */
+@CheckReturnValue
 @NullMarked
 package io.github.apmatrix.api.interop.mdevctl;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import org.jspecify.annotations.NullMarked;

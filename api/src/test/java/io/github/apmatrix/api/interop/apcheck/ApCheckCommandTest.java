@@ -40,7 +40,7 @@ class ApCheckCommandTest {
   @BeforeEach
   void treeWithDemoHostAndLockDir() throws IOException {
     Host host = Host.start(HostPreset.named("demo").spec());
-    host.writeApmask(Bitmap256.of(3));
+    host.writeApmask(Bitmap256.of(3)).orThrow();
     Snapshot.write(host, root.resolve("sys"));
     Files.createDirectories(root.resolve("run/lock"));
     Files.createDirectories(root.resolve("etc/mdevctl.d/matrix"));

@@ -33,7 +33,7 @@ class ApCheckTest {
   @BeforeEach
   void demoHostWithAdapter0aFree() {
     host = Host.start(HostPreset.named("demo").spec());
-    host.writeApmask(Bitmap256.of(0x03));
+    host.writeApmask(Bitmap256.of(0x03)).orThrow();
     sys = Sysfs.of(host);
   }
 
@@ -112,7 +112,7 @@ class ApCheckTest {
 
   @Test
   void preStart_vfioApNotLoaded_R7_exit1() {
-    host.unloadVfioAp();
+    host.unloadVfioAp().orThrow();
     ApCheckResult r = run("pre", "start", B, config(false));
     assertThat(r.status()).isEqualTo(1);
     assertThat(r.stderr()).isEqualTo("vfio_ap module is not loaded\n");
@@ -345,7 +345,7 @@ class ApCheckTest {
   @Test
   void liveModify_refusedByTheKernel_R15() {
     host = Host.start(HostPreset.named("noapxa").spec());
-    host.writeApmask(Bitmap256.empty());
+    host.writeApmask(Bitmap256.empty()).orThrow();
     sys = Sysfs.of(host);
     startA("assign_adapter", "2", "assign_domain", "1");
     ApCheckResult r =

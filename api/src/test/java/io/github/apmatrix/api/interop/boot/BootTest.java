@@ -40,8 +40,8 @@ class BootTest {
   @BeforeEach
   void demoHostWithADeviceThatDoesNotSurvive() throws IOException {
     Host host = Host.start(HostPreset.named("demo").spec());
-    host.writeApmask(Bitmap256.empty());
-    host.createMediatedDevice(UUID.fromString(D));
+    host.writeApmask(Bitmap256.empty()).orThrow();
+    host.createMediatedDevice(UUID.fromString(D)).orThrow();
     Snapshot.write(host, root.resolve("sys"));
     Files.createDirectories(root.resolve("etc/mdevctl.d/matrix"));
   }

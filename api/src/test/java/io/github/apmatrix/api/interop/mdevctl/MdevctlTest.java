@@ -24,7 +24,7 @@ class MdevctlTest {
   @BeforeEach
   void demoHostWithAdapters3AndAFree() {
     host = Host.start(HostPreset.named("demo").spec());
-    host.writeApmask(Bitmap256.empty());
+    host.writeApmask(Bitmap256.empty()).orThrow();
     sys = Sysfs.of(host);
   }
 
@@ -89,7 +89,7 @@ class MdevctlTest {
     assertThatThrownBy(() -> m.start("matrix", B, DeviceConfig.of("vfio_ccw-io", false)))
         .hasMessage("Parent matrix does not support mdev type vfio_ccw-io");
     m.stop(A);
-    host.unloadVfioAp();
+    host.unloadVfioAp().orThrow();
     assertThatThrownBy(() -> m.start("matrix", B, config()))
         .hasMessage("Unable to find parent device 'matrix'");
   }
@@ -214,7 +214,7 @@ class MdevctlTest {
                 ]
               }
             ]""");
-    host.unloadVfioAp();
+    host.unloadVfioAp().orThrow();
     assertThat(m.types()).isEmpty();
     assertThat(m.typesJson()).isEqualTo("[]");
   }
