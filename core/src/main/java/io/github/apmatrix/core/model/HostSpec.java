@@ -463,12 +463,14 @@ public final class HostSpec {
      * no queue is bound to vfio_ap, there is no matrix device, and {@link Host#loadVfioAp()} loads
      * it later.
      */
+    @CanIgnoreReturnValue
     public Builder withoutVfioAp() {
       vfioApLoaded = false;
       return this;
     }
 
     /** Starts the host with the vfio_ap module loaded: the default. */
+    @CanIgnoreReturnValue
     public Builder withVfioAp() {
       vfioApLoaded = true;
       return this;
