@@ -28,10 +28,10 @@ import java.util.stream.Stream;
 /**
  * The live mount against a plain file system: every readable attribute of a host read through the
  * FUSE mount and through the same tree copied to tmpfs ({@code /dev/shm}), in alternating rounds,
- * with the medians and their ratio; then, where root and mdevctl are there, one {@code mdevctl
- * start} of a 4-adapter × 4-domain device in the sandbox, end to end (mdevctl's own start-up
- * included), timed from the shell. A plain {@code main}, not JMH: the work is in other processes
- * and the kernel.
+ * after a warm-up of at least 3 rounds and 2 seconds, with the medians and their ratio; then, where
+ * root and mdevctl are there, one {@code mdevctl start} of a 4-adapter × 4-domain device in the
+ * sandbox, end to end (mdevctl's own start-up included), timed from the shell. A plain {@code
+ * main}, not JMH: the work is in other processes and the kernel.
  *
  * <pre>{@code
  * java -XX:-UseContainerSupport -cp benchmarks/target/benchmarks.jar \
@@ -86,7 +86,9 @@ public final class MountBenchmark {
       List<Path> viaCopy = attributes(copy);
       long[] fuse = new long[rounds];
       long[] tmpfs = new long[rounds];
-      for (int i = 0; i < 3; i++) {
+      // warm up for at least 3 rounds and 2 seconds, so the small host's reads are compiled too
+      long warm = System.nanoTime() + 2_000_000_000L;
+      for (int i = 0; i < 3 || System.nanoTime() < warm; i++) {
         read(viaMount);
         read(viaCopy);
       }

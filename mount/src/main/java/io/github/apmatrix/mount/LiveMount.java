@@ -34,12 +34,19 @@ import org.jspecify.annotations.Nullable;
 public final class LiveMount implements AutoCloseable {
 
   /**
-   * The libfuse options: no caching of attributes, entries or data (every open shows the host as it
-   * is now, and a short read is the end of the file), root may share it with other users, and a
-   * non-empty directory such as the real {@code /sys} may be covered.
+   * The libfuse options. Data and attributes are never cached in the kernel ({@code direct_io},
+   * {@code attr_timeout=0}): every open shows the host as it is now, a short read is the end of the
+   * file, and a {@code stat} asks the tree. Names found are remembered for a minute ({@code
+   * entry_timeout}), which saves a lookup per path component on every access; that keeps sysfs's
+   * answers because every operation on a remembered name still reaches the tree with its whole
+   * path: {@code stat} ({@code attr_timeout=0}), {@code open}, {@code opendir}, {@code readlink}
+   * and {@code access} of a removed device's entry answer {@code ENOENT}. Names not found are never
+   * remembered ({@code negative_timeout=0}), so a device just created is found at once. Root may
+   * share the mount with other users, and a non-empty directory such as the real {@code /sys} may
+   * be covered.
    */
-  private static final String OPTIONS =
-      "fsname=apmatrix,subtype=apmatrix,direct_io,attr_timeout=0,entry_timeout=0,"
+  static final String OPTIONS =
+      "fsname=apmatrix,subtype=apmatrix,direct_io,attr_timeout=0,entry_timeout=60,"
           + "negative_timeout=0,nonempty";
 
   private static final long MOUNT_WAIT_MS = 10_000;

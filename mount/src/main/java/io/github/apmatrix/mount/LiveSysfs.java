@@ -89,6 +89,42 @@ final class LiveSysfs extends FuseStubFS {
         });
   }
 
+  /**
+   * Opening a directory answers for the directory now ({@code ENOENT} once it is gone, {@code
+   * ENOTDIR} for anything else), as the kernel's lookup would: with entries cached in the kernel
+   * (see {@link LiveMount}), this is where a removed device's directory is found missing.
+   */
+  @Override
+  public int opendir(String path, FuseFileInfo fi) {
+    return guard(
+        "opendir",
+        path,
+        () -> {
+          ops.opendir(path);
+          return 0;
+        });
+  }
+
+  /**
+   * {@code access(2)} and {@code chdir(2)}: answered from the path's mode and the caller's user as
+   * the kernel's {@code generic_permission} does on sysfs ({@code ENOENT} once the path is gone).
+   */
+  @Override
+  public int access(String path, int mask) {
+    return guard(
+        "access",
+        path,
+        () -> {
+          ops.access(path, mask, callerUid());
+          return 0;
+        });
+  }
+
+  /** The user of the process whose request is served now. */
+  private long callerUid() {
+    return getContext().uid.get();
+  }
+
   @Override
   public int readlink(String path, Pointer buf, @size_t long size) {
     return guard(
@@ -124,9 +160,11 @@ final class LiveSysfs extends FuseStubFS {
         "read",
         path,
         () -> {
-          byte[] bytes = ops.read(fi.fh.get(), offset, (int) Math.min(size, Integer.MAX_VALUE));
-          buf.put(0, bytes, 0, bytes.length);
-          return bytes.length;
+          return ops.read(
+              fi.fh.get(),
+              offset,
+              (int) Math.min(size, Integer.MAX_VALUE),
+              (text, from, count) -> buf.put(0, text, from, count));
         });
   }
 
@@ -137,7 +175,7 @@ final class LiveSysfs extends FuseStubFS {
         "write",
         path,
         () -> {
-          byte[] bytes = new byte[(int) Math.min(size, SysfsOps.PAGE_SIZE)];
+          byte[] bytes = new byte[(int) Math.min(Math.max(size, 0), SysfsOps.PAGE_SIZE)];
           buf.get(0, bytes, 0, bytes.length);
           return ops.write(fi.fh.get(), bytes);
         });

@@ -7,6 +7,7 @@ import io.github.apmatrix.core.Refusal;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -165,12 +166,19 @@ final class SysfsOps {
     handles.remove(fh);
   }
 
+  /** Where {@link #read} copies the bytes it serves: straight into the caller's buffer. */
+  @FunctionalInterface
+  interface Sink {
+    void put(byte[] text, int from, int count);
+  }
+
   /**
-   * Reads from an open attribute: a fresh {@code show} at offset 0 or at the first read.
+   * Reads from an open attribute: a fresh {@code show} at offset 0 or at the first read, copied to
+   * {@code sink} without an intermediate array.
    *
-   * @return the bytes at {@code offset}, at most {@code size}; none at the end
+   * @return how many bytes were copied from {@code offset}, at most {@code size}; 0 at the end
    */
-  byte[] read(long fh, long offset, int size) throws FsError {
+  int read(long fh, long offset, int size, Sink sink) throws FsError {
     Handle h = handle(fh);
     if (!h.read) {
       throw new FsError(FsError.EBADF, h.path + " is not open for reading");
@@ -185,14 +193,28 @@ final class SysfsOps {
         }
         h.shown = text;
       }
-      if (offset >= text.length || offset < 0) {
-        return new byte[0];
+      if (offset >= text.length || offset < 0 || size <= 0) {
+        return 0;
       }
       int n = (int) Math.min(size, text.length - offset);
-      byte[] out = new byte[n];
-      System.arraycopy(text, (int) offset, out, 0, n);
-      return out;
+      sink.put(text, (int) offset, n);
+      return n;
     }
+  }
+
+  /**
+   * Reads from an open attribute as {@link #read(long, long, int, Sink)} does.
+   *
+   * @return the bytes at {@code offset}, at most {@code size}; none at the end
+   */
+  byte[] read(long fh, long offset, int size) throws FsError {
+    byte[][] out = {new byte[0]};
+    read(
+        fh,
+        offset,
+        size,
+        (text, from, count) -> out[0] = Arrays.copyOfRange(text, from, from + count));
+    return out[0];
   }
 
   /**
@@ -207,19 +229,21 @@ final class SysfsOps {
       throw new FsError(FsError.EBADF, h.path + " is not open for writing");
     }
     int count = Math.min(data.length, PAGE_SIZE);
-    String text = new String(data, 0, count, StandardCharsets.ISO_8859_1);
-    int nul = text.indexOf('\0');
-    if (nul > 0) {
-      text = text.substring(0, nul);
+    int nul = 0;
+    while (nul < count && data[nul] != 0) {
+      nul++;
     }
+    int end = nul > 0 ? nul : count;
+    // the store receives the bytes themselves: re-encoding them would change their count
+    byte[] store = end == data.length ? data : Arrays.copyOf(data, end);
     try {
-      sysfs.write(h.path, text);
+      sysfs.write(h.path, store);
     } catch (SysfsException x) {
       lastRefusal.set(x.refusal());
-      traceStore(h.path, text, x.errno() + ": " + x.refusal().message());
+      traceStore(h.path, store, x.errno() + ": " + x.refusal().message());
       throw new FsError(x.errno().number(), String.valueOf(x.getMessage()));
     }
-    traceStore(h.path, text, count + (count == 1 ? " byte" : " bytes") + " stored");
+    traceStore(h.path, store, count + (count == 1 ? " byte" : " bytes") + " stored");
     return count;
   }
 
@@ -238,6 +262,40 @@ final class SysfsOps {
     }
   }
 
+  /**
+   * Opening a directory: it must exist now and be a directory.
+   *
+   * @throws FsError ENOENT, ENOTDIR
+   */
+  void opendir(String path) throws FsError {
+    if (entry(path).kind() != SysfsEntry.Kind.DIRECTORY) {
+      throw new FsError(FsError.ENOTDIR, path + " is not a directory");
+    }
+  }
+
+  /**
+   * {@code access(2)} as the kernel's {@code generic_permission} answers it on sysfs, where every
+   * file belongs to root: root may read and write anything and search or execute what has an
+   * execute bit; another user has the bits for others.
+   *
+   * @param mask the bits of {@code R_OK} (4), {@code W_OK} (2) and {@code X_OK} (1); 0 asks whether
+   *     the path exists
+   * @throws FsError ENOENT when the path does not exist, EACCES when a bit is not granted
+   */
+  void access(String path, int mask, long uid) throws FsError {
+    int mode = stat(path).mode();
+    int wanted = mask & 7;
+    int granted;
+    if (uid == 0) {
+      granted = 6 | ((mode & 0111) != 0 ? 1 : 0);
+    } else {
+      granted = mode & 7;
+    }
+    if ((wanted & ~granted) != 0) {
+      throw new FsError(FsError.EACCES, path + " does not grant " + wanted + " to user " + uid);
+    }
+  }
+
   /** Logs an unexpected failure of the Java side; the caller answers EIO. */
   int unexpected(String operation, String path, RuntimeException e) {
     log.println(
@@ -247,8 +305,9 @@ final class SysfsOps {
     return -FsError.EIO;
   }
 
-  private void traceStore(String path, String text, String answer) {
+  private void traceStore(String path, byte[] data, String answer) {
     if (trace) {
+      String text = new String(data, StandardCharsets.ISO_8859_1);
       log.println("apmatrix: write " + path + " \"" + escape(text) + "\": " + answer);
       log.flush();
     }

@@ -159,6 +159,17 @@ class LiveMountTest {
         .isFalse();
   }
 
+  /** libvirt's virMediatedDeviceGetIOMMUGroupDev: the basename of the resolved iommu_group link. */
+  @Test
+  void iommuGroupLink_resolvesToTheDevicesOwnGroup_asLibvirtReadsIt() throws Exception {
+    Files.writeString(sys.resolve(Sysfs.CREATE.substring(5)), U + "\n");
+    assertThat(
+            bash(
+                "L=$SYS/bus/mdev/devices/$U/iommu_group; readlink $L; basename $(readlink -f $L);"
+                    + " ls $SYS/kernel/iommu_groups/0/devices; cat $L/name"))
+        .isEqualTo("../../../../kernel/iommu_groups/0\n0\n" + U + "\nvfio-noiommu\n");
+  }
+
   @Test
   void eachWrite_isOneStore_atAnyOffset_andAPageAtMost() throws Exception {
     Files.writeString(sys.resolve(Sysfs.CREATE.substring(5)), U + "\n");

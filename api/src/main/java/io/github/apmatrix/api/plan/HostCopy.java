@@ -8,9 +8,11 @@ import io.github.apmatrix.core.model.Host;
 import io.github.apmatrix.core.model.HostSpec;
 import io.github.apmatrix.core.model.MediatedDevice;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Copies a host by rebuilding it through its own operations: the same configuration, cards and
@@ -20,8 +22,10 @@ import java.util.Optional;
  *
  * <p>What a rebuild cannot reproduce is reported by {@link #differences}: queues bound to a driver
  * the caller registered (its code is not the host's to copy), a queue whose last reset failed, a
- * shadow that the original has not re-filtered since. The copy has its own hardware (normal unless
- * given) and its own clock; listeners, signals and commit counts start afresh.
+ * shadow that the original has not re-filtered since, a mediated device whose IOMMU group number
+ * the copy could not give it (the host freed a lower number by removing a device). The copy has its
+ * own hardware (normal unless given) and its own clock; listeners, signals and commit counts start
+ * afresh.
  *
  * <pre>{@code
  * Host copy = HostCopy.of(host);
@@ -72,7 +76,11 @@ public final class HostCopy {
       }
     }
     List<MediatedDevice> devices = host.mediatedDevices();
-    for (MediatedDevice m : devices) {
+    // oldest first, as the host made them: the copy then has the same IOMMU group numbers and
+    // the same device list order, unless the host freed a group number in between
+    List<MediatedDevice> byGroup = new ArrayList<>(devices);
+    byGroup.sort(Comparator.comparingInt(m -> host.iommuGroup(m.uuid()).orElse(-1)));
+    for (MediatedDevice m : byGroup) {
       rebuilt(copy.createMediatedDevice(m.uuid()));
       rebuilt(copy.writeApConfig(m.uuid(), m.matrix()));
     }
@@ -80,7 +88,7 @@ public final class HostCopy {
       Guest c = copy.createGuest(g.name(), g.format(), g.isSecureExecution());
       g.device().ifPresent(uuid -> rebuilt(copy.openDevice(uuid, c)));
     }
-    devices(devices, copy, differences);
+    devices(host, devices, copy, differences);
     guests(host, copy, differences);
     return copy;
   }
@@ -105,7 +113,7 @@ public final class HostCopy {
     for (Apqn q : host.queues()) {
       driver(q, host.driverOf(q), copy.driverOf(q), out);
     }
-    devices(host.mediatedDevices(), copy, out);
+    devices(host, host.mediatedDevices(), copy, out);
     guests(host, copy, out);
     return List.copyOf(out);
   }
@@ -123,8 +131,21 @@ public final class HostCopy {
     }
   }
 
-  private static void devices(List<MediatedDevice> devices, Host copy, List<String> out) {
+  private static void devices(
+      Host host, List<MediatedDevice> devices, Host copy, List<String> out) {
     for (MediatedDevice m : devices) {
+      OptionalInt group = host.iommuGroup(m.uuid());
+      OptionalInt copied = copy.iommuGroup(m.uuid());
+      if (group.isPresent() && copied.isPresent() && group.getAsInt() != copied.getAsInt()) {
+        out.add(
+            "mediated device "
+                + m.uuid()
+                + " is in IOMMU group "
+                + copied.getAsInt()
+                + " on the copy but "
+                + group.getAsInt()
+                + " on the host");
+      }
       Optional<MediatedDevice> c = copy.mediatedDevice(m.uuid());
       if (c.isEmpty() || !c.get().matrix().equals(m.matrix())) {
         out.add("mediated device " + m.uuid() + " has another matrix on the copy");

@@ -36,10 +36,12 @@ final class SysfsTree {
 
   private final Host host;
   private final Attributes attrs;
+  private final IommuGroups iommu;
 
   SysfsTree(Host host) {
     this.host = host;
     this.attrs = new Attributes(host);
+    this.iommu = new IommuGroups(host);
   }
 
   Dir root() {
@@ -60,6 +62,7 @@ final class SysfsTree {
                                 }
                               }));
                       s.put("class", classes());
+                      s.put("kernel", dir(k -> k.put("iommu_groups", iommu.groups())));
                       s.put(
                           "devices",
                           dir(
@@ -362,6 +365,7 @@ final class SysfsTree {
     }
     m.put("mdev_type", new Link(TYPE_DIR));
     m.put(SUBSYSTEM, new Link("/sys/bus/mdev"));
+    iommu.link(uuid).ifPresent(link -> m.put("iommu_group", link));
   }
 
   // ------------------------------------------------------------------ names

@@ -40,6 +40,28 @@ class SysfsLinksTest {
         .isEqualTo("VFIO AP Passthrough Device\n");
   }
 
+  /**
+   * vfio_noiommu_group_alloc gives each device a group of its own: iommu_group_alloc (the lowest
+   * number free), iommu_group_set_name("vfio-noiommu"), iommu_group_add_device (the links both
+   * ways); vfio_device_remove_group frees it. libvirt's virMediatedDeviceGetIOMMUGroupDev follows
+   * /sys/bus/mdev/devices/UUID/iommu_group.
+   */
+  @Test
+  void eachMediatedDevice_hasAnIommuGroupOfItsOwn_linkedBothWays_untilRemoved() {
+    sys.write(Sysfs.CREATE, U + "\n");
+    assertThat(link(MATRIX + "/" + U + "/iommu_group")).contains("/sys/kernel/iommu_groups/0");
+    assertThat(sys.list("/sys/kernel/iommu_groups")).containsExactly("0");
+    assertThat(sys.list("/sys/kernel/iommu_groups/0")).containsExactly("devices", "name");
+    assertThat(link("/sys/kernel/iommu_groups/0/devices/" + U)).contains(MATRIX + "/" + U);
+    assertThat(sys.read("/sys/bus/mdev/devices/" + U + "/iommu_group/name"))
+        .isEqualTo("vfio-noiommu\n");
+
+    sys.write(MATRIX + "/" + U + "/remove", "1\n");
+    assertThat(sys.list("/sys/kernel/iommu_groups")).isEmpty();
+    assertThat(sys.stat("/sys/kernel/iommu_groups/0")).isEmpty();
+    assertThat(sys.list("/sys/kernel")).containsExactly("iommu_groups");
+  }
+
   @Test
   void matrixBus_holdsTheMatrixDevice_andTheDeviceNamesItsSubsystem() {
     assertThat(link("/sys/bus/matrix/devices/matrix")).contains(MATRIX);

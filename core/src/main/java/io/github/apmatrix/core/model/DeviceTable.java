@@ -4,6 +4,7 @@ import io.github.apmatrix.core.Apqn;
 import io.github.apmatrix.core.Bitmap256;
 import io.github.apmatrix.core.QueueSet;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +33,13 @@ final class DeviceTable {
   private final QueueWords assigned = new QueueWords();
   private final Mdev[] owners = new Mdev[1 << 16];
 
+  /**
+   * The IOMMU group numbers in use: the vfio core gives each new device a group of its own ({@code
+   * vfio_noiommu_group_alloc}), numbered by {@code iommu_group_alloc} with the lowest number free
+   * ({@code ida_alloc}), and frees the number with the device.
+   */
+  private final BitSet iommuGroups = new BitSet();
+
   // ---------------------------------------------------------------- devices
 
   @Nullable Mdev mdev(UUID uuid) {
@@ -47,14 +55,17 @@ final class DeviceTable {
     return MAX_INSTANCES - mdevs.size();
   }
 
-  /** Adds a device at the head of the list. */
+  /** Adds a device at the head of the list, with the lowest IOMMU group number free. */
   void add(Mdev m) {
+    m.iommuGroup = iommuGroups.nextClearBit(0);
+    iommuGroups.set(m.iommuGroup);
     mdevs.add(0, m);
     byUuid.put(m.uuid, m);
   }
 
   /** Drops a device whose matrix is already empty. */
   void drop(Mdev m) {
+    iommuGroups.clear(m.iommuGroup);
     mdevs.remove(m);
     byUuid.remove(m.uuid);
   }

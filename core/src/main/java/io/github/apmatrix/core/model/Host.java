@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -463,6 +464,20 @@ public final class Host {
         () -> {
           Mdev m = vfio.driver().mdev(uuid);
           return m == null ? Optional.empty() : Optional.of(m.snapshot());
+        });
+  }
+
+  /**
+   * Returns the number of mediated device {@code uuid}'s IOMMU group, if the device exists. The
+   * vfio core gives a device of an emulated IOMMU, as vfio_ap's are, a group of its own ({@code
+   * vfio_noiommu_group_alloc}: named {@code vfio-noiommu}, numbered by {@code iommu_group_alloc}
+   * with the lowest number free) and frees it with the device; the model has no other IOMMU groups.
+   */
+  public OptionalInt iommuGroup(UUID uuid) {
+    return locked(
+        () -> {
+          Mdev m = vfio.driver().mdev(uuid);
+          return m == null ? OptionalInt.empty() : OptionalInt.of(m.iommuGroup);
         });
   }
 

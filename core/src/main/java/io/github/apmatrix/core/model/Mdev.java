@@ -44,6 +44,9 @@ final class Mdev {
    */
   final Map<Integer, WithheldCause> withheldCause = new HashMap<>();
 
+  /** The number of the device's IOMMU group, given by {@link DeviceTable#add}. */
+  int iommuGroup = -1;
+
   /** Set while the device is being removed and its guest has not released it yet. */
   boolean removing;
 

@@ -1,0 +1,54 @@
+package io.github.apmatrix.core.model;
+
+import static io.github.apmatrix.core.model.Fixtures.U;
+import static io.github.apmatrix.core.model.Fixtures.V;
+import static io.github.apmatrix.core.model.Fixtures.W;
+import static io.github.apmatrix.core.model.Fixtures.adapters;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each mediated device's IOMMU group: vfio_register_emulated_iommu_dev → vfio_device_set_group →
+ * vfio_noiommu_group_alloc → iommu_group_alloc, whose ida_alloc takes the lowest number free; the
+ * group goes with the device (vfio_device_remove_group → iommu_group_put → iommu_group_release →
+ * ida_free).
+ */
+class IommuGroupTest {
+
+  private final Host host = Fixtures.host(adapters(3), 1, 2);
+
+  @Test
+  void eachNewDevice_getsTheLowestGroupNumberFree_andKeepsIt() {
+    host.createMediatedDevice(U).orThrow();
+    host.createMediatedDevice(V).orThrow();
+    assertThat(host.iommuGroup(U)).hasValue(0);
+    assertThat(host.iommuGroup(V)).hasValue(1);
+
+    host.removeMediatedDevice(U).orThrow();
+    assertThat(host.iommuGroup(U)).isEmpty();
+    assertThat(host.iommuGroup(V)).hasValue(1);
+
+    host.createMediatedDevice(W).orThrow();
+    assertThat(host.iommuGroup(W)).hasValue(0);
+    host.createMediatedDevice(U).orThrow();
+    assertThat(host.iommuGroup(U)).hasValue(2);
+  }
+
+  @Test
+  void aDeviceWhoseRemovalWaitsForItsGuest_keepsItsGroup_untilReleased() {
+    Fixtures.device(host, U, adapters(3), 1, 2);
+    Fixtures.start(host, "g", U).setDeviceRelease(DeviceRelease.never());
+    host.removeMediatedDevice(U).orThrow();
+    assertThat(host.isRemovalPending(U)).isTrue();
+    host.createMediatedDevice(V).orThrow();
+    assertThat(host.iommuGroup(U)).hasValue(0);
+    assertThat(host.iommuGroup(V)).hasValue(1);
+
+    host.destroyGuest("g").orThrow(); // QEMU ends: close_device, then the removal completes
+    assertThat(host.iommuGroup(U)).isEqualTo(OptionalInt.empty());
+    host.createMediatedDevice(W).orThrow();
+    assertThat(host.iommuGroup(W)).hasValue(0);
+  }
+}
