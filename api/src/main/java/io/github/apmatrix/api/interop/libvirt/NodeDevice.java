@@ -82,12 +82,26 @@ public record NodeDevice(
    * @param uuid the device's UUID
    * @param config its type, start policy and attributes (the definition's, or none when the device
    *     was made through sysfs)
+   * @param iommuGroup the number of its IOMMU group while it is active; 0 for a device that is only
+   *     defined, as libvirt prints it
    */
-  public record Mdev(UUID uuid, DeviceConfig config) implements Capability {
-    /** Checks the parts. */
+  public record Mdev(UUID uuid, DeviceConfig config, int iommuGroup) implements Capability {
+    /**
+     * Checks the parts.
+     *
+     * @throws IllegalArgumentException if {@code iommuGroup} is negative
+     */
     public Mdev {
       Objects.requireNonNull(uuid, "uuid");
       Objects.requireNonNull(config, "config");
+      if (iommuGroup < 0) {
+        throw new IllegalArgumentException("an IOMMU group number is not negative: " + iommuGroup);
+      }
+    }
+
+    /** A device without an IOMMU group yet (defined, not active): group number 0. */
+    public Mdev(UUID uuid, DeviceConfig config) {
+      this(uuid, config, 0);
     }
 
     @Override

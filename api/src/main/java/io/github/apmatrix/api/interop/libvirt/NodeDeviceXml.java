@@ -56,7 +56,7 @@ public final class NodeDeviceXml {
     x.text("uuid", d.uuid().toString());
     x.text("parent_addr", "matrix");
     x.empty("start", "type", d.config().start());
-    x.empty("iommuGroup", "number", "0");
+    x.empty("iommuGroup", "number", Integer.toString(d.iommuGroup()));
     for (DeviceConfig.Attribute a : d.config().attrs()) {
       x.empty("attr", "name", a.name(), "value", a.value());
     }

@@ -93,7 +93,7 @@ public final class NodeDevices {
                         ? Optional.of("/sys/devices/vfio_ap/matrix/" + u)
                         : Optional.empty(),
                     parent,
-                    new NodeDevice.Mdev(u, config))));
+                    new NodeDevice.Mdev(u, config, host.iommuGroup(u).orElse(0)))));
     out.sort(Comparator.comparing(NodeDevice::name, String.CASE_INSENSITIVE_ORDER));
     return List.copyOf(out);
   }

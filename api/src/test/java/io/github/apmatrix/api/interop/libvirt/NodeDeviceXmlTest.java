@@ -1,6 +1,7 @@
 package io.github.apmatrix.api.interop.libvirt;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.apmatrix.api.interop.mdevctl.DeviceConfig;
 import io.github.apmatrix.core.model.CardMode;
@@ -114,6 +115,26 @@ class NodeDeviceXmlTest {
               </capability>
             </device>
             """);
+  }
+
+  /**
+   * libvirt's udev discovery reads the active device's iommu_group link
+   * (virMediatedDeviceGetIOMMUGroupNum) and prints its number; a defined device has none (0).
+   */
+  @Test
+  void activeMdev_showsItsOwnIommuGroupNumber_definedOneShowsZero() {
+    assertThat(host.createMediatedDevice(DEV).isDone()).isTrue();
+    assertThat(host.createMediatedDevice(OTHER).isDone()).isTrue();
+    int group = host.iommuGroup(OTHER).orElseThrow();
+    assertThat(group).isNotZero();
+    assertThat(NodeDeviceXml.format(device(NodeDevices.mdevName(OTHER), Map.of())))
+        .contains("<iommuGroup number='" + group + "'/>");
+    assertThat(host.removeMediatedDevice(OTHER).isDone()).isTrue();
+    DeviceConfig c = DeviceConfig.of(DeviceConfig.VFIO_AP, false);
+    assertThat(NodeDeviceXml.format(device(NodeDevices.mdevName(OTHER), Map.of(OTHER, c))))
+        .contains("<iommuGroup number='0'/>");
+    assertThatThrownBy(() -> new NodeDevice.Mdev(OTHER, c, -1))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
