@@ -105,7 +105,7 @@ public final class ApGuest {
 
   /** As {@link #open}, returning the outcome. */
   public Outcome tryOpen(ApDevice device) {
-    return host.core().openDevice(device.uuid(), guest);
+    return host.core().kvm().openDevice(device.uuid(), guest);
   }
 
   /**
@@ -113,7 +113,7 @@ public final class ApGuest {
    * reset.
    */
   public ApGuest close() {
-    guest.device().ifPresent(u -> host.core().closeDevice(u).orThrow());
+    guest.device().ifPresent(u -> host.core().kvm().closeDevice(u).orThrow());
     return this;
   }
 
@@ -128,7 +128,7 @@ public final class ApGuest {
 
   /** As {@link #stop}, returning the outcome. */
   public Outcome tryStop() {
-    return host.core().destroyGuest(guest);
+    return host.core().kvm().destroyGuest(guest);
   }
 
   @Override

@@ -6,6 +6,7 @@ import io.github.apmatrix.core.Outcome;
 import io.github.apmatrix.core.RefusedException;
 import io.github.apmatrix.core.model.Card;
 import io.github.apmatrix.core.model.CrycbFormat;
+import io.github.apmatrix.core.model.DriverName;
 import io.github.apmatrix.core.model.Host;
 import io.github.apmatrix.core.model.HostConfig;
 import io.github.apmatrix.core.model.HostSpec;
@@ -69,8 +70,8 @@ public final class ApHost {
   }
 
   /**
-   * Returns the core host this wraps, for everything the fluent face does not cover (bind and
-   * unbind, AQIC interception, module unload, ...).
+   * Returns the core host this wraps, for everything the fluent face does not cover (AQIC
+   * interception, module unload, ...).
    */
   public Host core() {
     return host;
@@ -119,7 +120,7 @@ public final class ApHost {
   /** Returns the queue devices bound to vfio_ap, ascending: what devices can pass through. */
   public List<Apqn> vfioQueues() {
     return host.queues().stream()
-        .filter(q -> host.driverOf(q).filter("vfio_ap"::equals).isPresent())
+        .filter(q -> host.drivers().driverOf(q).filter(DriverName.VFIO_AP::equals).isPresent())
         .toList();
   }
 
@@ -183,6 +184,51 @@ public final class ApHost {
     return host.updateAqmask(m -> m.or(reclaim));
   }
 
+  // ------------------------------------------------------------------ queue drivers
+
+  /**
+   * Binds a queue device to a driver, as {@code echo 03.0002 > /sys/bus/ap/drivers/vfio_ap/bind}.
+   *
+   * <pre>{@code
+   * host.drivers().unbind(DriverName.VFIO_AP, Apqn.of(3, 2)).drivers().bind(DriverName.VFIO_AP, Apqn.of(3, 2));
+   * }</pre>
+   *
+   * @throws RefusedException with {@code ENOENT} when no driver has that name, {@code ENODEV} when
+   *     the queue does not exist, the driver does not take its card type or the queue belongs to
+   *     the other kind of driver, {@code EBUSY} when the queue is bound already
+   */
+  public ApHost bind(DriverName driver, Apqn apqn) {
+    tryBind(driver, apqn).orThrow();
+    return this;
+  }
+
+  /** As {@link #bind}, returning the outcome. */
+  public Outcome tryBind(DriverName driver, Apqn apqn) {
+    return host.drivers().bind(driver, apqn);
+  }
+
+  /**
+   * Unbinds a queue device from its driver, as {@code echo 03.0002 >
+   * /sys/bus/ap/drivers/vfio_ap/unbind}.
+   *
+   * @throws RefusedException with {@code ENOENT} when no driver has that name ("no driver
+   *     vfio-ap"), {@code ENODEV} when the queue does not exist or is not bound to that driver
+   */
+  public ApHost unbind(DriverName driver, Apqn apqn) {
+    tryUnbind(driver, apqn).orThrow();
+    return this;
+  }
+
+  /** As {@link #unbind}, returning the outcome. */
+  public Outcome tryUnbind(DriverName driver, Apqn apqn) {
+    return host.drivers().unbind(driver, apqn);
+  }
+
+  /** Returns the name of the driver {@code apqn}'s queue device is bound to, if any. */
+  public Optional<DriverName> driverOf(Apqn apqn) {
+    return host.drivers().driverOf(apqn);
+  }
+
   // ------------------------------------------------------------------ host configuration
 
   /**
@@ -192,7 +238,7 @@ public final class ApHost {
    * @throws RefusedException with {@code ENODEV} when the machine has no card with that id
    */
   public ApHost deconfigureAdapter(int id) {
-    host.configureAdapter(id, false).orThrow();
+    host.machine().deconfigureAdapter(id).orThrow();
     return this;
   }
 
@@ -203,7 +249,7 @@ public final class ApHost {
    * @throws RefusedException with {@code ENODEV} when the machine has no card with that id
    */
   public ApHost configureAdapter(int id) {
-    host.configureAdapter(id, true).orThrow();
+    host.machine().configureAdapter(id).orThrow();
     return this;
   }
 
@@ -289,7 +335,7 @@ public final class ApHost {
    * @throws IllegalArgumentException if a running guest already has that name
    */
   public ApGuest startGuest(String name, CrycbFormat format) {
-    return new ApGuest(this, host.createGuest(name, format));
+    return new ApGuest(this, host.kvm().createGuest(name, format));
   }
 
   /**

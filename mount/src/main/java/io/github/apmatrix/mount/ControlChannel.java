@@ -54,7 +54,7 @@ final class ControlChannel {
       return lastMountRefusal.get().map(r -> r + "\n").orElse("no refusal yet\n");
     }
     buffer.reset();
-    runner.run("control", new BufferedReader(new StringReader(line)), true);
+    runner.runInteractive("control", new BufferedReader(new StringReader(line)));
     return buffer.toString(StandardCharsets.UTF_8);
   }
 

@@ -4,9 +4,13 @@ import io.github.apmatrix.api.sysfs.Node.Attr;
 import io.github.apmatrix.api.sysfs.Node.Dir;
 import io.github.apmatrix.api.sysfs.Node.Link;
 import io.github.apmatrix.api.text.ApMask;
+import io.github.apmatrix.api.text.CardName;
+import io.github.apmatrix.api.text.SyntaxException;
+import io.github.apmatrix.api.text.UuidText;
 import io.github.apmatrix.core.Apqn;
 import io.github.apmatrix.core.Bitmap256;
 import io.github.apmatrix.core.model.Card;
+import io.github.apmatrix.core.model.DriverName;
 import io.github.apmatrix.core.model.Host;
 import io.github.apmatrix.core.model.HostConfig;
 import io.github.apmatrix.core.model.MediatedDevice;
@@ -131,7 +135,7 @@ final class SysfsTree {
   }
 
   private static String qci(HostConfig config, Bitmap256 mask) {
-    return ApMask.formatQci(config.qci() ? Optional.of(mask) : Optional.empty());
+    return config.qci() ? ApMask.formatQci(mask) : ApMask.formatNoQci();
   }
 
   /**
@@ -151,7 +155,7 @@ final class SysfsTree {
         name -> {
           int a = cardAdapter(name);
           if (a >= 0) {
-            return host.hasCardDevice(a) ? new Link(cardPath(a)) : null;
+            return host.machine().hasCardDevice(a) ? new Link(cardPath(a)) : null;
           }
           Apqn q = queueApqn(name);
           return q != null && host.queueExists(q) ? new Link(queuePath(q)) : null;
@@ -159,8 +163,8 @@ final class SysfsTree {
   }
 
   private void drivers(SortedMap<String, Node> m) {
-    for (String name : host.driverNames()) {
-      m.put(name, queueDriver(name));
+    for (DriverName name : host.drivers().names()) {
+      m.put(name.name(), queueDriver(name));
     }
     m.put(CEX4CARD, cardDriver());
   }
@@ -181,7 +185,7 @@ final class SysfsTree {
         name -> {
           int a = cardAdapter(name);
           return a >= 0
-                  && host.hasCardDevice(a)
+                  && host.machine().hasCardDevice(a)
                   && host.card(a).filter(c -> c.type().isZcryptSupported()).isPresent()
               ? new Link(cardPath(a))
               : null;
@@ -192,7 +196,7 @@ final class SysfsTree {
    * {@code /sys/bus/ap/drivers/NAME} of a queue driver: {@code bind}, {@code unbind} and a link per
    * queue device bound to the driver, the one a path names looked up directly.
    */
-  private Dir queueDriver(String driver) {
+  private Dir queueDriver(DriverName driver) {
     return dir(
         m -> {
           queueDriverFiles(driver, m);
@@ -211,13 +215,13 @@ final class SysfsTree {
         });
   }
 
-  private void queueDriverFiles(String driver, SortedMap<String, Node> m) {
+  private void queueDriverFiles(DriverName driver, SortedMap<String, Node> m) {
     m.put("bind", attrs.bind(driver));
     m.put("unbind", attrs.unbind(driver));
   }
 
-  private boolean isBoundTo(Apqn q, String driver) {
-    return host.driverOf(q).filter(driver::equals).isPresent();
+  private boolean isBoundTo(Apqn q, DriverName driver) {
+    return host.drivers().driverOf(q).filter(driver::equals).isPresent();
   }
 
   // ------------------------------------------------------------------ /sys/devices/ap
@@ -237,7 +241,7 @@ final class SysfsTree {
         },
         name -> {
           int a = cardAdapter(name);
-          return a < 0 || !host.hasCardDevice(a)
+          return a < 0 || !host.machine().hasCardDevice(a)
               ? null
               : host.card(a).map(this::cardDir).orElse(null);
         });
@@ -245,7 +249,7 @@ final class SysfsTree {
 
   /** The cards that have a card device on the AP bus, by adapter id. */
   private List<Card> cardDevices() {
-    return host.cards().stream().filter(c -> host.hasCardDevice(c.adapter())).toList();
+    return host.cards().stream().filter(c -> host.machine().hasCardDevice(c.adapter())).toList();
   }
 
   /** A card's directory: its attributes and one directory per queue device of its adapter. */
@@ -285,12 +289,14 @@ final class SysfsTree {
   }
 
   private void queue(Apqn q, SortedMap<String, Node> m) {
-    m.put("config", Attr.readOnly(() -> (host.isCardConfigured(q.adapter()) ? "1" : "0") + "\n"));
+    m.put(
+        "config",
+        Attr.readOnly(() -> (host.machine().isCardConfigured(q.adapter()) ? "1" : "0") + "\n"));
     m.put("online", Attr.readOnly(() -> "1\n"));
     m.put(SUBSYSTEM, new Link(BUS_AP));
-    Optional<String> driver = host.driverOf(q);
+    Optional<DriverName> driver = host.drivers().driverOf(q);
     driver.ifPresent(name -> m.put("driver", new Link("/sys/bus/ap/drivers/" + name)));
-    if (driver.filter(VFIO_AP::equals).isPresent()) {
+    if (driver.filter(DriverName.VFIO_AP::equals).isPresent()) {
       m.put("status", attrs.queueStatus(q));
     }
   }
@@ -319,7 +325,7 @@ final class SysfsTree {
   }
 
   private void matrixFiles(SortedMap<String, Node> m) {
-    m.put("features", Attr.readOnly(() -> String.join(" ", host.vfioApFeatures()) + "\n"));
+    m.put("features", Attr.readOnly(() -> String.join(" ", host.vfioAp().features()) + "\n"));
     m.put("mdev_supported_types", dir(t -> t.put("vfio_ap-passthrough", dir(this::mdevType))));
     m.put(SUBSYSTEM, new Link("/sys/bus/matrix"));
     m.put("driver", new Link(MATRIX_DRIVER));
@@ -332,7 +338,7 @@ final class SysfsTree {
   private void mdevType(SortedMap<String, Node> m) {
     m.put("name", Attr.readOnly(() -> "VFIO AP Passthrough Device\n"));
     m.put("device_api", Attr.readOnly(() -> "vfio-ap\n"));
-    m.put("available_instances", Attr.readOnly(() -> host.availableInstances() + "\n"));
+    m.put("available_instances", Attr.readOnly(() -> host.vfioAp().availableInstances() + "\n"));
     m.put("create", attrs.create());
     m.put("devices", dir(this::mdevLinks));
   }
@@ -354,7 +360,7 @@ final class SysfsTree {
   // ------------------------------------------------------------------ names
 
   static String cardName(int adapter) {
-    return String.format("card%02x", adapter);
+    return CardName.format(adapter);
   }
 
   /** The adapter of a card directory's name {@code cardXX}, or -1 for any other name. */
@@ -403,11 +409,11 @@ final class SysfsTree {
 
   /** The UUID whose canonical (lower-case) text is {@code name}, or null. */
   static @Nullable UUID canonicalUuid(String name) {
-    if (!Attributes.isUuid(name)) {
+    try {
+      return UuidText.parse(name);
+    } catch (SyntaxException e) {
       return null;
     }
-    UUID uuid = UUID.fromString(name);
-    return uuid.toString().equals(name) ? uuid : null;
   }
 
   static String cardPath(int adapter) {

@@ -108,7 +108,7 @@ class SnapshotTest {
       }
     }
     if (rnd.nextBoolean() && !host.cards().isEmpty()) {
-      host.configureAdapter(host.cards().get(0).adapter(), false);
+      host.machine().deconfigureAdapter(host.cards().get(0).adapter());
     }
     return host;
   }
@@ -128,7 +128,9 @@ class SnapshotTest {
                 // a snapshot holds the card devices: a card outside the configuration has none
                 assertThat(back.cards())
                     .isEqualTo(
-                        h.cards().stream().filter(c -> h.hasCardDevice(c.adapter())).toList());
+                        h.cards().stream()
+                            .filter(c -> h.machine().hasCardDevice(c.adapter()))
+                            .toList());
                 assertThat(back.apmask()).isEqualTo(h.apmask());
                 assertThat(back.aqmask()).isEqualTo(h.aqmask());
                 assertThat(back.mediatedDevices()).isEqualTo(h.mediatedDevices());
@@ -205,7 +207,7 @@ class SnapshotTest {
     Files.delete(dir.resolve("devices/ap/card03/0a.0001"));
     Files.writeString(dir.resolve("devices/ap/card03/config"), "0\n");
     Host back = Snapshot.load(dir);
-    assertThat(back.isCardConfigured(3)).isFalse();
+    assertThat(back.machine().isCardConfigured(3)).isFalse();
     assertThat(back.config().apm().contains(3)).isTrue();
   }
 

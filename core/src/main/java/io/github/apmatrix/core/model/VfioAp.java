@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class VfioAp implements BusDriver {
 
-  static final String NAME = "vfio_ap";
+  static final DriverName NAME = DriverName.VFIO_AP;
 
   private final ApBus bus;
   private final QueueResets resets;
@@ -115,7 +115,7 @@ final class VfioAp implements BusDriver {
   // ---------------------------------------------------------------- AP bus driver (§5)
 
   @Override
-  public String name() {
+  public DriverName name() {
     return NAME;
   }
 
