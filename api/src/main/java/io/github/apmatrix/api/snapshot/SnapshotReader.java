@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -385,20 +386,13 @@ final class SnapshotReader {
 
   /** The UUID a mediated device's directory is named after, exactly as sysfs names it, or null. */
   private static @Nullable UUID uuidNamed(String name) {
-    try {
-      return UuidText.parse(name);
-    } catch (SyntaxException e) {
-      return null;
-    }
+    return UuidText.tryParse(name).orElse(null);
   }
 
   /** The adapter of a card directory named exactly as sysfs names it ({@code card05}), or null. */
   private static @Nullable Integer cardNamed(String name) {
-    try {
-      return CardName.parse(name);
-    } catch (SyntaxException e) {
-      return null;
-    }
+    OptionalInt adapter = CardName.tryParse(name);
+    return adapter.isPresent() ? adapter.getAsInt() : null;
   }
 
   private static String quote(String s) {

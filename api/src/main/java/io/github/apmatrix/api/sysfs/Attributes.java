@@ -181,11 +181,7 @@ final class Attributes {
 
   /** The queue named exactly as the AP bus names it ({@code 05.0004}), or null. */
   private static @Nullable Apqn queueNamed(String name) {
-    try {
-      return ApqnText.parse(name);
-    } catch (SyntaxException e) {
-      return null;
-    }
+    return ApqnText.tryParse(name).orElse(null);
   }
 
   Attr mdev(UUID uuid, String name) {

@@ -4,8 +4,8 @@ import io.github.apmatrix.api.sysfs.Node.Attr;
 import io.github.apmatrix.api.sysfs.Node.Dir;
 import io.github.apmatrix.api.sysfs.Node.Link;
 import io.github.apmatrix.api.text.ApMask;
+import io.github.apmatrix.api.text.ApqnText;
 import io.github.apmatrix.api.text.CardName;
-import io.github.apmatrix.api.text.SyntaxException;
 import io.github.apmatrix.api.text.UuidText;
 import io.github.apmatrix.core.Apqn;
 import io.github.apmatrix.core.Bitmap256;
@@ -365,7 +365,7 @@ final class SysfsTree {
 
   /** The adapter of a card directory's name {@code cardXX}, or -1 for any other name. */
   static int cardAdapter(String name) {
-    return name.length() == 6 && name.startsWith("card") ? hex(name, 4, 6) : -1;
+    return CardName.tryParse(name).orElse(-1);
   }
 
   /**
@@ -373,47 +373,20 @@ final class SysfsTree {
    * for any other name (another adapter's queue, a domain above 0xff, upper case).
    */
   static int queueDomain(int adapter, String name) {
-    if (name.length() != 7 || name.charAt(2) != '.' || hex(name, 0, 2) != adapter) {
-      return -1;
-    }
-    int domain = hex(name, 3, 7);
-    return domain > 0xff ? -1 : domain;
+    Apqn q = queueApqn(name);
+    return q == null || q.adapter() != adapter ? -1 : q.domain();
   }
 
   /**
-   * The queue of a queue device's name {@code XX.YYYY} (any adapter), or null for any other name (a
-   * domain above 0xff, upper case, another width).
+   * The queue of a queue device's name {@code XX.YYYY} (any adapter, {@link ApqnText}), or null.
    */
   static @Nullable Apqn queueApqn(String name) {
-    if (name.length() != 7) {
-      return null;
-    }
-    int adapter = hex(name, 0, 2);
-    int domain = adapter < 0 ? -1 : queueDomain(adapter, name);
-    return domain < 0 ? null : Apqn.of(adapter, domain);
-  }
-
-  /** The value of the lower-case hex digits {@code s[from, to)}, or -1 if any is not one. */
-  private static int hex(String s, int from, int to) {
-    int v = 0;
-    for (int i = from; i < to; i++) {
-      char c = s.charAt(i);
-      int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-      if (digit < 0) {
-        return -1;
-      }
-      v = v * 16 + digit;
-    }
-    return v;
+    return ApqnText.tryParse(name).orElse(null);
   }
 
   /** The UUID whose canonical (lower-case) text is {@code name}, or null. */
   static @Nullable UUID canonicalUuid(String name) {
-    try {
-      return UuidText.parse(name);
-    } catch (SyntaxException e) {
-      return null;
-    }
+    return UuidText.tryParse(name).orElse(null);
   }
 
   static String cardPath(int adapter) {

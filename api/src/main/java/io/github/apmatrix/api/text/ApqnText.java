@@ -3,6 +3,7 @@ package io.github.apmatrix.api.text;
 import io.github.apmatrix.core.Apqn;
 import io.github.apmatrix.core.Bitmap256;
 import io.github.apmatrix.core.Errno;
+import java.util.Optional;
 
 /**
  * The text of an APQN, the one parser and formatter of apmatrix for queue names. The kernel's AP
@@ -53,6 +54,20 @@ public final class ApqnText {
     return parse(text, 1, 1, true);
   }
 
+  /**
+   * Returns the APQN {@code text} names exactly as the kernel prints it, or empty for any other
+   * text; as {@link #parse} without an exception, for looking names up.
+   */
+  public static Optional<Apqn> tryParse(String text) {
+    int dot = text.indexOf('.');
+    if (dot != 2 || text.length() != 7) {
+      return Optional.empty();
+    }
+    int a = quietHex(text, 0, 2);
+    int d = quietHex(text, 3, 7);
+    return a < 0 || d < 0 || d > Bitmap256.MAX_ID ? Optional.empty() : Optional.of(Apqn.of(a, d));
+  }
+
   /** Returns the kernel's name of {@code apqn}: {@code 05.0004}. */
   public static String format(Apqn apqn) {
     return String.format("%02x.%04x", apqn.adapter(), apqn.domain());
@@ -69,6 +84,23 @@ public final class ApqnText {
       throw Texts.invalid(text, dot + 1, "not an APQN: domain ids are 0..255");
     }
     return Apqn.of(a, d);
+  }
+
+  /** The lower-case hex number in text[from, to), or -1 when a character is not a digit. */
+  static int quietHex(String text, int from, int to) {
+    int v = 0;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c >= 'A' && c <= 'F') {
+        return -1;
+      }
+      int digit = Texts.hexValue(c);
+      if (digit < 0) {
+        return -1;
+      }
+      v = v * 16 + digit;
+    }
+    return v;
   }
 
   /** The hex number in text[from, to): min..max digits, lower-case unless {@code anyCase}. */

@@ -1,5 +1,7 @@
 package io.github.apmatrix.api.text;
 
+import java.util.OptionalInt;
+
 /**
  * The name of a card device, the one parser and formatter of apmatrix for it: the kernel's AP bus
  * names the card of adapter 5 {@code card05} ({@code card%02x}, lower-case hex), under {@code
@@ -38,6 +40,18 @@ public final class CardName {
       throw Texts.invalid(text, 0, "not a card name (cardXX): it does not start with card");
     }
     return ApqnText.hex(text, PREFIX.length(), text.length(), 2, 2, false);
+  }
+
+  /**
+   * Returns the adapter of the card device {@code text} names exactly as the kernel prints it, or
+   * empty for any other text; as {@link #parse} without an exception, for looking names up.
+   */
+  public static OptionalInt tryParse(String text) {
+    if (text.length() != PREFIX.length() + 2 || !text.startsWith(PREFIX)) {
+      return OptionalInt.empty();
+    }
+    int a = ApqnText.quietHex(text, PREFIX.length(), text.length());
+    return a < 0 ? OptionalInt.empty() : OptionalInt.of(a);
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.github.apmatrix.api.text;
 
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -52,6 +53,24 @@ public final class UuidText {
    */
   public static UUID parseAnyCase(String text) {
     return parse(text, true);
+  }
+
+  /**
+   * Returns the UUID {@code text} is exactly as the kernel prints it, or empty for any other text;
+   * as {@link #parse} without an exception, for looking names up.
+   */
+  public static Optional<UUID> tryParse(String text) {
+    if (text.length() != LENGTH) {
+      return Optional.empty();
+    }
+    for (int i = 0; i < LENGTH; i++) {
+      char c = text.charAt(i);
+      boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+      if (dash ? c != '-' : Texts.hexValue(c) < 0 || (c >= 'A' && c <= 'F')) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(parse(text));
   }
 
   /** Returns the kernel's text of {@code uuid}: 36 characters, lower-case. */

@@ -17,6 +17,7 @@ class ApqnTextTest {
   @CsvSource({"05.0004, 5, 4", "00.0000, 0, 0", "ff.00ff, 255, 255", "0a.00ab, 10, 171"})
   void parse_theKernelsForm(String text, int adapter, int domain) {
     assertThat(ApqnText.parse(text)).isEqualTo(Apqn.of(adapter, domain));
+    assertThat(ApqnText.tryParse(text)).contains(Apqn.of(adapter, domain));
     assertThat(ApqnText.format(Apqn.of(adapter, domain))).isEqualTo(text);
   }
 
@@ -42,6 +43,7 @@ class ApqnTextTest {
         "05.-004"
       })
   void parse_anythingElse_isRefusedWithEinval(String text) {
+    assertThat(ApqnText.tryParse(text)).isEmpty();
     assertThatThrownBy(() -> ApqnText.parse(text))
         .isInstanceOfSatisfying(
             SyntaxException.class,

@@ -16,6 +16,7 @@ class CardNameTest {
   @CsvSource({"card00, 0", "card05, 5", "card0a, 10", "cardff, 255"})
   void parse_andFormat_theKernelsForm(String text, int adapter) {
     assertThat(CardName.parse(text)).isEqualTo(adapter);
+    assertThat(CardName.tryParse(text)).hasValue(adapter);
     assertThat(CardName.format(adapter)).isEqualTo(text);
   }
 
@@ -23,6 +24,7 @@ class CardNameTest {
   @ValueSource(
       strings = {"card5", "card005", "cardFF", "Card05", "card05\n", "card", "05", "", "card-1"})
   void parse_anythingElse_isRefused(String text) {
+    assertThat(CardName.tryParse(text)).isEmpty();
     assertThatThrownBy(() -> CardName.parse(text)).isInstanceOf(SyntaxException.class);
   }
 

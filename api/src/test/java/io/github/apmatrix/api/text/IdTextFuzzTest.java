@@ -6,6 +6,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.github.apmatrix.core.Apqn;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -26,6 +27,7 @@ class IdTextFuzzTest {
     } catch (SyntaxException e) {
       assertThat(e.position()).isBetween(-1, text.length());
     }
+    assertThat(ApqnText.tryParse(text)).isEqualTo(Optional.ofNullable(strict));
     try {
       Apqn lenient = ApqnText.parseLenient(text);
       assertThat(ApqnText.parseLenient(ApqnText.format(lenient))).isEqualTo(lenient);
@@ -44,8 +46,10 @@ class IdTextFuzzTest {
       int adapter = CardName.parse(text);
       assertThat(adapter).isBetween(0, 255);
       assertThat(CardName.format(adapter)).isEqualTo(text);
+      assertThat(CardName.tryParse(text)).hasValue(adapter);
     } catch (SyntaxException e) {
       assertThat(e.position()).isBetween(-1, text.length());
+      assertThat(CardName.tryParse(text)).isEmpty();
     }
   }
 
@@ -59,6 +63,7 @@ class IdTextFuzzTest {
     } catch (SyntaxException e) {
       assertThat(e.position()).isBetween(-1, text.length());
     }
+    assertThat(UuidText.tryParse(text)).isEqualTo(Optional.ofNullable(strict));
     try {
       UUID anyCase = UuidText.parseAnyCase(text);
       assertThat(UuidText.format(anyCase)).isEqualTo(text.toLowerCase(Locale.ROOT));

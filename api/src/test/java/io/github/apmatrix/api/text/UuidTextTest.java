@@ -17,6 +17,8 @@ class UuidTextTest {
   void parse_theKernelsLowerCaseForm() {
     assertThat(UuidText.parse(U)).isEqualTo(new UUID(0x4b0f2c0e8d4f4a8eL, 0x9a511c2d3e4f5a6bL));
     assertThat(UuidText.format(UuidText.parse(U))).isEqualTo(U);
+    assertThat(UuidText.tryParse(U)).contains(UuidText.parse(U));
+    assertThat(UuidText.tryParse(U.toUpperCase(java.util.Locale.ROOT))).isEmpty();
     assertThat(UuidText.parse("00000000-0000-0000-0000-000000000001")).isEqualTo(new UUID(0, 1));
     assertThat(UuidText.parse("ffffffff-ffff-ffff-ffff-ffffffffffff")).isEqualTo(new UUID(-1, -1));
   }

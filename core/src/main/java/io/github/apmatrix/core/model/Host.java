@@ -155,7 +155,7 @@ public final class Host {
    */
   public Outcome writeApmask(Bitmap256 apmask) {
     Objects.requireNonNull(apmask, "apmask");
-    return mutate(op -> bus.writeMasks(apmask, bus.aqmask(), "apmask", op));
+    return updateMask(Axis.ADAPTER, m -> apmask);
   }
 
   /**
@@ -165,7 +165,7 @@ public final class Host {
    */
   public Outcome writeAqmask(Bitmap256 aqmask) {
     Objects.requireNonNull(aqmask, "aqmask");
-    return mutate(op -> bus.writeMasks(bus.apmask(), aqmask, "aqmask", op));
+    return updateMask(Axis.DOMAIN, m -> aqmask);
   }
 
   /**
@@ -181,14 +181,7 @@ public final class Host {
    * @throws RuntimeException whatever {@code change} throws; nothing changes then
    */
   public Outcome updateApmask(UnaryOperator<Bitmap256> change) {
-    Objects.requireNonNull(change, "change");
-    return mutate(
-        op ->
-            bus.writeMasks(
-                Objects.requireNonNull(change.apply(bus.apmask()), "new apmask"),
-                bus.aqmask(),
-                "apmask",
-                op));
+    return updateMask(Axis.ADAPTER, change);
   }
 
   /**
@@ -198,14 +191,20 @@ public final class Host {
    * @throws RuntimeException whatever {@code change} throws; nothing changes then
    */
   public Outcome updateAqmask(UnaryOperator<Bitmap256> change) {
+    return updateMask(Axis.DOMAIN, change);
+  }
+
+  /** apmask (adapters) or aqmask (domains), read and written in one operation. */
+  private Outcome updateMask(Axis axis, UnaryOperator<Bitmap256> change) {
     Objects.requireNonNull(change, "change");
+    boolean ap = axis == Axis.ADAPTER;
+    String name = ap ? "apmask" : "aqmask";
     return mutate(
-        op ->
-            bus.writeMasks(
-                bus.apmask(),
-                Objects.requireNonNull(change.apply(bus.aqmask()), "new aqmask"),
-                "aqmask",
-                op));
+        op -> {
+          Bitmap256 next = change.apply(ap ? bus.apmask() : bus.aqmask());
+          Objects.requireNonNull(next, "new " + name);
+          return bus.writeMasks(ap ? next : bus.apmask(), ap ? bus.aqmask() : next, name, op);
+        });
   }
 
   /** Returns whether a queue device exists on the AP bus for {@code apqn}. */

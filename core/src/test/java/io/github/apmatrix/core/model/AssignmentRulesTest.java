@@ -182,7 +182,7 @@ class AssignmentRulesTest {
   void assignAdapter_idAboveMaxAndOwned_enodevBeforeOwnership() {
     Host host = SpecExamplesTest.exampleHost();
     device(host, U, adapters(), 1);
-    assertThat(host.assignAdapter(U, 256).errno()).contains(Errno.ENODEV);
+    assertThat(host.storeAssignment(U, Axis.ADAPTER, 256).errno()).contains(Errno.ENODEV);
   }
 
   @Test

@@ -36,7 +36,7 @@ class SpecExamplesTest {
     host.assignDomain(U, 32).orThrow();
     assertThat(device(host, U).matrix().apqns()).containsExactly(q(3, 2), q(3, 0x20));
     assertThat(host.assignAdapter(U, 0x0b).errno()).contains(Errno.EADDRNOTAVAIL);
-    assertThat(host.assignAdapter(U, 256).errno()).contains(Errno.ENODEV);
+    assertThat(host.storeAssignment(U, Axis.ADAPTER, 256).errno()).contains(Errno.ENODEV);
     assertThat(device(host, U).shadow().apqns()).containsExactly(q(3, 2), q(3, 0x20));
 
     // 2. A guest, and a queue taken away from it
