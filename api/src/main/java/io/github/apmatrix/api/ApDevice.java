@@ -82,7 +82,7 @@ public final class ApDevice {
    * @throws IllegalArgumentException if {@code id} is outside 0..255
    */
   public Outcome tryAssignAdapter(int id) {
-    return core().assignAdapter(uuid, checkId(id, "adapter"));
+    return core().assignAdapter(uuid, id);
   }
 
   /**
@@ -102,7 +102,7 @@ public final class ApDevice {
    * @throws IllegalArgumentException if {@code id} is outside 0..255
    */
   public Outcome tryUnassignAdapter(int id) {
-    return core().unassignAdapter(uuid, checkId(id, "adapter"));
+    return core().unassignAdapter(uuid, id);
   }
 
   /**
@@ -123,7 +123,7 @@ public final class ApDevice {
    * @throws IllegalArgumentException if {@code id} is outside 0..255
    */
   public Outcome tryAssignDomain(int id) {
-    return core().assignDomain(uuid, checkId(id, "domain"));
+    return core().assignDomain(uuid, id);
   }
 
   /**
@@ -143,7 +143,7 @@ public final class ApDevice {
    * @throws IllegalArgumentException if {@code id} is outside 0..255
    */
   public Outcome tryUnassignDomain(int id) {
-    return core().unassignDomain(uuid, checkId(id, "domain"));
+    return core().unassignDomain(uuid, id);
   }
 
   /**
@@ -164,7 +164,7 @@ public final class ApDevice {
    * @throws IllegalArgumentException if {@code id} is outside 0..255
    */
   public Outcome tryAssignControlDomain(int id) {
-    return core().assignControlDomain(uuid, checkId(id, "control domain"));
+    return core().assignControlDomain(uuid, id);
   }
 
   /**
@@ -184,18 +184,7 @@ public final class ApDevice {
    * @throws IllegalArgumentException if {@code id} is outside 0..255
    */
   public Outcome tryUnassignControlDomain(int id) {
-    return core().unassignControlDomain(uuid, checkId(id, "control domain"));
-  }
-
-  /**
-   * An id of Java code outside 0..255 is the caller's mistake, in both forms; only text written to
-   * sysfs gets the kernel's answer (ENODEV) for it.
-   */
-  private static int checkId(int id, String what) {
-    if (id < 0 || id > Bitmap256.MAX_ID) {
-      throw new IllegalArgumentException(what + " id must be in 0..255: " + id);
-    }
-    return id;
+    return core().unassignControlDomain(uuid, id);
   }
 
   // ------------------------------------------------------------------ several ids in one write

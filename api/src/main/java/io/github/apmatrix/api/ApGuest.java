@@ -115,7 +115,7 @@ public final class ApGuest {
    * @throws IllegalArgumentException if the guest was stopped
    */
   public Outcome tryOpen(ApDevice device) {
-    return host.core().openDevice(device.uuid(), guest);
+    return host.core().kvm().openDevice(device.uuid(), guest);
   }
 
   /**
@@ -132,7 +132,7 @@ public final class ApGuest {
 
   /** As {@link #close}, returning the outcome: done also when the guest had no device open. */
   public Outcome tryClose() {
-    return guest.device().map(u -> host.core().closeDevice(u)).orElse(Outcome.done());
+    return guest.device().map(u -> host.core().kvm().closeDevice(u)).orElse(Outcome.done());
   }
 
   /**
@@ -146,7 +146,7 @@ public final class ApGuest {
 
   /** As {@link #stop}, returning the outcome. */
   public Outcome tryStop() {
-    return host.core().destroyGuest(guest);
+    return host.core().kvm().destroyGuest(guest);
   }
 
   /**

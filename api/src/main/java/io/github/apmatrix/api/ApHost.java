@@ -7,6 +7,7 @@ import io.github.apmatrix.core.Outcome;
 import io.github.apmatrix.core.RefusedException;
 import io.github.apmatrix.core.model.Card;
 import io.github.apmatrix.core.model.CrycbFormat;
+import io.github.apmatrix.core.model.DriverName;
 import io.github.apmatrix.core.model.Host;
 import io.github.apmatrix.core.model.HostConfig;
 import io.github.apmatrix.core.model.HostSpec;
@@ -72,8 +73,8 @@ public final class ApHost {
   }
 
   /**
-   * Returns the core host this wraps, for everything the fluent face does not cover (bind and
-   * unbind, AQIC interception, module unload, ...).
+   * Returns the core host this wraps, for everything the fluent face does not cover (AQIC
+   * interception, module unload, ...).
    */
   public Host core() {
     return host;
@@ -122,7 +123,7 @@ public final class ApHost {
   /** Returns the queue devices bound to vfio_ap, ascending: what devices can pass through. */
   public List<Apqn> vfioQueues() {
     return host.queues().stream()
-        .filter(q -> host.driverOf(q).filter("vfio_ap"::equals).isPresent())
+        .filter(q -> host.drivers().driverOf(q).filter(DriverName.VFIO_AP::equals).isPresent())
         .toList();
   }
 
@@ -218,6 +219,51 @@ public final class ApHost {
     return host.updateAqmask(m -> m.or(reclaim));
   }
 
+  // ------------------------------------------------------------------ queue drivers
+
+  /**
+   * Binds a queue device to a driver, as {@code echo 03.0002 > /sys/bus/ap/drivers/vfio_ap/bind}.
+   *
+   * <pre>{@code
+   * host.drivers().unbind(DriverName.VFIO_AP, Apqn.of(3, 2)).drivers().bind(DriverName.VFIO_AP, Apqn.of(3, 2));
+   * }</pre>
+   *
+   * @throws RefusedException with {@code ENOENT} when no driver has that name, {@code ENODEV} when
+   *     the queue does not exist, the driver does not take its card type or the queue belongs to
+   *     the other kind of driver, {@code EBUSY} when the queue is bound already
+   */
+  public ApHost bind(DriverName driver, Apqn apqn) {
+    tryBind(driver, apqn).orThrow();
+    return this;
+  }
+
+  /** As {@link #bind}, returning the outcome. */
+  public Outcome tryBind(DriverName driver, Apqn apqn) {
+    return host.drivers().bind(driver, apqn);
+  }
+
+  /**
+   * Unbinds a queue device from its driver, as {@code echo 03.0002 >
+   * /sys/bus/ap/drivers/vfio_ap/unbind}.
+   *
+   * @throws RefusedException with {@code ENOENT} when no driver has that name ("no driver
+   *     vfio-ap"), {@code ENODEV} when the queue does not exist or is not bound to that driver
+   */
+  public ApHost unbind(DriverName driver, Apqn apqn) {
+    tryUnbind(driver, apqn).orThrow();
+    return this;
+  }
+
+  /** As {@link #unbind}, returning the outcome. */
+  public Outcome tryUnbind(DriverName driver, Apqn apqn) {
+    return host.drivers().unbind(driver, apqn);
+  }
+
+  /** Returns the name of the driver {@code apqn}'s queue device is bound to, if any. */
+  public Optional<DriverName> driverOf(Apqn apqn) {
+    return host.drivers().driverOf(apqn);
+  }
+
   // ------------------------------------------------------------------ host configuration
 
   /**
@@ -234,7 +280,7 @@ public final class ApHost {
 
   /** As {@link #deconfigureAdapter}, returning the outcome. */
   public Outcome tryDeconfigureAdapter(int id) {
-    return host.configureAdapter(id, false);
+    return host.machine().deconfigureAdapter(id);
   }
 
   /**
@@ -251,7 +297,7 @@ public final class ApHost {
 
   /** As {@link #configureAdapter}, returning the outcome. */
   public Outcome tryConfigureAdapter(int id) {
-    return host.configureAdapter(id, true);
+    return host.machine().configureAdapter(id);
   }
 
   // ------------------------------------------------------------------ mediated devices
@@ -356,7 +402,7 @@ public final class ApHost {
    */
   @CanIgnoreReturnValue
   public ApGuest startGuest(String name, CrycbFormat format) {
-    return new ApGuest(this, host.createGuest(name, format));
+    return new ApGuest(this, host.kvm().createGuest(name, format));
   }
 
   /**

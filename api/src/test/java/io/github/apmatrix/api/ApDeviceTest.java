@@ -9,6 +9,7 @@ import io.github.apmatrix.core.Bitmap256;
 import io.github.apmatrix.core.Errno;
 import io.github.apmatrix.core.Outcome;
 import io.github.apmatrix.core.RefusedException;
+import io.github.apmatrix.core.model.DriverName;
 import io.github.apmatrix.core.model.Withheld;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -123,7 +124,7 @@ class ApDeviceTest {
   @Test
   void explain_namesTheQueueBehindAWithheldAdapter() {
     ApDevice d = host.createDevice().assignAdapter(3).assignDomain(0x20);
-    host.core().unbind("vfio_ap", Apqn.of(3, 0x20)).orThrow();
+    host.core().drivers().unbind(DriverName.VFIO_AP, Apqn.of(3, 0x20)).orThrow();
     assertThat(d.explain())
         .singleElement()
         .satisfies(

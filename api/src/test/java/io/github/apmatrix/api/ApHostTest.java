@@ -7,6 +7,7 @@ import io.github.apmatrix.core.Apqn;
 import io.github.apmatrix.core.Bitmap256;
 import io.github.apmatrix.core.Errno;
 import io.github.apmatrix.core.RefusedException;
+import io.github.apmatrix.core.model.DriverName;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,29 @@ class ApHostTest {
     host.reclaimAdapters(3);
     assertThat(host.vfioQueues()).isEmpty();
     assertThat(host.apmask()).isEqualTo(Bitmap256.all());
+  }
+
+  @Test
+  void unbindAndBind_typedDrivers_inBothForms() {
+    host.freeAdapters(0x0a);
+    Apqn q = Apqn.of(0x0a, 0x20);
+    assertThat(host.driverOf(q)).contains(DriverName.VFIO_AP);
+    assertThat(host.unbind(DriverName.VFIO_AP, q).driverOf(q)).isEmpty();
+    assertThat(host.tryUnbind(DriverName.VFIO_AP, q).errno()).contains(Errno.ENODEV);
+    assertThat(host.bind(DriverName.VFIO_AP, q).driverOf(q)).contains(DriverName.VFIO_AP);
+    assertThat(host.tryBind(DriverName.CEX4QUEUE, q).errno()).contains(Errno.EBUSY);
+  }
+
+  @Test
+  void unbind_fromADriverThatDoesNotExist_throwsEnoent_notNotBound() {
+    host.freeAdapters(0x0a);
+    Apqn q = Apqn.of(0x0a, 0x20);
+    assertThatThrownBy(() -> host.unbind(DriverName.of("vfio-ap"), q))
+        .isInstanceOfSatisfying(
+            RefusedException.class, e -> assertThat(e.errno()).isEqualTo(Errno.ENOENT))
+        .hasMessageContaining("no driver vfio-ap");
+    assertThat(host.tryBind(DriverName.of("vfio-ap"), q).errno()).contains(Errno.ENOENT);
+    assertThat(host.driverOf(q)).contains(DriverName.VFIO_AP);
   }
 
   @Test

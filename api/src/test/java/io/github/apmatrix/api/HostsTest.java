@@ -9,6 +9,7 @@ import io.github.apmatrix.core.model.ApHardware;
 import io.github.apmatrix.core.model.ApQueueDriver;
 import io.github.apmatrix.core.model.CardMode;
 import io.github.apmatrix.core.model.CardType;
+import io.github.apmatrix.core.model.DriverName;
 import io.github.apmatrix.core.model.HostConfig;
 import io.github.apmatrix.core.model.HostSpec;
 import io.github.apmatrix.core.model.ResetClock;
@@ -62,7 +63,7 @@ class HostsTest {
   void full_everyQueueBoundToVfioAp() {
     ApHost host = Hosts.full();
     assertThat(host.queues()).hasSize(65536);
-    assertThat(host.core().driverOf(Apqn.of(0xff, 0xff))).contains("vfio_ap");
+    assertThat(host.core().drivers().driverOf(Apqn.of(0xff, 0xff))).contains(DriverName.VFIO_AP);
     assertThat(host.toString()).contains("256 cards (256 CEX8C)", "65536 queues");
   }
 
@@ -146,8 +147,8 @@ class HostsTest {
     ApQueueDriver legacy =
         new ApQueueDriver() {
           @Override
-          public String name() {
-            return "legacy";
+          public DriverName name() {
+            return DriverName.of("legacy");
           }
 
           @Override
@@ -193,12 +194,12 @@ class HostsTest {
                 .hardware(busy)
                 .resetClock(clock)
                 .listenerExecutor(Runnable::run)
-                .probeFault((driver, q) -> driver.equals("vfio_ap"))
+                .probeFault((driver, q) -> driver.equals(DriverName.VFIO_AP))
                 .build());
     assertThat(probed).containsExactly("01.0001");
-    assertThat(host.core().driverOf(Apqn.of(2, 1))).isEmpty();
-    assertThat(host.core().driverErrors()).isNotEmpty();
-    assertThat(host.core().resetClock()).isSameAs(clock);
-    assertThat(host.core().driverNames()).contains("legacy");
+    assertThat(host.core().drivers().driverOf(Apqn.of(2, 1))).isEmpty();
+    assertThat(host.core().drivers().errors()).isNotEmpty();
+    assertThat(host.core().resets().clock()).isSameAs(clock);
+    assertThat(host.core().drivers().names()).contains(DriverName.of("legacy"));
   }
 }

@@ -92,8 +92,8 @@ record FullHost(Host host, List<UUID> devices, List<Guest> guests) {
       UUID uuid = new UUID(0x0a9_0000_0000_0000L, k);
       host.createMediatedDevice(uuid).orThrow();
       host.writeApConfig(uuid, Apcb.of(Bitmap256.of(k), domains, Bitmap256.of(k))).orThrow();
-      Guest g = host.createGuest("g" + k, CrycbFormat.FORMAT2);
-      host.openDevice(uuid, g).orThrow();
+      Guest g = host.kvm().createGuest("g" + k, CrycbFormat.FORMAT2);
+      host.kvm().openDevice(uuid, g).orThrow();
       uuids.add(uuid);
       guests.add(g);
     }

@@ -3,6 +3,7 @@ package io.github.apmatrix.benchmarks;
 import io.github.apmatrix.core.Apqn;
 import io.github.apmatrix.core.Outcome;
 import io.github.apmatrix.core.model.Crycb;
+import io.github.apmatrix.core.model.DriverName;
 import io.github.apmatrix.core.model.Guest;
 import io.github.apmatrix.core.model.Host;
 import io.github.apmatrix.core.model.HostSpec;
@@ -58,7 +59,7 @@ public class HostBenchmark {
 
   Host host = HostSpec.builder().start();
   UUID device0 = new UUID(0, 0);
-  Guest guest0 = host.createGuest("unset", host.defaultCrycbFormat());
+  Guest guest0 = host.kvm().createGuest("unset", host.defaultCrycbFormat());
   static final Apqn CHURNED = Apqn.of(0, 0);
 
   /** Builds the full host with {@link #devices} devices and guests. */
@@ -81,7 +82,9 @@ public class HostBenchmark {
   /** Unbinds queue 00.0000 from vfio_ap and binds it again; returns the second outcome. */
   @Benchmark
   public Outcome unbindThenBindQueue() {
-    return pairOfOutcomes(host.unbind("vfio_ap", CHURNED), host.bind("vfio_ap", CHURNED));
+    return pairOfOutcomes(
+        host.drivers().unbind(DriverName.VFIO_AP, CHURNED),
+        host.drivers().bind(DriverName.VFIO_AP, CHURNED));
   }
 
   /** Guest 0 reads its CRYCB while {@link #commit} changes it. */

@@ -9,6 +9,7 @@ import io.github.apmatrix.core.model.Card;
 import io.github.apmatrix.core.model.CardMode;
 import io.github.apmatrix.core.model.CardType;
 import io.github.apmatrix.core.model.CrycbFormat;
+import io.github.apmatrix.core.model.DriverName;
 import io.github.apmatrix.core.model.Guest;
 import io.github.apmatrix.core.model.Host;
 import io.github.apmatrix.core.model.HostConfig;
@@ -118,11 +119,11 @@ class FilterBenchmarkTest {
     UUID uuid = new UUID(1, 2);
     host.createMediatedDevice(uuid).orThrow();
     host.writeApConfig(uuid, Apcb.of(ids, ids, ids)).orThrow();
-    host.unbind("vfio_ap", Apqn.of(ids.last(), ids.last())).orThrow();
-    Guest g = host.createGuest("g", CrycbFormat.FORMAT2);
-    host.openDevice(uuid, g).orThrow();
+    host.drivers().unbind(DriverName.VFIO_AP, Apqn.of(ids.last(), ids.last())).orThrow();
+    Guest g = host.kvm().createGuest("g", CrycbFormat.FORMAT2);
+    host.kvm().openDevice(uuid, g).orThrow();
 
     assertThat(words(benchmark(size, "limit").filter())).isEqualTo(words(g.crycb().masks()));
-    assertThat(host.usableQueues()).isEqualTo(benchmark(size, "apmatrix").usable);
+    assertThat(host.resets().usableQueues()).isEqualTo(benchmark(size, "apmatrix").usable);
   }
 }

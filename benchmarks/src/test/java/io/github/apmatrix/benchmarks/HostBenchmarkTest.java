@@ -6,6 +6,7 @@ import io.github.apmatrix.core.Apcb;
 import io.github.apmatrix.core.Apqn;
 import io.github.apmatrix.core.Bitmap256;
 import io.github.apmatrix.core.model.Crycb;
+import io.github.apmatrix.core.model.DriverName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,8 +28,8 @@ class HostBenchmarkTest {
   void fullHost_everyQueueBoundToVfioAp_eachGuestSeesItsDevice() {
     FullHost full = FullHost.build(3);
     assertThat(full.host().queues()).hasSize(65_536);
-    assertThat(full.host().usableQueues().size()).isEqualTo(65_536);
-    assertThat(full.host().driverOf(Apqn.of(0xff, 0xff))).contains("vfio_ap");
+    assertThat(full.host().resets().usableQueues().size()).isEqualTo(65_536);
+    assertThat(full.host().drivers().driverOf(Apqn.of(0xff, 0xff))).contains(DriverName.VFIO_AP);
     assertThat(full.host().mediatedDevices()).hasSize(3);
     for (int k = 0; k < 3; k++) {
       Apcb expected =
@@ -57,14 +58,14 @@ class HostBenchmarkTest {
   void unbindThenBindQueue_adapterLeavesAndReturns(int devices) {
     HostBenchmark b = benchmark(devices);
     long before = b.guest0.commits();
-    long resets = b.host.resetCount();
+    long resets = b.host.resets().count();
 
     assertThat(b.unbindThenBindQueue().isDone()).isTrue();
 
     assertThat(b.guest0.commits()).isEqualTo(before + 2);
     assertThat(b.guest0.crycb().masks()).isEqualTo(DEVICE0);
-    assertThat(b.host.driverOf(HostBenchmark.CHURNED)).contains("vfio_ap");
-    assertThat(b.host.resetCount()).isGreaterThan(resets);
+    assertThat(b.host.drivers().driverOf(HostBenchmark.CHURNED)).contains(DriverName.VFIO_AP);
+    assertThat(b.host.resets().count()).isGreaterThan(resets);
   }
 
   @Test

@@ -30,7 +30,7 @@ class SnapshotBenchmarkTest {
 
       Host loaded = b.load();
       assertThat(loaded.queues()).hasSize(4 * 256).isEqualTo(b.host.queues());
-      assertThat(loaded.usableQueues()).isEqualTo(b.host.usableQueues());
+      assertThat(loaded.resets().usableQueues()).isEqualTo(b.host.resets().usableQueues());
       List<MediatedDevice> devices = loaded.mediatedDevices();
       assertThat(devices).hasSize(4);
       assertThat(devices.stream().map(d -> List.of(d.uuid(), d.matrix(), d.shadow())).toList())

@@ -15,7 +15,6 @@ class ValueContractsTest {
     return new NullPointerTester()
         .setDefault(Bitmap256.class, Bitmap256.of(3, 64))
         .setDefault(Apqn.class, Apqn.of(1, 2))
-        .setDefault(DomainId.class, DomainId.of(2))
         .setDefault(BitSet.class, new BitSet())
         .setDefault(long[].class, new long[4])
         .setDefault(byte[].class, new byte[32]);
@@ -25,15 +24,7 @@ class ValueContractsTest {
   void staticMethodsAndConstructors_nullArgument_refusedWithNullPointer() {
     NullPointerTester tester = tester();
     for (Class<?> type :
-        new Class<?>[] {
-          Bitmap256.class,
-          Apqn.class,
-          AdapterId.class,
-          DomainId.class,
-          Apcb.class,
-          Apcb0.class,
-          Errno.class
-        }) {
+        new Class<?>[] {Bitmap256.class, Apqn.class, Apcb.class, Apcb0.class, Errno.class}) {
       tester.testAllPublicStaticMethods(type);
       tester.testAllPublicConstructors(type);
     }
@@ -48,8 +39,6 @@ class ValueContractsTest {
           Bitmap256.of(0),
           Bitmap256.all(),
           Apqn.of(0x14, 5),
-          AdapterId.of(1),
-          DomainId.of(2),
           Apcb.empty(),
           Apcb.of(Bitmap256.of(1), Bitmap256.of(2), Bitmap256.of(3)),
           Apcb0.of(1L, (short) 2, (short) 3),
@@ -104,10 +93,6 @@ class ValueContractsTest {
         .addEqualityGroup(Apqn.of(0x14, 5), new Apqn(0x14, 5), Apqn.ofValue(0x1405))
         .addEqualityGroup(Apqn.of(5, 0x14))
         .addEqualityGroup(Apqn.of(0, 0), Apqn.ofValue(0))
-        .addEqualityGroup(AdapterId.of(5), new AdapterId(5))
-        .addEqualityGroup(AdapterId.of(6))
-        .addEqualityGroup(DomainId.of(5), new DomainId(5))
-        .addEqualityGroup(DomainId.of(6))
         .testEquals();
   }
 

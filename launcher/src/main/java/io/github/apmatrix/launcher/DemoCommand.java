@@ -77,7 +77,7 @@ final class DemoCommand implements Command {
         .out()
         .print(
             "\n== 7. The picture: who holds each queue ==\n"
-                + TerminalGrid.render(Grid.of(r.host()), false));
+                + TerminalGrid.render(Grid.of(r.host())));
     return status;
   }
 

@@ -33,7 +33,8 @@ public final class Main {
     PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
     boolean terminal = "1".equals(System.getenv("APMATRIX_STDIN_TTY"));
-    int status = run(args, System.in, out, err, terminal);
+    int status =
+        terminal ? runOnTerminal(args, System.in, out, err) : run(args, System.in, out, err);
     out.flush();
     System.exit(status);
   }
@@ -42,27 +43,36 @@ public final class Main {
    * Runs the command line.
    *
    * <pre>{@code
-   * int status = Main.run(new String[] {"run", "--host", "demo", "-"}, in, out, err, false);
+   * int status = Main.run(new String[] {"run", "--host", "demo", "-"}, in, out, err);
    * }</pre>
    *
    * @param args the arguments after {@code ./apmatrix}
-   * @param in standard input
+   * @param in standard input, not a terminal
    * @param out standard output
    * @param err standard error
-   * @param terminal whether standard input is a terminal (the shell then prompts)
    * @return the exit status: 0 when every line ran, 2 for a usage error or an unreadable file
    */
-  public static int run(
-      String[] args, InputStream in, PrintStream out, PrintStream err, boolean terminal) {
-    Console console = new Console(in, out, err, terminal);
+  public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+    return run(new Console(in, out, err, false), args);
+  }
+
+  /**
+   * Runs the command line with standard input a terminal: the shell prompts and greets; otherwise
+   * as {@link #run(String[], InputStream, PrintStream, PrintStream)}.
+   */
+  public static int runOnTerminal(String[] args, InputStream in, PrintStream out, PrintStream err) {
+    return run(new Console(in, out, err, true), args);
+  }
+
+  private static int run(Console console, String[] args) {
     try {
       return dispatch(List.of(args), console);
     } catch (UsageError e) {
-      err.println("apmatrix: " + e.getMessage());
-      err.println("Try './apmatrix --help'.");
+      console.err().println("apmatrix: " + e.getMessage());
+      console.err().println("Try './apmatrix --help'.");
       return ScriptRunner.USAGE;
     } finally {
-      out.flush();
+      console.out().flush();
     }
   }
 

@@ -54,7 +54,7 @@ final class RunCommand implements Command {
     for (String file : o.operands) {
       int status;
       if (file.equals("-")) {
-        status = r.run("-", console.reader(), false);
+        status = r.run("-", console.reader());
       } else {
         // read line by line, each line bounded: /dev/zero ends the run instead of the memory
         InputStream script;
@@ -66,7 +66,7 @@ final class RunCommand implements Command {
           return ScriptRunner.USAGE;
         }
         try (script) {
-          status = r.run(file, Console.reader(script), false);
+          status = r.run(file, Console.reader(script));
         } catch (IOException e) {
           status = ScriptRunner.OK; // only closing failed, after every line was read
         }

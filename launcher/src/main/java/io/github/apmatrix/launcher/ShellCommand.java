@@ -49,7 +49,10 @@ final class ShellCommand implements Command {
           .out()
           .println("apmatrix shell on " + r.host() + "; 'help' lists the commands, Ctrl-D ends.");
     }
-    int status = r.run("-", console.reader(), true, terminal ? "apmatrix$ " : null);
+    int status =
+        terminal
+            ? r.runInteractive("-", console.reader(), "apmatrix$ ")
+            : r.runInteractive("-", console.reader());
     if (terminal) {
       console.out().println();
     }

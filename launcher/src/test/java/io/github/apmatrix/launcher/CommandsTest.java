@@ -136,13 +136,12 @@ class CommandsTest {
     try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
       status =
-          Main.run(
+          Main.runOnTerminal(
               new String[] {"shell", "--host", "lpar85"},
               new ByteArrayInputStream(
                   "cat /sys/bus/ap/ap_max_domain_id\n".getBytes(StandardCharsets.UTF_8)),
               o,
-              e,
-              true);
+              e);
     }
     assertThat(status).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8))

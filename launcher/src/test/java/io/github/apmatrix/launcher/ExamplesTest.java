@@ -77,8 +77,7 @@ class ExamplesTest {
                 args.toArray(String[]::new),
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                 o,
-                e,
-                false);
+                e);
       }
       return new Result(
           status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

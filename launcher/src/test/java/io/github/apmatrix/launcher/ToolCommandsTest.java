@@ -18,7 +18,7 @@ class ToolCommandsTest {
   private int launch(String... args) {
     try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      return Main.run(args, new ByteArrayInputStream(new byte[0]), o, e, false);
+      return Main.run(args, new ByteArrayInputStream(new byte[0]), o, e);
     }
   }
 

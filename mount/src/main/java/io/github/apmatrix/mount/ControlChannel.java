@@ -54,7 +54,7 @@ final class ControlChannel {
       return lastMountRefusal.get().map(r -> r + "\n").orElse("no refusal yet\n");
     }
     buffer.reset();
-    int status = runner.run("control", new BufferedReader(new StringReader(line)), true);
+    int status = runner.runInteractive("control", new BufferedReader(new StringReader(line)));
     String out = buffer.toString(StandardCharsets.UTF_8);
     // a line that did not run says why (control:1: ...); never let its status pass unsaid
     return status == ScriptRunner.OK || !out.isEmpty() ? out : "control: the line did not run\n";

@@ -1,5 +1,6 @@
 package io.github.apmatrix.testkit;
 
+import io.github.apmatrix.api.text.ApqnText;
 import io.github.apmatrix.core.Apqn;
 import java.util.Arrays;
 import java.util.List;
@@ -15,26 +16,16 @@ final class Apqns {
   }
 
   /**
-   * Parses the kernel's {@code aa.dddd} forms, e.g. {@code "03.0002"}.
+   * Parses the kernel's {@code aa.dddd} forms exactly as the kernel prints them, e.g. {@code
+   * "03.0002"} (see {@link ApqnText#parse}).
    *
-   * @throws IllegalArgumentException if a text is not of that form
+   * @throws IllegalArgumentException (a {@link io.github.apmatrix.api.text.SyntaxException}) if a
+   *     text is not of that form
    */
   static Apqn[] parse(String... texts) {
     Apqn[] out = new Apqn[texts.length];
     for (int i = 0; i < texts.length; i++) {
-      String t = texts[i];
-      int dot = t.indexOf('.');
-      try {
-        if (dot < 1 || dot == t.length() - 1) {
-          throw new NumberFormatException();
-        }
-        out[i] =
-            Apqn.of(
-                Integer.parseInt(t.substring(0, dot), 16),
-                Integer.parseInt(t.substring(dot + 1), 16));
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("not an APQN of the form aa.dddd: " + t, e);
-      }
+      out[i] = ApqnText.parse(texts[i]);
     }
     return out;
   }

@@ -5,6 +5,7 @@ import io.github.apmatrix.core.Apqn;
 import io.github.apmatrix.core.Bitmap256;
 import io.github.apmatrix.core.model.ApQueueDriver;
 import io.github.apmatrix.core.model.CardType;
+import io.github.apmatrix.core.model.DriverName;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -20,7 +21,7 @@ import java.util.function.Predicate;
  * Faults.adapterLeaves(host, 0x04);     // guests lose it in one commit
  * Faults.adapterRejoins(host, 0x04);    // and get it back
  * ApHost flaky = Hosts.start(FakeHosts.small().toBuilder()
- *     .probeFault(Faults.failingProbe("vfio_ap", Apqn.of(1, 0)))
+ *     .probeFault(Faults.failingProbe(DriverName.VFIO_AP, Apqn.of(1, 0)))
  *     .build());
  * }</pre>
  *
@@ -47,7 +48,10 @@ public final class Faults {
    */
   public static void domainsLeave(ApHost host, int... domains) {
     Bitmap256 leaving = Bitmap256.of(domains);
-    host.core().updateConfig(c -> c.withMasks(c.apm(), c.aqm().andNot(leaving), c.adm())).orThrow();
+    host.core()
+        .machine()
+        .updateConfig(c -> c.withMasks(c.apm(), c.aqm().andNot(leaving), c.adm()))
+        .orThrow();
   }
 
   /**
@@ -57,36 +61,50 @@ public final class Faults {
    */
   public static void domainsRejoin(ApHost host, int... domains) {
     Bitmap256 joining = Bitmap256.of(domains);
-    host.core().updateConfig(c -> c.withMasks(c.apm(), c.aqm().or(joining), c.adm())).orThrow();
+    host.core()
+        .machine()
+        .updateConfig(c -> c.withMasks(c.apm(), c.aqm().or(joining), c.adm()))
+        .orThrow();
   }
 
   /**
    * Returns a probe fault for {@link io.github.apmatrix.core.model.HostSpec.Builder#probeFault}:
    * the named driver's probe fails for the given queues (they stay unbound, the failure lands in
-   * {@code host.core().driverErrors()}).
+   * {@code host.core().drivers().errors()}).
    */
-  public static BiPredicate<String, Apqn> failingProbe(String driver, Apqn... apqns) {
+  public static BiPredicate<DriverName, Apqn> failingProbe(DriverName driver, Apqn... apqns) {
     Objects.requireNonNull(driver, "driver");
     Set<Apqn> failing = Set.of(apqns);
     return (d, q) -> d.equals(driver) && failing.contains(q);
   }
 
   /**
-   * Returns a queue driver whose probe and remove callbacks always throw: register it with {@link
+   * Returns a default queue driver (it gets the queues the host owns) whose probe and remove
+   * callbacks always throw: register it with {@link
    * io.github.apmatrix.core.model.HostSpec.Builder#driver} to see the AP bus survive it.
    *
    * @param name the driver's name
-   * @param isDefault whether it is a default driver (gets the host's queues)
    * @param types the card types it takes; built-in drivers come first, so pick types they do not
    *     take (below CEX4) or bind queues to it explicitly
    */
-  public static ApQueueDriver throwingDriver(
-      String name, boolean isDefault, Predicate<CardType> types) {
-    return new ThrowingDriver(name, isDefault, types);
+  public static ApQueueDriver throwingDefaultDriver(DriverName name, Predicate<CardType> types) {
+    return new ThrowingDriver(name, true, types);
+  }
+
+  /**
+   * Returns a queue driver for the queues free for passthrough (not a default driver, as vfio_ap)
+   * whose probe and remove callbacks always throw.
+   *
+   * @param name the driver's name
+   * @param types the card types it takes
+   */
+  public static ApQueueDriver throwingPassthroughDriver(
+      DriverName name, Predicate<CardType> types) {
+    return new ThrowingDriver(name, false, types);
   }
 
   /** A driver whose callbacks throw. Immutable and thread-safe. */
-  private record ThrowingDriver(String name, boolean isDefault, Predicate<CardType> types)
+  private record ThrowingDriver(DriverName name, boolean isDefault, Predicate<CardType> types)
       implements ApQueueDriver {
 
     ThrowingDriver {

@@ -12,7 +12,7 @@ import org.assertj.core.api.AbstractAssert;
  *
  * <pre>{@code
  * GuestRecorder seen = GuestRecorder.watch(guest);
- * host.core().unbind("vfio_ap", Apqn.of(0x0a, 0x20));
+ * host.core().drivers().unbind(DriverName.VFIO_AP, Apqn.of(0x0a, 0x20));
  * assertThat(seen).receivedExactlyCommits(1).neverSaw(Apqn.of(0x0a, 0x20)).endsWith("03.0002");
  * }</pre>
  *

@@ -8,6 +8,7 @@ import io.github.apmatrix.api.Hosts;
 import io.github.apmatrix.core.Apqn;
 import io.github.apmatrix.core.model.CardMode;
 import io.github.apmatrix.core.model.CardType;
+import io.github.apmatrix.core.model.DriverName;
 import org.junit.jupiter.api.Test;
 
 class FaultsTest {
@@ -28,11 +29,11 @@ class FaultsTest {
     ApHost host =
         Hosts.start(
             FakeHosts.small().toBuilder()
-                .probeFault(Faults.failingProbe("vfio_ap", Apqn.of(1, 0)))
+                .probeFault(Faults.failingProbe(DriverName.VFIO_AP, Apqn.of(1, 0)))
                 .build());
-    assertThat(host.core().driverOf(Apqn.of(1, 0))).isEmpty();
-    assertThat(host.core().driverOf(Apqn.of(1, 1))).contains("vfio_ap");
-    assertThat(host.core().driverErrors()).hasSize(1);
+    assertThat(host.core().drivers().driverOf(Apqn.of(1, 0))).isEmpty();
+    assertThat(host.core().drivers().driverOf(Apqn.of(1, 1))).contains(DriverName.VFIO_AP);
+    assertThat(host.core().drivers().errors()).hasSize(1);
   }
 
   @Test
@@ -41,25 +42,26 @@ class FaultsTest {
         Hosts.start(
             FakeHosts.small().toBuilder()
                 .card(7, CardType.of(7), CardMode.CCA)
-                .driver(Faults.throwingDriver("broken", true, t -> t.hwtype() < 10))
+                .driver(Faults.throwingDefaultDriver(DriverName.of("broken"), t -> t.hwtype() < 10))
                 .build());
-    assertThat(host.core().driverOf(Apqn.of(7, 0))).isEmpty();
-    assertThat(host.core().driverErrors()).isNotEmpty().allMatch(e -> e.contains("broken"));
-    assertThat(host.core().driverNames()).contains("broken");
+    assertThat(host.core().drivers().driverOf(Apqn.of(7, 0))).isEmpty();
+    assertThat(host.core().drivers().errors()).isNotEmpty().allMatch(e -> e.contains("broken"));
+    assertThat(host.core().drivers().names()).contains(DriverName.of("broken"));
     assertThat(host.vfioQueues()).hasSize(8);
   }
 
   @Test
   void throwingDriver_remove_throws_unbindStillHappens() {
-    var broken = Faults.throwingDriver("broken", false, t -> true);
+    var broken = Faults.throwingPassthroughDriver(DriverName.of("broken"), t -> true);
     assertThat(broken.toString()).isEqualTo("ThrowingDriver{broken}");
     assertThat(broken.supports(CardType.CEX8)).isTrue();
     assertThat(broken.isDefault()).isFalse();
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> broken.remove(Apqn.of(1, 1)))
         .hasMessageContaining("01.0001");
     ApHost host = Hosts.start(FakeHosts.small().toBuilder().driver(broken).build());
-    host.core().unbind("vfio_ap", Apqn.of(1, 0)).orThrow();
-    assertThat(host.core().bind("broken", Apqn.of(1, 0)).isRefused()).isTrue();
+    host.core().drivers().unbind(DriverName.VFIO_AP, Apqn.of(1, 0)).orThrow();
+    assertThat(host.core().drivers().bind(DriverName.of("broken"), Apqn.of(1, 0)).isRefused())
+        .isTrue();
   }
 
   @Test

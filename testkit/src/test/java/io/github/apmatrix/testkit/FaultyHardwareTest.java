@@ -36,9 +36,9 @@ class FaultyHardwareTest {
   @Test
   void nextTest_scriptsThePolls() {
     hw.nextTest(Apqn.of(1, 0), ResponseCode.RESET_IN_PROGRESS, ResponseCode.RESET_IN_PROGRESS);
-    long before = host.core().resetClock().nowMillis();
+    long before = host.core().resets().clock().nowMillis();
     host.startGuest("g1", device).close();
-    assertThat(host.core().resetClock().nowMillis() - before).isGreaterThanOrEqualTo(60);
+    assertThat(host.core().resets().clock().nowMillis() - before).isGreaterThanOrEqualTo(60);
   }
 
   @Test
@@ -48,7 +48,7 @@ class FaultyHardwareTest {
     assertThat(g).as("closing and opening does not filter").hasApqns("01.0000", "02.0000");
     device.assignDomain(1);
     assertThat(g).hasApqns("01.0000", "01.0001");
-    assertThat(host.core().resetWarnings()).isNotEmpty();
+    assertThat(host.core().resets().warnings()).isNotEmpty();
   }
 
   @Test
@@ -59,7 +59,7 @@ class FaultyHardwareTest {
     ApGuest g = host.startGuest("g1", device).close().open(device);
     device.assignDomain(1);
     assertThat(g).hasApqns("01.0000", "01.0001", "02.0000", "02.0001");
-    assertThat(host.core().resetStatus(Apqn.of(2, 0))).contains(ResponseCode.CHECKSTOPPED);
+    assertThat(host.core().resets().status(Apqn.of(2, 0))).contains(ResponseCode.CHECKSTOPPED);
     hw.repair(2);
     assertThat(hw.tapq(Apqn.of(2, 3))).isEqualTo(ResponseCode.NORMAL);
     assertThat(hw.toString()).contains("checkstopped {}");
@@ -68,13 +68,16 @@ class FaultyHardwareTest {
   @Test
   void aqicAndGisc_scriptedFailuresReachTheGuest() {
     ApGuest g = host.startGuest("g1", device);
-    host.core().mapGuestMemory(g.core(), 0x1000, 0x1000, false);
+    host.core().kvm().mapGuestMemory(g.core(), 0x1000, 0x1000);
     hw.failGiscRegistrations(1).nextAqic(Apqn.of(1, 0), ResponseCode.OTHERWISE_CHANGED);
-    assertThat(host.core().interceptAqic(g.core(), Apqn.of(1, 0), true, 3, 0x1000).responseCode())
+    assertThat(
+            host.core().kvm().enableInterrupts(g.core(), Apqn.of(1, 0), 3, 0x1000).responseCode())
         .isEqualTo(ResponseCode.INVALID_ADDRESS);
-    assertThat(host.core().interceptAqic(g.core(), Apqn.of(1, 0), true, 3, 0x1000).responseCode())
+    assertThat(
+            host.core().kvm().enableInterrupts(g.core(), Apqn.of(1, 0), 3, 0x1000).responseCode())
         .isEqualTo(ResponseCode.OTHERWISE_CHANGED);
-    assertThat(host.core().interceptAqic(g.core(), Apqn.of(1, 0), true, 3, 0x1000).responseCode())
+    assertThat(
+            host.core().kvm().enableInterrupts(g.core(), Apqn.of(1, 0), 3, 0x1000).responseCode())
         .isEqualTo(ResponseCode.NORMAL);
     assertThat(g.core().giscRegistrations()).isEqualTo(1);
   }

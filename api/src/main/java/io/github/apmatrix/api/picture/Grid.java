@@ -24,7 +24,7 @@ import java.util.UUID;
  * <pre>{@code
  * Grid grid = Grid.of(host);
  * grid.cell(3, 2).css();        // "guest"
- * TerminalGrid.render(grid, false);
+ * TerminalGrid.render(grid);
  * }</pre>
  *
  * <p>Immutable and thread-safe.

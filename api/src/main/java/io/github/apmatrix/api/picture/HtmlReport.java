@@ -122,7 +122,7 @@ public final class HtmlReport {
     row(w, "apmask", host.apmask().toHex());
     row(w, "aqmask", host.aqmask().toHex());
     row(w, "queues", String.valueOf(host.queues().size()));
-    row(w, "vfio_ap", host.isVfioApLoaded() ? "loaded" : "not loaded");
+    row(w, "vfio_ap", host.vfioAp().isLoaded() ? "loaded" : "not loaded");
     for (Card card : host.cards()) {
       row(w, String.format("card%02x", card.adapter()), card.typeName());
     }

@@ -1,6 +1,9 @@
 package io.github.apmatrix.api.picture;
 
 import io.github.apmatrix.api.plan.CommandLine;
+import io.github.apmatrix.api.text.MessageText;
+import io.github.apmatrix.api.text.SyntaxException;
+import io.github.apmatrix.api.text.UuidText;
 import io.github.apmatrix.core.model.Host;
 import java.io.IOException;
 import java.io.InputStream;
@@ -69,7 +72,7 @@ public final class PictureCommand {
               || (!cl.flag("--plain")
                   && "1".equals(System.getenv("APMATRIX_STDOUT_TTY"))
                   && System.getenv("NO_COLOR") == null);
-      out.print(TerminalGrid.render(grid, colour));
+      out.print(colour ? TerminalGrid.renderInColour(grid) : TerminalGrid.render(grid));
       return 0;
     } catch (CommandLine.UsageError e) {
       err.println("apmatrix: " + e.getMessage());
@@ -84,9 +87,9 @@ public final class PictureCommand {
     }
     UUID uuid;
     try {
-      uuid = UUID.fromString(device.get());
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.UsageError("not a UUID: " + device.get());
+      uuid = UuidText.parseAnyCase(device.get());
+    } catch (SyntaxException e) {
+      throw new CommandLine.UsageError("not a UUID: " + MessageText.bare(device.get()));
     }
     if (host.mediatedDevice(uuid).isEmpty()) {
       throw new CommandLine.UsageError("no mediated device " + uuid);

@@ -29,8 +29,17 @@ public final class TerminalGrid {
 
   private TerminalGrid() {}
 
-  /** Renders the grid; {@code colour} adds ANSI colours (for a terminal). */
-  public static String render(Grid grid, boolean colour) {
+  /** Renders the grid in plain text. */
+  public static String render(Grid grid) {
+    return render(grid, false);
+  }
+
+  /** Renders the grid with ANSI colours, for a terminal. */
+  public static String renderInColour(Grid grid) {
+    return render(grid, true);
+  }
+
+  private static String render(Grid grid, boolean colour) {
     Objects.requireNonNull(grid, "grid");
     StringBuilder sb = new StringBuilder();
     sb.append(grid.title()).append('\n');

@@ -1,6 +1,7 @@
 package io.github.apmatrix.api.plan;
 
 import io.github.apmatrix.core.Apqn;
+import io.github.apmatrix.core.model.DriverName;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,7 +28,7 @@ import java.util.UUID;
 public record Holder(
     Apqn apqn,
     Kind kind,
-    Optional<String> driver,
+    Optional<DriverName> driver,
     Optional<UUID> device,
     Optional<String> guest,
     String why) {

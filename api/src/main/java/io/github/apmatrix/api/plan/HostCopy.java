@@ -3,6 +3,7 @@ package io.github.apmatrix.api.plan;
 import io.github.apmatrix.core.Apqn;
 import io.github.apmatrix.core.Outcome;
 import io.github.apmatrix.core.model.ApHardware;
+import io.github.apmatrix.core.model.DriverName;
 import io.github.apmatrix.core.model.Guest;
 import io.github.apmatrix.core.model.Host;
 import io.github.apmatrix.core.model.HostSpec;
@@ -63,16 +64,16 @@ public final class HostCopy {
             .hardware(hardware);
     host.cards().forEach(b::card);
     Host copy = b.start();
-    if (!host.isVfioApLoaded() && copy.unloadVfioAp().isRefused()) {
+    if (!host.vfioAp().isLoaded() && copy.vfioAp().unload().isRefused()) {
       differences.add("vfio_ap is unloaded on the host but loaded on the copy");
     }
     for (Apqn q : host.queues()) {
-      Optional<String> want = host.driverOf(q);
-      Optional<String> have = copy.driverOf(q);
+      Optional<DriverName> want = host.drivers().driverOf(q);
+      Optional<DriverName> have = copy.drivers().driverOf(q);
       if (!want.equals(have)) {
-        have.ifPresent(d -> rebuilt(copy.unbind(d, q)));
-        want.ifPresent(d -> rebuilt(copy.bind(d, q)));
-        driver(q, want, copy.driverOf(q), differences);
+        have.ifPresent(d -> rebuilt(copy.drivers().unbind(d, q)));
+        want.ifPresent(d -> rebuilt(copy.drivers().bind(d, q)));
+        driver(q, want, copy.drivers().driverOf(q), differences);
       }
     }
     List<MediatedDevice> devices = host.mediatedDevices();
@@ -85,8 +86,11 @@ public final class HostCopy {
       rebuilt(copy.writeApConfig(m.uuid(), m.matrix()));
     }
     for (Guest g : host.guests()) {
-      Guest c = copy.createGuest(g.name(), g.format(), g.isSecureExecution());
-      g.device().ifPresent(uuid -> rebuilt(copy.openDevice(uuid, c)));
+      Guest c =
+          g.isSecureExecution()
+              ? copy.kvm().createSecureExecutionGuest(g.name(), g.format())
+              : copy.kvm().createGuest(g.name(), g.format());
+      g.device().ifPresent(uuid -> rebuilt(copy.kvm().openDevice(uuid, c)));
     }
     devices(host, devices, copy, differences);
     guests(host, copy, differences);
@@ -111,22 +115,23 @@ public final class HostCopy {
     Objects.requireNonNull(copy, "copy");
     List<String> out = new ArrayList<>();
     for (Apqn q : host.queues()) {
-      driver(q, host.driverOf(q), copy.driverOf(q), out);
+      driver(q, host.drivers().driverOf(q), copy.drivers().driverOf(q), out);
     }
     devices(host, host.mediatedDevices(), copy, out);
     guests(host, copy, out);
     return List.copyOf(out);
   }
 
-  private static void driver(Apqn q, Optional<String> a, Optional<String> b, List<String> out) {
+  private static void driver(
+      Apqn q, Optional<DriverName> a, Optional<DriverName> b, List<String> out) {
     if (!a.equals(b)) {
       out.add(
           "queue "
               + q
               + " is bound to "
-              + a.orElse("no driver")
+              + a.map(DriverName::name).orElse("no driver")
               + " on the host but to "
-              + b.orElse("no driver")
+              + b.map(DriverName::name).orElse("no driver")
               + " on the copy");
     }
   }

@@ -5,6 +5,7 @@ import io.github.apmatrix.core.Apqn;
 import io.github.apmatrix.core.Bitmap256;
 import io.github.apmatrix.core.QueueSet;
 import io.github.apmatrix.core.model.Card;
+import io.github.apmatrix.core.model.DriverName;
 import io.github.apmatrix.core.model.Host;
 import io.github.apmatrix.core.model.HostConfig;
 import io.github.apmatrix.core.model.MediatedDevice;
@@ -21,8 +22,6 @@ import org.jspecify.annotations.Nullable;
  * some matrix already holds. Not thread-safe; one planning.
  */
 final class HostState {
-
-  static final String VFIO_AP = "vfio_ap";
 
   final HostConfig config;
   final @Nullable Card[] cards = new Card[256];
@@ -45,15 +44,16 @@ final class HostState {
     host.cards().forEach(c -> cards[c.adapter()] = c);
     apmask = host.apmask();
     aqmask = host.aqmask();
-    vfioLoaded = host.isVfioApLoaded();
+    vfioLoaded = host.vfioAp().isLoaded();
     Arrays.fill(takeable, Bitmap256.empty());
     Arrays.fill(unbound, Bitmap256.empty());
     Arrays.fill(used, Bitmap256.empty());
-    QueueSet usable = host.usableQueues();
+    QueueSet usable = host.resets().usableQueues();
     for (Apqn q : host.queues()) {
-      Optional<String> d = host.driverOf(q);
+      Optional<DriverName> d = host.drivers().driverOf(q);
       boolean owned = host.isHostOwned(q);
-      boolean ok = owned || d.isEmpty() || (d.get().equals(VFIO_AP) && usable.contains(q));
+      boolean ok =
+          owned || d.isEmpty() || (d.get().equals(DriverName.VFIO_AP) && usable.contains(q));
       if (ok) {
         takeable[q.adapter()] = takeable[q.adapter()].with(q.domain());
       }

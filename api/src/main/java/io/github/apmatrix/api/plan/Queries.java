@@ -3,6 +3,7 @@ package io.github.apmatrix.api.plan;
 import io.github.apmatrix.core.Apcb;
 import io.github.apmatrix.core.Apqn;
 import io.github.apmatrix.core.QueueSet;
+import io.github.apmatrix.core.model.DriverName;
 import io.github.apmatrix.core.model.Host;
 import io.github.apmatrix.core.model.MediatedDevice;
 import io.github.apmatrix.core.model.Withheld;
@@ -28,8 +29,6 @@ import java.util.UUID;
  * <p>Stateless and thread-safe.
  */
 public final class Queries {
-
-  private static final String VFIO_AP = "vfio_ap";
 
   private Queries() {}
 
@@ -81,7 +80,7 @@ public final class Queries {
   }
 
   private static Holder assigned(Host host, Apqn q, MediatedDevice m, List<Withheld> withheld) {
-    Optional<String> driver = host.driverOf(q);
+    Optional<DriverName> driver = host.drivers().driverOf(q);
     Optional<UUID> device = Optional.of(m.uuid());
     Apcb shadow = m.shadow();
     if (m.guest().isPresent() && shadow.contains(q)) {
@@ -123,7 +122,7 @@ public final class Queries {
   }
 
   private static Holder unassigned(Host host, Apqn q) {
-    Optional<String> driver = host.driverOf(q);
+    Optional<DriverName> driver = host.drivers().driverOf(q);
     if (host.isHostOwned(q)) {
       return new Holder(
           q,
@@ -138,7 +137,7 @@ public final class Queries {
               q.domain(),
               driver.map(d -> "bound to " + d).orElse("not bound to any driver")));
     }
-    if (driver.isPresent() && driver.get().equals(VFIO_AP)) {
+    if (driver.isPresent() && driver.get().equals(DriverName.VFIO_AP)) {
       return new Holder(
           q,
           Holder.Kind.FREE,

@@ -5,6 +5,7 @@ import io.github.apmatrix.core.Apqn;
 import io.github.apmatrix.core.Bitmap256;
 import io.github.apmatrix.core.Refusal;
 import io.github.apmatrix.core.model.Card;
+import io.github.apmatrix.core.model.DriverName;
 import io.github.apmatrix.core.model.Guest;
 import io.github.apmatrix.core.model.Host;
 import io.github.apmatrix.core.model.MediatedDevice;
@@ -84,8 +85,8 @@ final class Remedy {
     Bitmap256 existing = s.config.apm().contains(a) ? s.config.aqm() : Bitmap256.empty();
     for (int d : domains.and(existing).toArray()) { // new queues are probed as they come
       Apqn q = Apqn.of(a, d);
-      Optional<String> drv = host.driverOf(q);
-      if (s.hostOwned(a, d) || drv.filter(HostState.VFIO_AP::equals).isPresent()) {
+      Optional<DriverName> drv = host.drivers().driverOf(q);
+      if (s.hostOwned(a, d) || drv.filter(DriverName.VFIO_AP::equals).isPresent()) {
         continue; // freed by the apmask write and probed by vfio_ap, or bound already
       }
       if (drv.isPresent()) {

@@ -4,15 +4,18 @@ import io.github.apmatrix.api.script.Tokenizer.Token;
 import io.github.apmatrix.api.sysfs.Sysfs;
 import io.github.apmatrix.api.sysfs.SysfsEntry;
 import io.github.apmatrix.api.sysfs.SysfsException;
+import io.github.apmatrix.api.text.ApqnText;
 import io.github.apmatrix.api.text.KernelNumber;
 import io.github.apmatrix.api.text.MessageText;
 import io.github.apmatrix.api.text.SyntaxException;
+import io.github.apmatrix.api.text.UuidText;
 import io.github.apmatrix.core.Apcb0;
 import io.github.apmatrix.core.Apqn;
 import io.github.apmatrix.core.Bitmap256;
 import io.github.apmatrix.core.Errno;
 import io.github.apmatrix.core.Outcome;
 import io.github.apmatrix.core.Refusal;
+import io.github.apmatrix.core.model.Axis;
 import io.github.apmatrix.core.model.Crycb;
 import io.github.apmatrix.core.model.CrycbFormat;
 import io.github.apmatrix.core.model.Guest;
@@ -26,8 +29,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -76,8 +77,6 @@ final class Commands {
       a missing path "VERB: PATH: No such file or directory"; "why" then tells the reason.
       Comments starting with "#:" are printed when narrating (the demo).
       """;
-
-  private static final Pattern APQN = Pattern.compile("([0-9a-fA-F]{1,2})\\.([0-9a-fA-F]{1,4})");
 
   private final Host host;
   private final Sysfs sysfs;
@@ -222,7 +221,7 @@ final class Commands {
       case "stop" -> {
         requireCount(args, 2, "guest stop NAME");
         String name = args.get(1);
-        report(host.destroyGuest(name), "guest: stop " + name);
+        report(host.kvm().destroyGuest(name), "guest: stop " + name);
       }
       case "show" -> {
         requireCount(args, 2, "guest show NAME");
@@ -268,18 +267,18 @@ final class Commands {
     Optional<Guest> running = host.guest(name);
     if (running.isPresent()) {
       // the running guest opens a second device: vfio_ap_mdev_set_kvm refuses it (EPERM)
-      report(host.openDevice(uuid, running.get()), what);
+      report(host.kvm().openDevice(uuid, running.get()), what);
       return;
     }
     Guest g;
     try {
-      g = host.createGuest(name, format);
+      g = host.kvm().createGuest(name, format);
     } catch (IllegalArgumentException e) {
       report(Outcome.refused(Errno.EEXIST, "a guest named " + name + " is already running"), what);
       return;
     }
-    Outcome o = host.openDevice(uuid, g);
-    if (o.isRefused() && host.destroyGuest(g).isRefused()) {
+    Outcome o = host.kvm().openDevice(uuid, g);
+    if (o.isRefused() && host.kvm().destroyGuest(g).isRefused()) {
       // the guest was created above and has no device: only another thread could stop it first
       throw new IllegalStateException("guest " + name + " was stopped while it started");
     }
@@ -346,8 +345,8 @@ final class Commands {
       case "adapter", "domain", "control-domain" -> configure(sub, args);
       case "resets" -> {
         requireCount(args, 1, "hw resets");
-        out.println("resets " + host.resetCount());
-        host.resetWarnings().forEach(w -> out.println("warning: " + w));
+        out.println("resets " + host.resets().count());
+        host.resets().warnings().forEach(w -> out.println("warning: " + w));
       }
       default -> throw new UsageException("unknown hw command: " + MessageText.bare(sub));
     }
@@ -385,16 +384,15 @@ final class Commands {
         };
     String what = "hw: " + kind + " " + MessageText.bare(args.get(1)) + " " + args.get(2);
     if (kind.equals("adapter")) {
-      report(host.configureAdapter(id, on), what);
+      report(
+          on ? host.machine().configureAdapter(id) : host.machine().deconfigureAdapter(id), what);
       return;
     }
-    UnaryOperator<HostConfig> change =
-        kind.equals("domain")
-            ? c -> c.withMasks(c.apm(), on ? c.aqm().with(id) : c.aqm().without(id), c.adm())
-            : c -> c.withMasks(c.apm(), c.aqm(), on ? c.adm().with(id) : c.adm().without(id));
+    Axis axis = kind.equals("domain") ? Axis.DOMAIN : Axis.CONTROL_DOMAIN;
+    UnaryOperator<HostConfig> change = c -> on ? c.with(axis, id) : c.without(axis, id);
     Outcome o;
     try {
-      o = host.updateConfig(change);
+      o = host.machine().updateConfig(change);
     } catch (IllegalArgumentException e) {
       throw new UsageException(what + ": " + e.getMessage());
     }
@@ -437,26 +435,18 @@ final class Commands {
 
   private static UUID uuid(String word) {
     try {
-      UUID u = UUID.fromString(word);
-      if (u.toString().equalsIgnoreCase(word)) {
-        return u;
-      }
-    } catch (IllegalArgumentException e) {
-      // reported below
+      return UuidText.parseAnyCase(word);
+    } catch (SyntaxException e) {
+      throw new UsageException("not a UUID: " + MessageText.bare(word));
     }
-    throw new UsageException("not a UUID: " + MessageText.bare(word));
   }
 
   private static Apqn apqn(String word) {
-    Matcher m = APQN.matcher(word);
-    if (m.matches()) {
-      int a = Integer.parseInt(m.group(1), 16);
-      int d = Integer.parseInt(m.group(2), 16);
-      if (d <= Bitmap256.MAX_ID) {
-        return Apqn.of(a, d);
-      }
+    try {
+      return ApqnText.parseLenient(word);
+    } catch (SyntaxException e) {
+      throw new UsageException("not a queue number (aa.dddd, hex): " + MessageText.bare(word));
     }
-    throw new UsageException("not a queue number (aa.dddd, hex): " + MessageText.bare(word));
   }
 
   private static int id(String word) {

@@ -1,5 +1,7 @@
 package io.github.apmatrix.api.script;
 
+import io.github.apmatrix.api.text.SyntaxException;
+import io.github.apmatrix.api.text.UuidText;
 import io.github.apmatrix.core.model.DeviceRelease;
 import io.github.apmatrix.core.model.Guest;
 import io.github.apmatrix.core.model.Host;
@@ -65,7 +67,7 @@ final class GuestVerbs {
     g.get().setDeviceRelease(DeviceRelease.onFirstRequest());
     Optional<UUID> device = g.get().device();
     if (device.isPresent() && host.isRemovalPending(device.get())) {
-      host.closeDevice(device.get()).orThrow();
+      host.kvm().closeDevice(device.get()).orThrow();
     }
     return true;
   }
@@ -96,15 +98,14 @@ final class GuestVerbs {
     if (!args.isEmpty()) {
       throw new UsageException("usage: dmesg");
     }
-    host.deviceNotices().forEach(n -> out.println("vfio_ap_mdev " + n));
-    host.resetWarnings().forEach(w -> out.println("vfio_ap: " + w));
+    host.vfioAp().deviceNotices().forEach(n -> out.println("vfio_ap_mdev " + n));
+    host.resets().warnings().forEach(w -> out.println("vfio_ap: " + w));
   }
 
   private static @Nullable UUID uuidOrNull(String word) {
     try {
-      UUID u = UUID.fromString(word);
-      return u.toString().equalsIgnoreCase(word) ? u : null;
-    } catch (IllegalArgumentException e) {
+      return UuidText.parseAnyCase(word);
+    } catch (SyntaxException e) {
       return null;
     }
   }

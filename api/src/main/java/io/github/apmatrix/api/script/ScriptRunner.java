@@ -105,28 +105,43 @@ public final class ScriptRunner {
    */
   public int run(String name, String text) {
     Objects.requireNonNull(text, "text");
-    return run(name, new BufferedReader(new StringReader(text)), false);
+    return run(name, new BufferedReader(new StringReader(text)));
   }
 
   /**
-   * Runs the lines of {@code in} until its end.
+   * Runs the lines of {@code in} as a script, until its end or the first usage error.
    *
    * @param name the name reported in usage errors
    * @param in the lines
-   * @param interactive whether to go on after a usage error (a shell) instead of stopping
-   * @return {@link #OK} when every line ran, {@link #USAGE} when a line did not, when a line is
-   *     longer than 16384 characters (which ends the run, interactive or not) or when reading
-   *     {@code in} fails (both reported on standard error in one line)
+   * @return {@link #OK} when every line ran, {@link #USAGE} when a line did not (the run stops
+   *     there), when a line is longer than 16384 characters or when reading {@code in} fails (both
+   *     reported on standard error in one line)
    */
-  public int run(String name, BufferedReader in, boolean interactive) {
-    return run(name, in, interactive, null);
+  public int run(String name, BufferedReader in) {
+    return run(name, in, false, null);
   }
 
   /**
-   * As {@link #run(String, BufferedReader, boolean)}, printing {@code prompt} before each line when
-   * it is not null.
+   * Runs the lines of {@code in} as a shell does, until its end: a usage error is reported and the
+   * run goes on with the next line.
+   *
+   * @param name the name reported in usage errors
+   * @param in the lines
+   * @return {@link #OK} when every line ran, {@link #USAGE} when a line did not, when a line is
+   *     longer than 16384 characters (which ends the run) or when reading {@code in} fails
    */
-  public int run(String name, BufferedReader in, boolean interactive, @Nullable String prompt) {
+  public int runInteractive(String name, BufferedReader in) {
+    return run(name, in, true, null);
+  }
+
+  /**
+   * As {@link #runInteractive(String, BufferedReader)}, printing {@code prompt} before each line.
+   */
+  public int runInteractive(String name, BufferedReader in, String prompt) {
+    return run(name, in, true, Objects.requireNonNull(prompt, "prompt"));
+  }
+
+  private int run(String name, BufferedReader in, boolean interactive, @Nullable String prompt) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(in, "in");
     ScriptLines lines = new ScriptLines(in);

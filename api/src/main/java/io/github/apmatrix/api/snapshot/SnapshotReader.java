@@ -2,10 +2,14 @@ package io.github.apmatrix.api.snapshot;
 
 import io.github.apmatrix.api.text.ApConfigText;
 import io.github.apmatrix.api.text.ApMask;
+import io.github.apmatrix.api.text.ApqnText;
+import io.github.apmatrix.api.text.CardName;
 import io.github.apmatrix.api.text.MatrixText;
 import io.github.apmatrix.api.text.MessageText;
 import io.github.apmatrix.api.text.SyntaxException;
+import io.github.apmatrix.api.text.UuidText;
 import io.github.apmatrix.core.Apcb;
+import io.github.apmatrix.core.Apqn;
 import io.github.apmatrix.core.Bitmap256;
 import io.github.apmatrix.core.Refusal;
 import io.github.apmatrix.core.model.Card;
@@ -20,10 +24,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a snapshot into a host in two steps: first every file is read and checked against the
@@ -36,8 +41,10 @@ final class SnapshotReader {
   private static final String BUS = "bus/ap/";
   private static final String CARDS = "devices/ap";
   private static final String MATRIX = "devices/vfio_ap/matrix";
-  private static final Pattern CARD = Pattern.compile("card([0-9a-f]{2})");
-  private static final Pattern QUEUE = Pattern.compile("([0-9a-f]{2})\\.([0-9a-f]{4})");
+
+  /** A name of a queue device's shape, its domain perhaps out of range (refused, not skipped). */
+  private static final Pattern QUEUE_SHAPE = Pattern.compile("[0-9a-f]{2}\\.[0-9a-f]{4}");
+
   private static final Pattern DECIMAL = Pattern.compile("(0|[1-9][0-9]{0,2})\n?");
 
   private final SnapshotFiles files;
@@ -130,8 +137,10 @@ final class SnapshotReader {
     }
     Host host = Host.start(b.build());
     for (CardDir c : cards.values()) {
-      if (c.config().isPresent() && !c.config().get() && host.hasCardDevice(c.card().adapter())) {
-        host.configureCard(c.card().adapter(), false).orThrow();
+      if (c.config().isPresent()
+          && !c.config().get()
+          && host.machine().hasCardDevice(c.card().adapter())) {
+        host.machine().configureCardOff(c.card().adapter()).orThrow();
       }
     }
     for (MdevDir m : mdevs) {
@@ -195,12 +204,11 @@ final class SnapshotReader {
   private Map<Integer, CardDir> cards() throws SnapshotException {
     Map<Integer, CardDir> out = new LinkedHashMap<>();
     for (String name : files.list(CARDS)) {
-      Matcher m = CARD.matcher(name);
       String rel = CARDS + "/" + name;
-      if (!m.matches() || !files.isDirectory(rel)) {
+      Integer adapter = cardNamed(name);
+      if (adapter == null || !files.isDirectory(rel)) {
         continue;
       }
-      int adapter = Integer.parseInt(m.group(1), 16);
       String hwtypeFile = rel + "/hwtype";
       int hwtype = decimal(hwtypeFile);
       if (hwtype == 0) {
@@ -210,18 +218,19 @@ final class SnapshotReader {
       Optional<Boolean> config = flag(rel + "/config");
       List<Integer> domains = new ArrayList<>();
       for (String q : files.list(rel)) {
-        Matcher qm = QUEUE.matcher(q);
-        if (!qm.matches() || !files.isDirectory(rel + "/" + q)) {
+        if (!QUEUE_SHAPE.matcher(q).matches() || !files.isDirectory(rel + "/" + q)) {
           continue;
         }
-        if (Integer.parseInt(qm.group(1), 16) != adapter) {
-          throw new SnapshotException(rel + "/" + q, "a queue of another adapter under " + name);
-        }
-        int d = Integer.parseInt(qm.group(2), 16);
-        if (d > Bitmap256.MAX_ID) {
+        Apqn apqn;
+        try {
+          apqn = ApqnText.parse(q);
+        } catch (SyntaxException e) {
           throw new SnapshotException(rel + "/" + q, "domain ids are 0..255");
         }
-        domains.add(d);
+        if (apqn.adapter() != adapter) {
+          throw new SnapshotException(rel + "/" + q, "a queue of another adapter under " + name);
+        }
+        domains.add(apqn.domain());
       }
       out.put(adapter, new CardDir(Card.of(adapter, CardType.of(hwtype), mode), config, domains));
     }
@@ -338,10 +347,10 @@ final class SnapshotReader {
     List<MdevDir> out = new ArrayList<>();
     for (String name : files.list(MATRIX)) {
       String rel = MATRIX + "/" + name;
-      if (!isUuid(name) || !files.isDirectory(rel)) {
+      UUID uuid = uuidNamed(name);
+      if (uuid == null || !files.isDirectory(rel)) {
         continue;
       }
-      UUID uuid = UUID.fromString(name);
       Optional<String> apConfig = files.readOptional(rel + "/ap_config");
       Optional<String> matrix = files.readOptional(rel + "/matrix");
       Optional<Apcb> fromApConfig = Optional.empty();
@@ -397,12 +406,15 @@ final class SnapshotReader {
     return out;
   }
 
-  private static boolean isUuid(String name) {
-    try {
-      return UUID.fromString(name).toString().equals(name);
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
+  /** The UUID a mediated device's directory is named after, exactly as sysfs names it, or null. */
+  private static @Nullable UUID uuidNamed(String name) {
+    return UuidText.tryParse(name).orElse(null);
+  }
+
+  /** The adapter of a card directory named exactly as sysfs names it ({@code card05}), or null. */
+  private static @Nullable Integer cardNamed(String name) {
+    OptionalInt adapter = CardName.tryParse(name);
+    return adapter.isPresent() ? adapter.getAsInt() : null;
   }
 
   private static String quote(String s) {

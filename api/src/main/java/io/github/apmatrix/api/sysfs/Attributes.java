@@ -3,15 +3,20 @@ package io.github.apmatrix.api.sysfs;
 import io.github.apmatrix.api.sysfs.Node.Attr;
 import io.github.apmatrix.api.text.ApConfigText;
 import io.github.apmatrix.api.text.ApMask;
+import io.github.apmatrix.api.text.ApqnText;
+import io.github.apmatrix.api.text.CardName;
 import io.github.apmatrix.api.text.KernelNumber;
 import io.github.apmatrix.api.text.MatrixText;
 import io.github.apmatrix.api.text.MessageText;
 import io.github.apmatrix.api.text.SyntaxException;
+import io.github.apmatrix.api.text.UuidText;
 import io.github.apmatrix.core.Apcb;
 import io.github.apmatrix.core.Apqn;
 import io.github.apmatrix.core.Errno;
 import io.github.apmatrix.core.Outcome;
+import io.github.apmatrix.core.model.Axis;
 import io.github.apmatrix.core.model.Card;
+import io.github.apmatrix.core.model.DriverName;
 import io.github.apmatrix.core.model.Host;
 import io.github.apmatrix.core.model.MediatedDevice;
 import io.github.apmatrix.core.model.QueueStatus;
@@ -20,6 +25,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The attributes of the emulated tree: each read renders the host's state in the kernel's format,
@@ -47,9 +53,6 @@ final class Attributes {
   private static final int UUID_STRING_LEN = 36;
 
   /** What {@code sscanf(buf, "%d\n", &v)} reads: blanks, a sign, digits; the rest is ignored. */
-  /** A queue device's name exactly as the AP bus prints it ({@link Apqn#toString()}). */
-  private static final Pattern QUEUE_NAME = Pattern.compile("([0-9a-f]{2})\\.([0-9a-f]{4})");
-
   private static final Pattern SCANF_INT = Pattern.compile("^[ \\t\\n\\x0b\\f\\r]*([+-]?[0-9]+)");
 
   private final Host host;
@@ -76,30 +79,30 @@ final class Attributes {
    * {@code drivers/NAME/bind}: the driver core looks the device up by name (a trailing newline
    * ignored, as {@code sysfs_streq} does) and asks the host to bind it.
    */
-  Attr bind(String driver) {
-    return Attr.writeOnly(data -> busDevice(driver, data, apqn -> host.bind(driver, apqn)));
+  Attr bind(DriverName driver) {
+    return Attr.writeOnly(
+        data -> busDevice(driver, data, apqn -> host.drivers().bind(driver, apqn)));
   }
 
   /** {@code drivers/NAME/unbind}. */
-  Attr unbind(String driver) {
-    return Attr.writeOnly(data -> busDevice(driver, data, apqn -> host.unbind(driver, apqn)));
+  Attr unbind(DriverName driver) {
+    return Attr.writeOnly(
+        data -> busDevice(driver, data, apqn -> host.drivers().unbind(driver, apqn)));
   }
 
-  private Outcome busDevice(String driver, String data, Function<Apqn, Outcome> op) {
+  private Outcome busDevice(DriverName driver, String data, Function<Apqn, Outcome> op) {
     String name = data.endsWith("\n") ? data.substring(0, data.length() - 1) : data;
-    Matcher queue = QUEUE_NAME.matcher(name);
-    if (queue.matches()) {
-      int a = Integer.parseInt(queue.group(1), 16);
-      int d = Integer.parseInt(queue.group(2), 16);
-      if (d <= 0xff && host.queueExists(Apqn.of(a, d))) {
-        return op.apply(Apqn.of(a, d));
-      }
+    Apqn queue = queueNamed(name);
+    if (queue != null && host.queueExists(queue)) {
+      return op.apply(queue);
     }
     for (Card c : host.cards()) {
-      if (SysfsTree.cardName(c.adapter()).equals(name)) {
+      if (CardName.format(c.adapter()).equals(name)) {
         return Outcome.refused(
             Errno.ENODEV,
-            MessageText.bare(driver) + " is a queue driver; it does not take card device " + name);
+            MessageText.bare(driver.name())
+                + " is a queue driver; it does not take card device "
+                + name);
       }
     }
     return Outcome.refused(Errno.ENODEV, "no device named " + quote(name) + " on the AP bus");
@@ -114,16 +117,18 @@ final class Attributes {
    */
   Attr cardConfig(int adapter) {
     return new Attr(
-        () -> (host.isCardConfigured(adapter) ? "1" : "0") + "\n",
+        () -> (host.machine().isCardConfigured(adapter) ? "1" : "0") + "\n",
         data -> {
           Matcher m = SCANF_INT.matcher(data);
           int value = m.find() ? scanfValue(m.group(1)) : -1;
           if (value != 0 && value != 1) {
             return Outcome.refused(
                 Errno.EINVAL,
-                "config of " + SysfsTree.cardName(adapter) + " takes 0 or 1, not " + quote(data));
+                "config of " + CardName.format(adapter) + " takes 0 or 1, not " + quote(data));
           }
-          return host.configureCard(adapter, value == 1);
+          return value == 1
+              ? host.machine().configureCardOn(adapter)
+              : host.machine().configureCardOff(adapter);
         });
   }
 
@@ -139,7 +144,10 @@ final class Attributes {
   Attr queueStatus(Apqn q) {
     return Attr.readOnly(
         () ->
-            host.queueStatus(q).map(QueueStatus::text).orElse(QueueStatus.UNASSIGNED.text())
+            host.resets()
+                    .queueStatus(q)
+                    .map(QueueStatus::text)
+                    .orElse(QueueStatus.UNASSIGNED.text())
                 + "\n");
   }
 
@@ -161,41 +169,29 @@ final class Attributes {
                     + " bytes");
           }
           String text = data.substring(0, UUID_STRING_LEN);
-          if (!isUuid(text)) {
+          UUID uuid;
+          try {
+            uuid = UuidText.parseAnyCase(text);
+          } catch (SyntaxException e) {
             return Outcome.refused(Errno.EINVAL, quote(text) + " is not a UUID");
           }
-          return host.createMediatedDevice(UUID.fromString(text));
+          return host.createMediatedDevice(uuid);
         });
   }
 
-  /** The kernel's {@code uuid_is_valid}: hex digits with dashes at 8, 13, 18 and 23. */
-  static boolean isUuid(String s) {
-    if (s.length() != UUID_STRING_LEN) {
-      return false;
-    }
-    for (int i = 0; i < UUID_STRING_LEN; i++) {
-      char c = s.charAt(i);
-      boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
-      boolean ok =
-          dash
-              ? c == '-'
-              : (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-      if (!ok) {
-        return false;
-      }
-    }
-    return true;
+  /** The queue named exactly as the AP bus names it ({@code 05.0004}), or null. */
+  private static @Nullable Apqn queueNamed(String name) {
+    return ApqnText.tryParse(name).orElse(null);
   }
 
   Attr mdev(UUID uuid, String name) {
     return switch (name) {
-      case "assign_adapter" -> number(name, uuid, id -> host.assignAdapter(uuid, id));
-      case "unassign_adapter" -> number(name, uuid, id -> host.unassignAdapter(uuid, id));
-      case "assign_domain" -> number(name, uuid, id -> host.assignDomain(uuid, id));
-      case "unassign_domain" -> number(name, uuid, id -> host.unassignDomain(uuid, id));
-      case "assign_control_domain" -> number(name, uuid, id -> host.assignControlDomain(uuid, id));
-      case "unassign_control_domain" ->
-          number(name, uuid, id -> host.unassignControlDomain(uuid, id));
+      case "assign_adapter" -> assign(name, uuid, Axis.ADAPTER);
+      case "unassign_adapter" -> unassign(name, uuid, Axis.ADAPTER);
+      case "assign_domain" -> assign(name, uuid, Axis.DOMAIN);
+      case "unassign_domain" -> unassign(name, uuid, Axis.DOMAIN);
+      case "assign_control_domain" -> assign(name, uuid, Axis.CONTROL_DOMAIN);
+      case "unassign_control_domain" -> unassign(name, uuid, Axis.CONTROL_DOMAIN);
       case "remove" ->
           number(
               name, uuid, value -> value == 0 ? Outcome.done() : host.removeMediatedDevice(uuid));
@@ -229,6 +225,16 @@ final class Attributes {
               });
       default -> throw new IllegalArgumentException("no mediated-device attribute " + name);
     };
+  }
+
+  /** {@code assign_*}: the number as kstrtoul parsed it goes to the kernel's own range check. */
+  private Attr assign(String name, UUID uuid, Axis axis) {
+    return number(name, uuid, number -> host.storeAssignment(uuid, axis, number));
+  }
+
+  /** {@code unassign_*}, as {@link #assign}. */
+  private Attr unassign(String name, UUID uuid, Axis axis) {
+    return number(name, uuid, number -> host.storeUnassignment(uuid, axis, number));
   }
 
   private static String listing(Apcb apcb, MediatedDevice d) {

@@ -4,9 +4,13 @@ import io.github.apmatrix.api.sysfs.Node.Attr;
 import io.github.apmatrix.api.sysfs.Node.Dir;
 import io.github.apmatrix.api.sysfs.Node.Link;
 import io.github.apmatrix.api.text.ApMask;
+import io.github.apmatrix.api.text.ApqnText;
+import io.github.apmatrix.api.text.CardName;
+import io.github.apmatrix.api.text.UuidText;
 import io.github.apmatrix.core.Apqn;
 import io.github.apmatrix.core.Bitmap256;
 import io.github.apmatrix.core.model.Card;
+import io.github.apmatrix.core.model.DriverName;
 import io.github.apmatrix.core.model.Host;
 import io.github.apmatrix.core.model.HostConfig;
 import io.github.apmatrix.core.model.MediatedDevice;
@@ -57,7 +61,7 @@ final class SysfsTree {
                               b -> {
                                 b.put("ap", busAp());
                                 b.put("mdev", dir(md -> md.put("devices", dir(this::mdevLinks))));
-                                if (host.isVfioApLoaded()) {
+                                if (host.vfioAp().isLoaded()) {
                                   b.put("matrix", busMatrix());
                                 }
                               }));
@@ -68,7 +72,7 @@ final class SysfsTree {
                           dir(
                               d -> {
                                 d.put("ap", cardDirs());
-                                if (host.isVfioApLoaded()) {
+                                if (host.vfioAp().isLoaded()) {
                                   d.put("vfio_ap", dir(v -> v.put("matrix", matrix())));
                                 }
                               }));
@@ -101,7 +105,7 @@ final class SysfsTree {
                 "mdev_bus",
                 dir(
                     b -> {
-                      if (host.isVfioApLoaded()) {
+                      if (host.vfioAp().isLoaded()) {
                         b.put("matrix", new Link(MATRIX));
                       }
                     })));
@@ -147,7 +151,7 @@ final class SysfsTree {
   }
 
   private static String qci(HostConfig config, Bitmap256 mask) {
-    return ApMask.formatQci(config.qci() ? Optional.of(mask) : Optional.empty());
+    return config.qci() ? ApMask.formatQci(mask) : ApMask.formatNoQci();
   }
 
   /**
@@ -167,7 +171,7 @@ final class SysfsTree {
         name -> {
           int a = cardAdapter(name);
           if (a >= 0) {
-            return host.hasCardDevice(a) ? new Link(cardPath(a)) : null;
+            return host.machine().hasCardDevice(a) ? new Link(cardPath(a)) : null;
           }
           Apqn q = queueApqn(name);
           return q != null && host.queueExists(q) ? new Link(queuePath(q)) : null;
@@ -175,8 +179,8 @@ final class SysfsTree {
   }
 
   private void drivers(SortedMap<String, Node> m) {
-    for (String name : host.driverNames()) {
-      m.put(name, queueDriver(name));
+    for (DriverName name : host.drivers().names()) {
+      m.put(name.name(), queueDriver(name));
     }
     m.put(CEX4CARD, cardDriver());
   }
@@ -197,7 +201,7 @@ final class SysfsTree {
         name -> {
           int a = cardAdapter(name);
           return a >= 0
-                  && host.hasCardDevice(a)
+                  && host.machine().hasCardDevice(a)
                   && host.card(a).filter(c -> c.type().isZcryptSupported()).isPresent()
               ? new Link(cardPath(a))
               : null;
@@ -208,7 +212,7 @@ final class SysfsTree {
    * {@code /sys/bus/ap/drivers/NAME} of a queue driver: {@code bind}, {@code unbind} and a link per
    * queue device bound to the driver, the one a path names looked up directly.
    */
-  private Dir queueDriver(String driver) {
+  private Dir queueDriver(DriverName driver) {
     return dir(
         m -> {
           queueDriverFiles(driver, m);
@@ -227,13 +231,13 @@ final class SysfsTree {
         });
   }
 
-  private void queueDriverFiles(String driver, SortedMap<String, Node> m) {
+  private void queueDriverFiles(DriverName driver, SortedMap<String, Node> m) {
     m.put("bind", attrs.bind(driver));
     m.put("unbind", attrs.unbind(driver));
   }
 
-  private boolean isBoundTo(Apqn q, String driver) {
-    return host.driverOf(q).filter(driver::equals).isPresent();
+  private boolean isBoundTo(Apqn q, DriverName driver) {
+    return host.drivers().driverOf(q).filter(driver::equals).isPresent();
   }
 
   // ------------------------------------------------------------------ /sys/devices/ap
@@ -253,7 +257,7 @@ final class SysfsTree {
         },
         name -> {
           int a = cardAdapter(name);
-          return a < 0 || !host.hasCardDevice(a)
+          return a < 0 || !host.machine().hasCardDevice(a)
               ? null
               : host.card(a).map(this::cardDir).orElse(null);
         });
@@ -261,7 +265,7 @@ final class SysfsTree {
 
   /** The cards that have a card device on the AP bus, by adapter id. */
   private List<Card> cardDevices() {
-    return host.cards().stream().filter(c -> host.hasCardDevice(c.adapter())).toList();
+    return host.cards().stream().filter(c -> host.machine().hasCardDevice(c.adapter())).toList();
   }
 
   /** A card's directory: its attributes and one directory per queue device of its adapter. */
@@ -301,12 +305,14 @@ final class SysfsTree {
   }
 
   private void queue(Apqn q, SortedMap<String, Node> m) {
-    m.put("config", Attr.readOnly(() -> (host.isCardConfigured(q.adapter()) ? "1" : "0") + "\n"));
+    m.put(
+        "config",
+        Attr.readOnly(() -> (host.machine().isCardConfigured(q.adapter()) ? "1" : "0") + "\n"));
     m.put("online", Attr.readOnly(() -> "1\n"));
     m.put(SUBSYSTEM, new Link(BUS_AP));
-    Optional<String> driver = host.driverOf(q);
+    Optional<DriverName> driver = host.drivers().driverOf(q);
     driver.ifPresent(name -> m.put("driver", new Link("/sys/bus/ap/drivers/" + name)));
-    if (driver.filter(VFIO_AP::equals).isPresent()) {
+    if (driver.filter(DriverName.VFIO_AP::equals).isPresent()) {
       m.put("status", attrs.queueStatus(q));
     }
   }
@@ -335,7 +341,7 @@ final class SysfsTree {
   }
 
   private void matrixFiles(SortedMap<String, Node> m) {
-    m.put("features", Attr.readOnly(() -> String.join(" ", host.vfioApFeatures()) + "\n"));
+    m.put("features", Attr.readOnly(() -> String.join(" ", host.vfioAp().features()) + "\n"));
     m.put("mdev_supported_types", dir(t -> t.put("vfio_ap-passthrough", dir(this::mdevType))));
     m.put(SUBSYSTEM, new Link("/sys/bus/matrix"));
     m.put("driver", new Link(MATRIX_DRIVER));
@@ -348,7 +354,7 @@ final class SysfsTree {
   private void mdevType(SortedMap<String, Node> m) {
     m.put("name", Attr.readOnly(() -> "VFIO AP Passthrough Device\n"));
     m.put("device_api", Attr.readOnly(() -> "vfio-ap\n"));
-    m.put("available_instances", Attr.readOnly(() -> host.availableInstances() + "\n"));
+    m.put("available_instances", Attr.readOnly(() -> host.vfioAp().availableInstances() + "\n"));
     m.put("create", attrs.create());
     m.put("devices", dir(this::mdevLinks));
   }
@@ -371,12 +377,12 @@ final class SysfsTree {
   // ------------------------------------------------------------------ names
 
   static String cardName(int adapter) {
-    return String.format("card%02x", adapter);
+    return CardName.format(adapter);
   }
 
   /** The adapter of a card directory's name {@code cardXX}, or -1 for any other name. */
   static int cardAdapter(String name) {
-    return name.length() == 6 && name.startsWith("card") ? hex(name, 4, 6) : -1;
+    return CardName.tryParse(name).orElse(-1);
   }
 
   /**
@@ -384,47 +390,20 @@ final class SysfsTree {
    * for any other name (another adapter's queue, a domain above 0xff, upper case).
    */
   static int queueDomain(int adapter, String name) {
-    if (name.length() != 7 || name.charAt(2) != '.' || hex(name, 0, 2) != adapter) {
-      return -1;
-    }
-    int domain = hex(name, 3, 7);
-    return domain > 0xff ? -1 : domain;
+    Apqn q = queueApqn(name);
+    return q == null || q.adapter() != adapter ? -1 : q.domain();
   }
 
   /**
-   * The queue of a queue device's name {@code XX.YYYY} (any adapter), or null for any other name (a
-   * domain above 0xff, upper case, another width).
+   * The queue of a queue device's name {@code XX.YYYY} (any adapter, {@link ApqnText}), or null.
    */
   static @Nullable Apqn queueApqn(String name) {
-    if (name.length() != 7) {
-      return null;
-    }
-    int adapter = hex(name, 0, 2);
-    int domain = adapter < 0 ? -1 : queueDomain(adapter, name);
-    return domain < 0 ? null : Apqn.of(adapter, domain);
-  }
-
-  /** The value of the lower-case hex digits {@code s[from, to)}, or -1 if any is not one. */
-  private static int hex(String s, int from, int to) {
-    int v = 0;
-    for (int i = from; i < to; i++) {
-      char c = s.charAt(i);
-      int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-      if (digit < 0) {
-        return -1;
-      }
-      v = v * 16 + digit;
-    }
-    return v;
+    return ApqnText.tryParse(name).orElse(null);
   }
 
   /** The UUID whose canonical (lower-case) text is {@code name}, or null. */
   static @Nullable UUID canonicalUuid(String name) {
-    if (!Attributes.isUuid(name)) {
-      return null;
-    }
-    UUID uuid = UUID.fromString(name);
-    return uuid.toString().equals(name) ? uuid : null;
+    return UuidText.tryParse(name).orElse(null);
   }
 
   static String cardPath(int adapter) {

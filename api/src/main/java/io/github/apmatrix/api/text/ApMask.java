@@ -195,20 +195,29 @@ public final class ApMask {
    * lower-case hex digits (the same 64 digits as {@link #format(Bitmap256)}) and {@code \n}, or
    * {@code not supported\n} on a machine without QCI.
    *
-   * @param mask the mask the firmware reported, or empty without QCI
+   * @param mask the mask the firmware reported
    */
-  public static String formatQci(Optional<Bitmap256> mask) {
-    return mask.map(ApMask::format).orElse(NOT_SUPPORTED);
+  public static String formatQci(Bitmap256 mask) {
+    return format(mask);
   }
 
   /**
-   * Parses the read form of a QCI mask, strictly: exactly what {@link #formatQci(Optional)} prints.
+   * Returns the read form of a QCI mask on a machine without QCI: {@code not supported\n}, what
+   * {@link #parseQci} reads as empty.
+   */
+  public static String formatNoQci() {
+    return NOT_SUPPORTED;
+  }
+
+  /**
+   * Parses the read form of a QCI mask, strictly: exactly what {@link #formatQci(Bitmap256)} or
+   * {@link #formatNoQci()} print.
    *
    * <p>{@link SyntaxException} is the only exception this method throws for any input string.
    *
    * <pre>{@code
    * ApMask.parseQci("not supported\n");  // Optional.empty()
-   * ApMask.parseQci(ApMask.formatQci(Optional.of(Bitmap256.of(3))));  // Optional[Bitmap256{0x03}]
+   * ApMask.parseQci(ApMask.formatQci(Bitmap256.of(3)));  // Optional[Bitmap256{0x03}]
    * }</pre>
    *
    * @param text the attribute's content

@@ -60,7 +60,9 @@ final class PictureHosts {
       h.writeApConfig(
               u, io.github.apmatrix.core.Apcb.of(Bitmap256.of(a), Bitmap256.all(), Bitmap256.of(a)))
           .orThrow();
-      h.openDevice(u, h.createGuest("g<" + a + ">&\"x\"", h.defaultCrycbFormat())).orThrow();
+      h.kvm()
+          .openDevice(u, h.kvm().createGuest("g<" + a + ">&\"x\"", h.defaultCrycbFormat()))
+          .orThrow();
     }
     return h;
   }

@@ -11,7 +11,7 @@ class TerminalGridTest {
 
   @Test
   void plain_isOneCharacterAQueue() {
-    String s = TerminalGrid.render(Grid.of(PictureHosts.demo()), false);
+    String s = TerminalGrid.render(Grid.of(PictureHosts.demo()));
     assertThat(s)
         .isEqualTo(
             """
@@ -30,9 +30,10 @@ class TerminalGridTest {
 
   @Test
   void colour_paintsEachHolder() {
-    String s = TerminalGrid.render(Grid.of(PictureHosts.demo()), true);
+    String s = TerminalGrid.renderInColour(Grid.of(PictureHosts.demo()));
     assertThat(s).contains("\u001b[32m+\u001b[0m", "\u001b[1;35mA\u001b[0m");
-    String fresh = TerminalGrid.render(Grid.of(Host.start(HostPreset.named("demo").spec())), true);
+    String fresh =
+        TerminalGrid.renderInColour(Grid.of(Host.start(HostPreset.named("demo").spec())));
     assertThat(fresh).contains("\u001b[34mH\u001b[0m");
   }
 }

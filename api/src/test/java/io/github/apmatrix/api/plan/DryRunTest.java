@@ -26,12 +26,12 @@ class DryRunTest {
 
   private State state() {
     StringBuilder drivers = new StringBuilder();
-    host.queues().forEach(q -> drivers.append(q).append(host.driverOf(q)));
+    host.queues().forEach(q -> drivers.append(q).append(host.drivers().driverOf(q)));
     return new State(
         host.mediatedDevices(),
         host.apmask(),
         host.guest("g1").orElseThrow().commits(),
-        host.resetCount(),
+        host.resets().count(),
         drivers.toString());
   }
 

@@ -8,6 +8,7 @@ import io.github.apmatrix.core.model.ApQueueDriver;
 import io.github.apmatrix.core.model.Card;
 import io.github.apmatrix.core.model.CardMode;
 import io.github.apmatrix.core.model.CardType;
+import io.github.apmatrix.core.model.DriverName;
 import io.github.apmatrix.core.model.Host;
 import io.github.apmatrix.core.model.HostConfig;
 import io.github.apmatrix.core.model.HostPreset;
@@ -27,7 +28,7 @@ class HostCopyTest {
         .isEqualTo(host.guest("g1").orElseThrow().crycb().masks());
     UUID u = UUID.fromString(PlanHosts.U);
     copy.unassignAdapter(u, 3).orThrow();
-    copy.destroyGuest("g1").orThrow();
+    copy.kvm().destroyGuest("g1").orThrow();
     assertThat(host.mediatedDevice(u).orElseThrow().matrix().apm().contains(3)).isTrue();
     assertThat(host.guest("g1")).isPresent();
     assertThat(HostCopy.differences(host, copy))
@@ -64,8 +65,8 @@ class HostCopyTest {
   @Test
   void copy_ofAnUnloadedVfioAp_staysUnloaded() {
     Host host = Host.start(HostPreset.named("demo").spec());
-    host.unloadVfioAp().orThrow();
-    assertThat(HostCopy.of(host).isVfioApLoaded()).isFalse();
+    host.vfioAp().unload().orThrow();
+    assertThat(HostCopy.of(host).vfioAp().isLoaded()).isFalse();
   }
 
   @Test
@@ -73,8 +74,8 @@ class HostCopyTest {
     ApQueueDriver mine =
         new ApQueueDriver() {
           @Override
-          public String name() {
-            return "mine";
+          public DriverName name() {
+            return DriverName.of("mine");
           }
 
           @Override
@@ -100,7 +101,7 @@ class HostCopyTest {
             .card(Card.of(1, CardType.of(7), CardMode.CCA))
             .driver(mine)
             .start();
-    assertThat(host.driverOf(Apqn.of(1, 1))).contains("mine");
+    assertThat(host.drivers().driverOf(Apqn.of(1, 1))).contains(DriverName.of("mine"));
     assertThat(HostCopy.differences(host, HostCopy.of(host)))
         .containsExactlyInAnyOrder(
             "queue 01.0001 is bound to mine on the host but to no driver on the copy");

@@ -157,7 +157,7 @@ class PlannerTest {
   @Test
   void withoutVfioAp_nothingIsMet() {
     Host h = Host.start(HostPreset.named("demo").spec());
-    h.unloadVfioAp().orThrow();
+    h.vfioAp().unload().orThrow();
     assertThat(Planner.propose(h, List.of(Request.guest("a"))).unmet().get(0).rule())
         .startsWith("ENOENT");
   }

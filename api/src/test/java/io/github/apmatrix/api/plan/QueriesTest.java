@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.apmatrix.core.Apqn;
 import io.github.apmatrix.core.Bitmap256;
+import io.github.apmatrix.core.model.DriverName;
 import io.github.apmatrix.core.model.Host;
 import io.github.apmatrix.core.model.HostPreset;
 import java.util.UUID;
@@ -25,7 +26,7 @@ class QueriesTest {
               assertThat(h.kind()).isEqualTo(Holder.Kind.GUEST);
               assertThat(h.guest()).contains("g1");
               assertThat(h.device()).contains(UUID.fromString(PlanHosts.U));
-              assertThat(h.driver()).contains("vfio_ap");
+              assertThat(h.driver()).contains(DriverName.VFIO_AP);
             });
     Holder withheld = Queries.holder(host, Apqn.of(0x0a, 2)).orElseThrow();
     assertThat(withheld.kind()).isEqualTo(Holder.Kind.DEVICE);

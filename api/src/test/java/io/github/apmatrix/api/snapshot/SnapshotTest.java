@@ -112,10 +112,10 @@ class SnapshotTest {
       }
     }
     if (rnd.nextBoolean() && !host.cards().isEmpty()) {
-      host.configureAdapter(host.cards().get(0).adapter(), false).orThrow();
+      host.machine().deconfigureAdapter(host.cards().get(0).adapter()).orThrow();
     }
     if (rnd.nextInt(5) == 0) {
-      host.unloadVfioAp().orThrow();
+      host.vfioAp().unload().orThrow();
     }
     return host;
   }
@@ -135,11 +135,13 @@ class SnapshotTest {
                 // a snapshot holds the card devices: a card outside the configuration has none
                 assertThat(back.cards())
                     .isEqualTo(
-                        h.cards().stream().filter(c -> h.hasCardDevice(c.adapter())).toList());
+                        h.cards().stream()
+                            .filter(c -> h.machine().hasCardDevice(c.adapter()))
+                            .toList());
                 assertThat(back.apmask()).isEqualTo(h.apmask());
                 assertThat(back.aqmask()).isEqualTo(h.aqmask());
                 assertThat(back.mediatedDevices()).isEqualTo(h.mediatedDevices());
-                assertThat(back.isVfioApLoaded()).isEqualTo(h.isVfioApLoaded());
+                assertThat(back.vfioAp().isLoaded()).isEqualTo(h.vfioAp().isLoaded());
                 assertThat(dump(back)).isEqualTo(dump(h));
                 delete(dir);
               } catch (IOException e) {
@@ -199,7 +201,7 @@ class SnapshotTest {
   @Test
   void hostWithoutVfioAp_writesTheDriverNames_andLoadsWithoutIt() throws IOException {
     Host h = Host.start(HostPreset.named("demo").spec());
-    h.unloadVfioAp().orThrow();
+    h.vfioAp().unload().orThrow();
     Path dir = tmp.resolve("unloaded");
     Snapshot.write(h, dir);
     assertThat(dir.resolve("devices/vfio_ap")).doesNotExist();
@@ -207,8 +209,8 @@ class SnapshotTest {
     assertThat(dir.resolve("bus/ap/drivers/vfio_ap")).doesNotExist();
 
     Host back = Snapshot.load(dir);
-    assertThat(back.isVfioApLoaded()).isFalse();
-    assertThat(back.loadVfioAp().isDone()).isTrue();
+    assertThat(back.vfioAp().isLoaded()).isFalse();
+    assertThat(back.vfioAp().load().isDone()).isTrue();
     assertThat(back.queues()).isEqualTo(h.queues());
   }
 
@@ -218,7 +220,7 @@ class SnapshotTest {
     Path dir = demoSnapshot();
     assertThat(dir.resolve("bus/ap/drivers/vfio_ap")).isEmptyDirectory();
     delete(dir.resolve("bus/ap/drivers"));
-    assertThat(Snapshot.load(dir).isVfioApLoaded()).isTrue();
+    assertThat(Snapshot.load(dir).vfioAp().isLoaded()).isTrue();
     assertThat(Snapshot.load(dir).mediatedDevices()).hasSize(1);
   }
 
@@ -253,7 +255,7 @@ class SnapshotTest {
     Files.delete(dir.resolve("devices/ap/card03/0a.0001"));
     Files.writeString(dir.resolve("devices/ap/card03/config"), "0\n");
     Host back = Snapshot.load(dir);
-    assertThat(back.isCardConfigured(3)).isFalse();
+    assertThat(back.machine().isCardConfigured(3)).isFalse();
     assertThat(back.config().apm().contains(3)).isTrue();
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.apmatrix.api.snapshot.Snapshot;
 import io.github.apmatrix.core.Apqn;
 import io.github.apmatrix.core.Errno;
+import io.github.apmatrix.core.model.DriverName;
 import io.github.apmatrix.core.model.Host;
 import io.github.apmatrix.core.model.HostPreset;
 import io.github.apmatrix.core.model.ResponseCode;
@@ -27,12 +28,12 @@ class CardDevicesTest {
   @Test
   void apScanAdapter_adapterLeavesConfiguration_cardAndQueueDevicesRemovedThenRebuilt() {
     assertThat(sys.list("/sys/devices/ap")).contains("card0a");
-    host.configureAdapter(0x0a, false).orThrow();
+    host.machine().deconfigureAdapter(0x0a).orThrow();
     assertThat(sys.list("/sys/devices/ap")).doesNotContain("card0a");
     assertThat(sys.list("/sys/bus/ap/devices")).noneMatch(n -> n.startsWith("card0a"));
     assertThat(sys.list("/sys/bus/ap/devices")).noneMatch(n -> n.startsWith("0a."));
     assertThat(sys.stat("/sys/devices/ap/card0a/config")).isEmpty();
-    host.configureAdapter(0x0a, true).orThrow();
+    host.machine().configureAdapter(0x0a).orThrow();
     assertThat(sys.list("/sys/devices/ap")).contains("card0a");
     assertThat(sys.read("/sys/devices/ap/card0a/config")).isEqualTo("1\n");
   }
@@ -51,29 +52,29 @@ class CardDevicesTest {
   @Test
   void configStore_deconfiguredCardsQueues_answerDeconfiguredAndStayPassable() {
     sys.write("/sys/bus/ap/apmask", "-0xa\n");
-    host.configureCard(0x0a, false).orThrow();
+    host.machine().configureCardOff(0x0a).orThrow();
     Apqn q = Apqn.of(0x0a, 0x02);
-    assertThat(host.driverOf(q)).contains("vfio_ap");
-    host.unbind("vfio_ap", q).orThrow(); // vfio_ap_mdev_remove_queue resets it
-    assertThat(host.resetWarnings()).isEmpty();
-    host.bind("vfio_ap", q).orThrow();
-    assertThat(host.resetStatus(q)).contains(ResponseCode.NORMAL);
+    assertThat(host.drivers().driverOf(q)).contains(DriverName.VFIO_AP);
+    host.drivers().unbind(DriverName.VFIO_AP, q).orThrow(); // vfio_ap_mdev_remove_queue resets it
+    assertThat(host.resets().warnings()).isEmpty();
+    host.drivers().bind(DriverName.VFIO_AP, q).orThrow();
+    assertThat(host.resets().status(q)).contains(ResponseCode.NORMAL);
   }
 
   @Test
   void configStore_noCardDevice_refusedWithEnodev() {
-    host.configureAdapter(0x0a, false).orThrow();
-    assertThat(host.configureCard(0x0a, false).errno()).contains(Errno.ENODEV);
-    assertThat(host.isCardConfigured(0x0a)).isFalse();
+    host.machine().deconfigureAdapter(0x0a).orThrow();
+    assertThat(host.machine().configureCardOff(0x0a).errno()).contains(Errno.ENODEV);
+    assertThat(host.machine().isCardConfigured(0x0a)).isFalse();
   }
 
   @Test
   void configStore_deconfiguredCard_survivesASnapshot(@TempDir Path dir) throws Exception {
-    host.configureCard(0x0a, false).orThrow();
+    host.machine().configureCardOff(0x0a).orThrow();
     Snapshot.write(host, dir);
     Host back = Snapshot.load(dir);
-    assertThat(back.isCardConfigured(0x0a)).isFalse();
-    assertThat(back.hasCardDevice(0x0a)).isTrue();
-    assertThat(back.isCardConfigured(0x03)).isTrue();
+    assertThat(back.machine().isCardConfigured(0x0a)).isFalse();
+    assertThat(back.machine().hasCardDevice(0x0a)).isTrue();
+    assertThat(back.machine().isCardConfigured(0x03)).isTrue();
   }
 }

@@ -94,7 +94,7 @@ class SysfsLinksTest {
    */
   @Test
   void vfioApExit_removesTheMatrixDeviceItsBusAndItsClassEntry_untilLoadedAgain() {
-    assertThat(host.unloadVfioAp().isDone()).isTrue();
+    assertThat(host.vfioAp().unload().isDone()).isTrue();
 
     assertThat(sys.list("/sys/devices")).containsExactly("ap");
     assertThat(sys.list("/sys/bus")).containsExactly("ap", "mdev");
@@ -108,7 +108,7 @@ class SysfsLinksTest {
         .isInstanceOfSatisfying(
             SysfsException.class, e -> assertThat(e.errno()).isEqualTo(Errno.ENOENT));
 
-    assertThat(host.loadVfioAp().isDone()).isTrue();
+    assertThat(host.vfioAp().load().isDone()).isTrue();
     assertThat(sys.list("/sys/devices")).containsExactly("ap", "vfio_ap");
     assertThat(link("/sys/class/mdev_bus/matrix")).contains(MATRIX);
     assertThat(sys.list("/sys/bus")).containsExactly("ap", "matrix", "mdev");

@@ -57,6 +57,40 @@ class SysfsTest {
   }
 
   @Test
+  void numberOutside0To255_writtenToSysfs_getsTheKernelsEnodev_notTheJavaApisException() {
+    // assign_adapter_store: kstrtoul, then the range check against the QCI maximum -> ENODEV,
+    // while host.assignAdapter(uuid, 300) in Java is the caller's mistake
+    sys.write(Sysfs.CREATE, U.toString());
+    SysfsException adapter = refused(() -> sys.write(M + "/assign_adapter", "300\n"));
+    assertThat(adapter.errno()).isEqualTo(Errno.ENODEV);
+    assertThat(adapter.refusal().message()).startsWith("adapter 300 is above the maximum");
+    SysfsException huge =
+        refused(() -> sys.write(M + "/unassign_control_domain", "18446744073709551615"));
+    assertThat(huge.errno()).isEqualTo(Errno.ENODEV);
+    assertThat(huge.refusal().message())
+        .startsWith("control domain 18446744073709551615 is above the maximum");
+    assertThat(refused(() -> sys.write(M + "/assign_domain", "256")).errno())
+        .isEqualTo(Errno.ENODEV);
+    assertThatThrownBy(() -> host.assignAdapter(U, 300))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(host.mediatedDevice(U).orElseThrow().matrix().isEmpty()).isTrue();
+  }
+
+  @Test
+  void unbind_throughAPathOfNoDriver_isEnoent_andBindTakesOnlyTheKernelsQueueName() {
+    // /sys/bus/ap/drivers/vfio-ap does not exist; a queue is named 0a.0020, never a.20
+    assertThat(refused(() -> sys.write("/sys/bus/ap/drivers/vfio-ap/unbind", "0a.0020")).errno())
+        .isEqualTo(Errno.ENOENT);
+    sys.write("/sys/bus/ap/apmask", "-0xa\n");
+    sys.write("/sys/bus/ap/drivers/vfio_ap/unbind", "0a.0020\n");
+    assertThat(host.drivers().driverOf(Apqn.of(0x0a, 0x20))).isEmpty();
+    SysfsException lenient = refused(() -> sys.write("/sys/bus/ap/drivers/vfio_ap/bind", "a.20"));
+    assertThat(lenient.errno()).isEqualTo(Errno.ENODEV);
+    sys.write("/sys/bus/ap/drivers/vfio_ap/bind", "0a.0020");
+    assertThat(host.drivers().driverOf(Apqn.of(0x0a, 0x20))).isPresent();
+  }
+
+  @Test
   void modelRefusal_keepsTheModelsExplanation() {
     sys.write(Sysfs.CREATE, U.toString());
     sys.write(M + "/assign_adapter", "0xb\n");

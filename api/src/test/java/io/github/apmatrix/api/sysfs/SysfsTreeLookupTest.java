@@ -11,6 +11,7 @@ import io.github.apmatrix.core.Bitmap256;
 import io.github.apmatrix.core.model.Card;
 import io.github.apmatrix.core.model.CardMode;
 import io.github.apmatrix.core.model.CardType;
+import io.github.apmatrix.core.model.DriverName;
 import io.github.apmatrix.core.model.Host;
 import io.github.apmatrix.core.model.HostConfig;
 import io.github.apmatrix.core.model.HostPreset;
@@ -101,7 +102,7 @@ class SysfsTreeLookupTest {
   @Test
   void busLookup_isEmptyForNamesCloseToEntries() {
     Host host = oddHost();
-    host.unbind(SysfsTree.VFIO_AP, Apqn.of(0x05, 0x02)).orThrow();
+    host.drivers().unbind(DriverName.VFIO_AP, Apqn.of(0x05, 0x02)).orThrow();
     SysfsTree tree = new SysfsTree(host);
     Dir devices = dir(tree.root(), "sys", "bus", "ap", "devices");
     Dir vfioAp = dir(tree.root(), "sys", "bus", "ap", "drivers", SysfsTree.VFIO_AP);

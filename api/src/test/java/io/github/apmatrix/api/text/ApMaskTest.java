@@ -6,7 +6,6 @@ import static org.quicktheories.QuickTheory.qt;
 
 import io.github.apmatrix.core.Bitmap256;
 import io.github.apmatrix.core.Errno;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -157,12 +156,12 @@ class ApMaskTest {
 
   @Test
   void qci_formatsAndParsesBothForms() {
-    assertThat(ApMask.formatQci(Optional.empty())).isEqualTo("not supported\n");
+    assertThat(ApMask.formatNoQci()).isEqualTo("not supported\n");
     assertThat(ApMask.parseQci("not supported\n")).isEmpty();
     qt().forAll(Gens.bitmaps())
         .checkAssert(
             b -> {
-              String text = ApMask.formatQci(Optional.of(b));
+              String text = ApMask.formatQci(b);
               assertThat(text).isEqualTo(ApMask.format(b));
               assertThat(ApMask.parseQci(text)).contains(b);
             });

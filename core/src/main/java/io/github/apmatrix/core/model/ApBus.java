@@ -32,7 +32,7 @@ final class ApBus {
   private final BusDriver[] boundTo = new BusDriver[1 << 16];
   private final QueueWords present = new QueueWords();
   private final List<String> driverErrors = new ArrayList<>();
-  private final BiPredicate<String, Apqn> probeFault;
+  private final BiPredicate<DriverName, Apqn> probeFault;
   private Bitmap256 deconfigured = Bitmap256.empty();
 
   ApBus(
@@ -40,7 +40,7 @@ final class ApBus {
       @Nullable Card[] cards,
       Bitmap256 apmask,
       Bitmap256 aqmask,
-      BiPredicate<String, Apqn> probeFault) {
+      BiPredicate<DriverName, Apqn> probeFault) {
     this.config = config;
     this.cards = cards.clone();
     this.apmask = apmask;
@@ -106,7 +106,7 @@ final class ApBus {
     drivers.remove(driver);
   }
 
-  List<String> driverNames() {
+  List<DriverName> driverNames() {
     return drivers.stream().map(BusDriver::name).toList();
   }
 
@@ -164,7 +164,7 @@ final class ApBus {
     return boundTo[(adapter << 8) | domain];
   }
 
-  @Nullable BusDriver driver(String name) {
+  @Nullable BusDriver driver(DriverName name) {
     for (BusDriver d : drivers) {
       if (d.name().equals(name)) {
         return d;

@@ -10,11 +10,11 @@ import io.github.apmatrix.core.Apqn;
  * <p>A default driver gets the queues the host owns (apmask and aqmask), a non-default driver the
  * others. The bus offers a queue to the drivers in registration order, built-in drivers first. When
  * {@link #probe} throws, the queue stays unbound and the exception is recorded in {@link
- * Host#driverErrors()}; when {@link #remove} throws, the queue is unbound all the same.
+ * QueueDrivers#errors()}; when {@link #remove} throws, the queue is unbound all the same.
  *
  * <pre>{@code
  * ApQueueDriver legacy = new ApQueueDriver() {
- *   public String name() { return "cex2queue"; }
+ *   public DriverName name() { return DriverName.of("cex2queue"); }
  *   public boolean isDefault() { return true; }
  *   public boolean supports(CardType t) { return t.hwtype() < 10; }
  *   public void probe(Apqn q) {}
@@ -28,7 +28,7 @@ import io.github.apmatrix.core.Apqn;
 public interface ApQueueDriver {
 
   /** Returns the driver's name, as under {@code /sys/bus/ap/drivers/}. */
-  String name();
+  DriverName name();
 
   /** Returns whether this is a default driver (it gets the queues the host owns). */
   boolean isDefault();

@@ -29,11 +29,16 @@ final class AssignmentRules {
   /** A device's matrix that already holds some of the queues asked about. */
   private record Clash(Mdev other, List<Apqn> apqns) {}
 
-  /** {@code id} within 0..max, else ENODEV naming the device ({@code what}: adapter, domain...). */
-  static @Nullable Refusal range(Mdev m, long id, int max, String what) {
+  /**
+   * {@code id} (as {@code kstrtoul} parsed it, unsigned) within 0..the device's maximum id of the
+   * axis, else ENODEV naming the device.
+   */
+  static @Nullable Refusal range(Mdev m, Axis axis, long id) {
+    int max = axis == Axis.ADAPTER ? m.maxAdapterId : m.maxDomainId;
     if (id >= 0 && id <= max) {
       return null;
     }
+    String what = axis.noun();
     return Refusal.of(
         Errno.ENODEV,
         String.format(
@@ -43,30 +48,19 @@ final class AssignmentRules {
 
   /** The {@code ap_config} form of the range check, over a whole new matrix. */
   static @Nullable Refusal overflow(Mdev m, Apcb next) {
-    String what = null;
-    int id = -1;
-    int max = -1;
-    if (next.apm().last() > m.maxAdapterId) {
-      what = "adapter";
-      id = next.apm().last();
-      max = m.maxAdapterId;
-    } else if (next.aqm().last() > m.maxDomainId) {
-      what = "domain";
-      id = next.aqm().last();
-      max = m.maxDomainId;
-    } else if (next.adm().last() > m.maxDomainId) {
-      what = "control domain";
-      id = next.adm().last();
-      max = m.maxDomainId;
+    for (Axis axis : Axis.values()) {
+      int id = axis.of(next).last();
+      int max = axis == Axis.ADAPTER ? m.maxAdapterId : m.maxDomainId;
+      if (id > max) {
+        return Refusal.of(
+            Errno.ENODEV,
+            String.format(
+                "ap_config: %s %d (0x%02x) is above the maximum %s id %d (0x%02x) of mediated"
+                    + " device %s",
+                axis.noun(), id, id, axis.noun(), max, max, m.uuid));
+      }
     }
-    if (what == null) {
-      return null;
-    }
-    return Refusal.of(
-        Errno.ENODEV,
-        String.format(
-            "ap_config: %s %d (0x%02x) is above the maximum %s id %d (0x%02x) of mediated device %s",
-            what, id, id, what, max, max, m.uuid));
+    return null;
   }
 
   /** Ownership (EADDRNOTAVAIL), then sharing (EADDRINUSE), over the whole new matrix of m. */

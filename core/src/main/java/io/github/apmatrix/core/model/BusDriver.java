@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  */
 interface BusDriver {
 
-  String name();
+  DriverName name();
 
   boolean isDefault();
 

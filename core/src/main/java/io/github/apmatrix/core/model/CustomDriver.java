@@ -12,7 +12,7 @@ final class CustomDriver implements BusDriver {
   }
 
   @Override
-  public String name() {
+  public DriverName name() {
     return driver.name();
   }
 

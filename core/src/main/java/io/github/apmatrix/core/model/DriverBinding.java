@@ -15,13 +15,16 @@ final class DriverBinding {
 
   private DriverBinding() {}
 
-  /** {@code bind}: ENODEV (no device, no driver, wrong type or ownership), EBUSY (bound). */
-  static Outcome bind(ApBus bus, String driver, Apqn apqn, Op op) {
+  /**
+   * {@code bind}: ENOENT (no driver: its sysfs directory does not exist), ENODEV (no device, wrong
+   * type or ownership), EBUSY (bound).
+   */
+  static Outcome bind(ApBus bus, DriverName driver, Apqn apqn, Op op) {
     int a = apqn.adapter();
     int d = apqn.domain();
     BusDriver drv = bus.driver(driver);
     if (drv == null) {
-      return Outcome.refused(Errno.ENODEV, "no driver " + driver + " on the AP bus");
+      return Outcome.refused(noDriver(driver));
     }
     if (!bus.exists(a, d)) {
       return Outcome.refused(noQueue(apqn));
@@ -57,8 +60,14 @@ final class DriverBinding {
         : Outcome.refused(Errno.ENODEV, driver + " refused to bind queue " + apqn);
   }
 
-  /** {@code unbind}: ENODEV when the device does not exist or is not bound to that driver. */
-  static Outcome unbind(ApBus bus, String driver, Apqn apqn, Op op) {
+  /**
+   * {@code unbind}: ENOENT (no driver: its sysfs directory does not exist), ENODEV when the device
+   * does not exist or is not bound to that driver.
+   */
+  static Outcome unbind(ApBus bus, DriverName driver, Apqn apqn, Op op) {
+    if (bus.driver(driver) == null) {
+      return Outcome.refused(noDriver(driver));
+    }
     if (!bus.exists(apqn.adapter(), apqn.domain())) {
       return Outcome.refused(noQueue(apqn));
     }
@@ -68,6 +77,10 @@ final class DriverBinding {
     }
     bus.release(apqn.adapter(), apqn.domain(), op);
     return Outcome.done();
+  }
+
+  private static Refusal noDriver(DriverName driver) {
+    return Refusal.of(Errno.ENOENT, "no driver " + driver);
   }
 
   private static Refusal noQueue(Apqn apqn) {

@@ -48,19 +48,4 @@ public final class Filtering {
   static Bitmap256 intersect(Bitmap256 ids, Bitmap256 allowed) {
     return allowed.containsAll(ids) ? ids : ids.and(allowed);
   }
-
-  /**
-   * Returns only the shadow's adapters (the part of {@link #shadow} that depends on binding),
-   * allocating nothing but the result, and nothing at all when no adapter is dropped.
-   *
-   * @param matrixApm the assigned adapters
-   * @param hostApm the adapters in the host configuration
-   * @param shadowAqm the shadow's domains (assigned ∩ host configuration)
-   * @param usable the queues bound to vfio_ap whose last reset left them usable
-   */
-  public static Bitmap256 shadowAdapters(
-      Bitmap256 matrixApm, Bitmap256 hostApm, Bitmap256 shadowAqm, QueueSet usable) {
-    Bitmap256 candidates = intersect(matrixApm, hostApm);
-    return shadowAqm.isEmpty() ? candidates : usable.adaptersContainingAll(candidates, shadowAqm);
-  }
 }

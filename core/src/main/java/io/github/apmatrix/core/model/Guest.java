@@ -18,8 +18,8 @@ import org.jspecify.annotations.Nullable;
  * configuration, never a mix.
  *
  * <pre>{@code
- * Guest g = host.createGuest("g1", CrycbFormat.FORMAT2);
- * host.openDevice(uuid, g).orThrow();
+ * Guest g = host.kvm().createGuest("g1", CrycbFormat.FORMAT2);
+ * host.kvm().openDevice(uuid, g).orThrow();
  * g.crycb().masks().apqns();   // the queues the guest can reach
  * g.commits();                 // 1
  * }</pre>
@@ -85,7 +85,7 @@ public final class Guest {
 
   /**
    * Returns the eventfd signals the guest's user space (QEMU) received from the devices it opened,
-   * oldest first; only signals whose trigger was registered with {@link Host#setSignalTrigger}.
+   * oldest first; only signals whose trigger was registered with {@link Kvm#registerSignalTrigger}.
    */
   public List<DeviceSignal> signals() {
     return List.copyOf(signals);

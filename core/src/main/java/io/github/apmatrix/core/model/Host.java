@@ -6,7 +6,6 @@ import io.github.apmatrix.core.Apqn;
 import io.github.apmatrix.core.Bitmap256;
 import io.github.apmatrix.core.Errno;
 import io.github.apmatrix.core.Outcome;
-import io.github.apmatrix.core.QueueSet;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -17,7 +16,6 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
-import org.jspecify.annotations.Nullable;
 
 /**
  * An s390 host in-process: its AP configuration and cards, the AP bus with {@code apmask} and
@@ -36,8 +34,8 @@ import org.jspecify.annotations.Nullable;
  * host.createMediatedDevice(uuid).orThrow();
  * host.assignAdapter(uuid, 3).orThrow();
  * host.assignDomain(uuid, 2).orThrow();
- * Guest g = host.createGuest("g1", host.defaultCrycbFormat());
- * host.openDevice(uuid, g).orThrow();
+ * Guest g = host.kvm().createGuest("g1", host.defaultCrycbFormat());
+ * host.kvm().openDevice(uuid, g).orThrow();
  * g.crycb().masks().apqns();   // [03.0002]
  * }</pre>
  *
@@ -55,6 +53,11 @@ public final class Host {
   private final QueueResets resets;
   private final ResetClock clock;
   private final GuestTable guests;
+  private final Kvm kvm;
+  private final Resets resetsView;
+  private final QueueDrivers drivers;
+  private final VfioApModule vfioAp;
+  private final Machine machine;
 
   private Host(HostSpec spec) {
     this.tx = new Transaction(spec.listenerExecutor());
@@ -71,6 +74,11 @@ public final class Host {
     }
     this.guests = new GuestTable(vfio, new Interrupts(spec.hardware(), clock, resets.warnings));
     bus.populate(new Op());
+    this.kvm = new Kvm(this, guests, vfio);
+    this.resetsView = new Resets(this, vfio, resets, clock);
+    this.drivers = new QueueDrivers(this, bus);
+    this.vfioAp = new VfioApModule(this, vfio);
+    this.machine = new Machine(this, bus);
   }
 
   /**
@@ -83,6 +91,33 @@ public final class Host {
    */
   public static Host start(HostSpec spec) {
     return new Host(Objects.requireNonNull(spec, "spec"));
+  }
+
+  // ================================================================ facets
+
+  /** Returns the guests' side: guests, their memory and AQIC, and the vfio device calls. */
+  public Kvm kvm() {
+    return kvm;
+  }
+
+  /** Returns the queue drivers: bind, unbind, which driver a queue is bound to. */
+  public QueueDrivers drivers() {
+    return drivers;
+  }
+
+  /** Returns the vfio_ap module: loaded or not, load and unload, its features and notices. */
+  public VfioApModule vfioAp() {
+    return vfioAp;
+  }
+
+  /** Returns the machine: its AP configuration and cards changing under the host. */
+  public Machine machine() {
+    return machine;
+  }
+
+  /** Returns vfio_ap's queue resets: each queue's status, warnings, counts and clock. */
+  public Resets resets() {
+    return resetsView;
   }
 
   // ================================================================ host and AP bus
@@ -99,7 +134,7 @@ public final class Host {
 
   /** Returns the card of {@code adapter}, if the machine has one. */
   public Optional<Card> card(int adapter) {
-    checkId(adapter, "adapter");
+    Axis.ADAPTER.check(adapter);
     return locked(() -> Optional.ofNullable(bus.card(adapter)));
   }
 
@@ -122,7 +157,7 @@ public final class Host {
    */
   public Outcome writeApmask(Bitmap256 apmask) {
     Objects.requireNonNull(apmask, "apmask");
-    return mutate(op -> bus.writeMasks(apmask, bus.aqmask(), "apmask", op));
+    return updateMask(Axis.ADAPTER, m -> apmask);
   }
 
   /**
@@ -132,7 +167,7 @@ public final class Host {
    */
   public Outcome writeAqmask(Bitmap256 aqmask) {
     Objects.requireNonNull(aqmask, "aqmask");
-    return mutate(op -> bus.writeMasks(bus.apmask(), aqmask, "aqmask", op));
+    return updateMask(Axis.DOMAIN, m -> aqmask);
   }
 
   /**
@@ -148,14 +183,7 @@ public final class Host {
    * @throws RuntimeException whatever {@code change} throws; nothing changes then
    */
   public Outcome updateApmask(UnaryOperator<Bitmap256> change) {
-    Objects.requireNonNull(change, "change");
-    return mutate(
-        op ->
-            bus.writeMasks(
-                Objects.requireNonNull(change.apply(bus.apmask()), "new apmask"),
-                bus.aqmask(),
-                "apmask",
-                op));
+    return updateMask(Axis.ADAPTER, change);
   }
 
   /**
@@ -165,85 +193,20 @@ public final class Host {
    * @throws RuntimeException whatever {@code change} throws; nothing changes then
    */
   public Outcome updateAqmask(UnaryOperator<Bitmap256> change) {
+    return updateMask(Axis.DOMAIN, change);
+  }
+
+  /** apmask (adapters) or aqmask (domains), read and written in one operation. */
+  private Outcome updateMask(Axis axis, UnaryOperator<Bitmap256> change) {
     Objects.requireNonNull(change, "change");
+    boolean ap = axis == Axis.ADAPTER;
+    String name = ap ? "apmask" : "aqmask";
     return mutate(
-        op ->
-            bus.writeMasks(
-                bus.apmask(),
-                Objects.requireNonNull(change.apply(bus.aqmask()), "new aqmask"),
-                "aqmask",
-                op));
-  }
-
-  /**
-   * Changes the host's AP configuration (adapters, usage domains, control domains coming and going,
-   * as on the HMC) and runs the AP bus scan that follows: vfio_ap's {@code on_config_changed},
-   * queue devices deleted and created, then {@code on_scan_complete}. Each guest gets at most one
-   * commit for the whole change.
-   *
-   * @throws IllegalArgumentException if the new configuration changes QCI, APXA, Na or Nd, or
-   *     configures an adapter the machine has no card for
-   */
-  public Outcome reconfigure(HostConfig next) {
-    Objects.requireNonNull(next, "next");
-    return mutate(op -> Reconfiguration.reconfigure(bus, next, op));
-  }
-
-  /**
-   * Changes the host's AP configuration in one operation: {@code change} gets the configuration as
-   * the AP bus last scanned it, under the host's lock, and returns the next one; then as {@link
-   * #reconfigure}.
-   *
-   * @throws IllegalArgumentException as {@link #reconfigure}
-   * @throws RuntimeException whatever {@code change} throws; nothing changes then
-   */
-  public Outcome updateConfig(UnaryOperator<HostConfig> change) {
-    Objects.requireNonNull(change, "change");
-    return mutate(
-        op ->
-            Reconfiguration.reconfigure(
-                bus, Objects.requireNonNull(change.apply(bus.config()), "next"), op));
-  }
-
-  /**
-   * Takes an adapter out of the host configuration (QCI), or puts it back, with the AP bus scan
-   * that follows: {@code ap_scan_adapter} removes the card device and its queue devices of an
-   * adapter that left, and builds them anew when it returns. (Configuring a card off through its
-   * {@code config} attribute is {@link #configureCard}.)
-   *
-   * @return done, or refused with {@link Errno#ENODEV} when the machine has no such card
-   */
-  public Outcome configureAdapter(int adapter, boolean configured) {
-    checkId(adapter, "adapter");
-    return mutate(op -> Reconfiguration.configureAdapter(bus, adapter, configured, op));
-  }
-
-  /**
-   * Configures a card on or off through its {@code config} attribute (SCLP configure/deconfigure,
-   * ap_card.c {@code config_store}): the adapter stays in the host configuration, the card device
-   * and its queue devices stay (their {@code config} reads 0 while off) and stay bound, vfio_ap
-   * sees no configuration change, and every reset of the card's queues answers DECONFIGURED (0x03,
-   * still passable) until it is configured on again.
-   *
-   * @return done, or refused with {@link Errno#ENODEV} when the adapter has no card device
-   */
-  public Outcome configureCard(int adapter, boolean on) {
-    checkId(adapter, "adapter");
-    return mutate(op -> Reconfiguration.configureCard(bus, adapter, on));
-  }
-
-  /**
-   * Returns whether the adapter has a card device on the AP bus ({@code /sys/devices/ap/cardXX}).
-   */
-  public boolean hasCardDevice(int adapter) {
-    checkId(adapter, "adapter");
-    return locked(() -> bus.hasCardDevice(adapter));
-  }
-
-  /** Returns whether the adapter's card is configured on (its {@code config} attribute reads 1). */
-  public boolean isCardConfigured(int adapter) {
-    checkId(adapter, "adapter");
-    return locked(() -> bus.hasCardDevice(adapter) && !bus.isDeconfigured(adapter));
+        op -> {
+          Bitmap256 next = change.apply(ap ? bus.apmask() : bus.aqmask());
+          Objects.requireNonNull(next, "new " + name);
+          return bus.writeMasks(ap ? next : bus.apmask(), ap ? bus.aqmask() : next, name, op);
+        });
   }
 
   /** Returns whether a queue device exists on the AP bus for {@code apqn}. */
@@ -253,7 +216,7 @@ public final class Host {
 
   /** Returns the domains {@code d} for which a queue device ({@code adapter}, d) exists. */
   public Bitmap256 queueDomains(int adapter) {
-    checkId(adapter, "adapter");
+    Axis.ADAPTER.check(adapter);
     return locked(() -> bus.domainsOf(adapter));
   }
 
@@ -267,114 +230,12 @@ public final class Host {
         });
   }
 
-  /** Returns the name of the driver {@code apqn}'s queue device is bound to, if any. */
-  public Optional<String> driverOf(Apqn apqn) {
-    return locked(
-        () -> {
-          BusDriver d = bus.driverOf(apqn.adapter(), apqn.domain());
-          return d == null ? Optional.empty() : Optional.of(d.name());
-        });
-  }
-
   /** Returns whether the host's default drivers own {@code apqn} (apmask and aqmask). */
   public boolean isHostOwned(Apqn apqn) {
     return locked(() -> bus.owned(apqn.adapter(), apqn.domain()));
   }
 
-  /** Returns the names of the registered queue drivers, in registration order. */
-  public List<String> driverNames() {
-    return locked(bus::driverNames);
-  }
-
-  /**
-   * Binds a queue device to a driver ({@code /sys/bus/ap/drivers/NAME/bind}).
-   *
-   * @return done, or refused with {@link Errno#ENODEV} (no such device or driver, the driver does
-   *     not take the card type, or the queue's ownership belongs to the other kind of driver) or
-   *     {@link Errno#EBUSY} (already bound)
-   */
-  public Outcome bind(String driver, Apqn apqn) {
-    Objects.requireNonNull(driver, "driver");
-    Objects.requireNonNull(apqn, "apqn");
-    return mutate(op -> DriverBinding.bind(bus, driver, apqn, op));
-  }
-
-  /**
-   * Unbinds a queue device from its driver ({@code /sys/bus/ap/drivers/NAME/unbind}).
-   *
-   * @return done, or refused with {@link Errno#ENODEV} when the device does not exist or is not
-   *     bound to that driver
-   */
-  public Outcome unbind(String driver, Apqn apqn) {
-    Objects.requireNonNull(driver, "driver");
-    Objects.requireNonNull(apqn, "apqn");
-    return mutate(op -> DriverBinding.unbind(bus, driver, apqn, op));
-  }
-
-  /** Returns what the drivers' failed callbacks threw, oldest first. */
-  public List<String> driverErrors() {
-    return locked(bus::driverErrors);
-  }
-
-  /**
-   * Returns the warnings vfio_ap's queue resets logged, in the kernel's words and numbers
-   * ("PQAP/ZAPQ for 03.0002 failed with invalid rc=6", "failed to verify reset of queue 03.0002:
-   * TAPQ rc=1"), oldest first.
-   */
-  public List<String> resetWarnings() {
-    return locked(() -> List.copyOf(resets.warnings));
-  }
-
-  /**
-   * Returns how many ZAPQ instructions vfio_ap has issued (each reset, and each ZAPQ re-issued
-   * while verifying one); not the AP bus's own reset of a queue device it deletes, nor zcrypt's.
-   */
-  public long resetCount() {
-    return locked(resets::resetCount);
-  }
-
-  /** Returns the clock the queue-reset verification waits on. */
-  public ResetClock resetClock() {
-    return clock;
-  }
-
   // ================================================================ vfio_ap
-
-  /** Returns the words of {@code /sys/devices/vfio_ap/matrix/features}. */
-  public List<String> vfioApFeatures() {
-    return List.of("guest_matrix", "hotplug", "ap_config");
-  }
-
-  /** Returns the status of a queue bound to vfio_ap, or empty if it is not bound to vfio_ap. */
-  public Optional<QueueStatus> queueStatus(Apqn apqn) {
-    return locked(
-        () ->
-            vfio.driver().queue(apqn.adapter(), apqn.domain()) == null
-                ? Optional.empty()
-                : Optional.of(vfio.driver().status(apqn.adapter(), apqn.domain())));
-  }
-
-  /** Returns the response code of the last reset of a queue bound to vfio_ap, if bound. */
-  public Optional<ResponseCode> resetStatus(Apqn apqn) {
-    return locked(
-        () -> {
-          VfioQueue q = vfio.driver().queue(apqn.adapter(), apqn.domain());
-          return q == null ? Optional.empty() : Optional.of(q.resetStatus);
-        });
-  }
-
-  /**
-   * Returns the queues bound to vfio_ap whose last reset left them usable: the third input of
-   * {@link Filtering#shadow}.
-   */
-  public QueueSet usableQueues() {
-    return locked(() -> vfio.driver().usable().build());
-  }
-
-  /** Returns how many more mediated devices can be created (65,536 minus the existing ones). */
-  public int availableInstances() {
-    return locked(() -> vfio.loaded() ? vfio.driver().table.availableInstances() : 0);
-  }
 
   /**
    * Creates a mediated device of type {@code vfio_ap-passthrough}.
@@ -387,42 +248,15 @@ public final class Host {
     return mutate(op -> vfio.loaded() ? vfio.driver().create(uuid) : VfioModule.notLoaded());
   }
 
-  /** Returns whether the vfio_ap module is loaded. */
-  public boolean isVfioApLoaded() {
-    return locked(vfio::loaded);
-  }
-
-  /**
-   * Unloads the vfio_ap module: every mediated device is removed (its linked queues reset), every
-   * queue bound to vfio_ap is unbound, and the driver leaves the AP bus. Nothing of it survives a
-   * later {@link #loadVfioAp()}.
-   *
-   * @return done, or refused with {@link Errno#EBUSY} while a guest has a device open, or {@link
-   *     Errno#ENOENT} when the module is not loaded
-   */
-  public Outcome unloadVfioAp() {
-    return mutate(vfio::unload);
-  }
-
-  /**
-   * Loads the vfio_ap module: a fresh matrix device with 65,536 instances, and every free queue of
-   * a supported type is probed.
-   *
-   * @return done, or refused with {@link Errno#EEXIST} when it is already loaded
-   */
-  public Outcome loadVfioAp() {
-    return mutate(vfio::load);
-  }
-
   /**
    * Removes a mediated device ({@code vfio_ap_mdev_remove}). If a guest uses it, the kernel asks
    * the guest's user space to release it: each request clears the guest's masks and signals the
-   * config-change and request eventfds (see {@link #deviceNotices()}); the guest closes the device
-   * as its {@link Guest#deviceRelease()} says, which clears its masks again and resets every linked
-   * queue; then every linked queue is reset once more and the device is gone. A guest that never
-   * releases the device leaves the removal pending, as the kernel's write blocks: the device stays
-   * (and cannot be opened again) until the guest closes it or stops, and the removal then
-   * completes.
+   * config-change and request eventfds (see {@link VfioApModule#deviceNotices()}); the guest closes
+   * the device as its {@link Guest#deviceRelease()} says, which clears its masks again and resets
+   * every linked queue; then every linked queue is reset once more and the device is gone. A guest
+   * that never releases the device leaves the removal pending, as the kernel's write blocks: the
+   * device stays (and cannot be opened again) until the guest closes it or stops, and the removal
+   * then completes.
    *
    * @return done (the device is gone, or its removal is pending: see {@link
    *     #mediatedDevice(UUID)}), or refused with {@link Errno#ENOENT} when there is no such device
@@ -447,15 +281,6 @@ public final class Host {
           Mdev m = vfio.driver().mdev(uuid);
           return m != null && m.removing;
         });
-  }
-
-  /**
-   * Returns the notices the mediated devices logged while being removed (the kernel's {@code
-   * dev_notice} lines of {@code vfio_ap_mdev_request}, each prefixed with the device's UUID),
-   * oldest first.
-   */
-  public List<String> deviceNotices() {
-    return locked(() -> List.copyOf(vfio.notices));
   }
 
   /** Returns a snapshot of the mediated device {@code uuid}, if it exists. */
@@ -487,48 +312,48 @@ public final class Host {
   }
 
   /**
-   * Assigns an adapter ({@code assign_adapter}). Ownership and sharing are checked over the whole
-   * new matrix; the queues need not exist (over-provisioning). A running guest gets the adapter if
-   * all its queues over the shadow's domains are bound to vfio_ap and usable.
+   * Assigns an adapter ({@code assign_adapter}): as {@link #storeAssignment} on {@link
+   * Axis#ADAPTER}. The queues need not exist (over-provisioning).
    *
-   * @param id the adapter id as parsed; any value above the device's maximum is refused
-   * @return done, or refused with {@link Errno#ENODEV} (id above the maximum), {@link
-   *     Errno#EADDRNOTAVAIL} (a queue of the new matrix is owned by the host) or {@link
-   *     Errno#EADDRINUSE} (a queue is in another device's matrix); {@link Errno#ENOENT} when there
-   *     is no such device
+   * @return done, or refused with {@link Errno#ENODEV} (id above the device's maximum, e.g. 0x40
+   *     without APXA), {@link Errno#EADDRNOTAVAIL} (a queue of the new matrix is owned by the
+   *     host), {@link Errno#EADDRINUSE} (a queue is in another device's matrix) or {@link
+   *     Errno#ENOENT}
+   * @throws IllegalArgumentException if {@code id} is outside 0..255
    */
-  public Outcome assignAdapter(UUID uuid, long id) {
-    return withDevice(uuid, (m, op) -> vfio.driver().edits.assignAdapter(m, id, op));
+  public Outcome assignAdapter(UUID uuid, int id) {
+    return storeAssignment(uuid, Axis.ADAPTER, Axis.ADAPTER.check(id));
   }
 
   /**
-   * Unassigns an adapter ({@code unassign_adapter}): it leaves the guest at once, and its queues
-   * that were passed through are reset. Unassigning an unassigned id does nothing.
+   * Unassigns an adapter ({@code unassign_adapter}): as {@link #storeUnassignment}.
    *
    * @return done, or refused with {@link Errno#ENODEV} (id above the maximum) or {@link
    *     Errno#ENOENT} (no such device)
+   * @throws IllegalArgumentException if {@code id} is outside 0..255
    */
-  public Outcome unassignAdapter(UUID uuid, long id) {
-    return withDevice(uuid, (m, op) -> vfio.driver().edits.unassignAdapter(m, id, op));
+  public Outcome unassignAdapter(UUID uuid, int id) {
+    return storeUnassignment(uuid, Axis.ADAPTER, Axis.ADAPTER.check(id));
   }
 
   /**
    * Assigns a usage domain ({@code assign_domain}); as {@link #assignAdapter} for domains.
    *
-   * @return done, or refused with {@link Errno#ENODEV}, {@link Errno#EADDRNOTAVAIL}, {@link
-   *     Errno#EADDRINUSE} or {@link Errno#ENOENT}
+   * @return as {@link #assignAdapter}
+   * @throws IllegalArgumentException if {@code id} is outside 0..255
    */
-  public Outcome assignDomain(UUID uuid, long id) {
-    return withDevice(uuid, (m, op) -> vfio.driver().edits.assignDomain(m, id, op));
+  public Outcome assignDomain(UUID uuid, int id) {
+    return storeAssignment(uuid, Axis.DOMAIN, Axis.DOMAIN.check(id));
   }
 
   /**
    * Unassigns a usage domain ({@code unassign_domain}); as {@link #unassignAdapter} for domains.
    *
-   * @return done, or refused with {@link Errno#ENODEV} or {@link Errno#ENOENT}
+   * @return as {@link #unassignAdapter}
+   * @throws IllegalArgumentException if {@code id} is outside 0..255
    */
-  public Outcome unassignDomain(UUID uuid, long id) {
-    return withDevice(uuid, (m, op) -> vfio.driver().edits.unassignDomain(m, id, op));
+  public Outcome unassignDomain(UUID uuid, int id) {
+    return storeUnassignment(uuid, Axis.DOMAIN, Axis.DOMAIN.check(id));
   }
 
   /**
@@ -536,18 +361,50 @@ public final class Host {
    * sharing; the guest gets it if it is in the host configuration.
    *
    * @return done, or refused with {@link Errno#ENODEV} or {@link Errno#ENOENT}
+   * @throws IllegalArgumentException if {@code id} is outside 0..255
    */
-  public Outcome assignControlDomain(UUID uuid, long id) {
-    return withDevice(uuid, (m, op) -> vfio.driver().edits.assignControlDomain(m, id, op));
+  public Outcome assignControlDomain(UUID uuid, int id) {
+    return storeAssignment(uuid, Axis.CONTROL_DOMAIN, Axis.CONTROL_DOMAIN.check(id));
   }
 
   /**
    * Unassigns a control domain ({@code unassign_control_domain}).
    *
-   * @return done, or refused with {@link Errno#ENODEV} or {@link Errno#ENOENT}
+   * @return as {@link #unassignAdapter}
+   * @throws IllegalArgumentException if {@code id} is outside 0..255
    */
-  public Outcome unassignControlDomain(UUID uuid, long id) {
-    return withDevice(uuid, (m, op) -> vfio.driver().edits.unassignControlDomain(m, id, op));
+  public Outcome unassignControlDomain(UUID uuid, int id) {
+    return storeUnassignment(uuid, Axis.CONTROL_DOMAIN, Axis.CONTROL_DOMAIN.check(id));
+  }
+
+  /**
+   * A write of a number to {@code assign_adapter}, {@code assign_domain} or {@code
+   * assign_control_domain} ({@code axis}), as the kernel's store function handles it. Ownership and
+   * sharing of adapters and domains are checked over the whole new matrix; a running guest gets an
+   * adapter if all its queues over the shadow's domains are bound to vfio_ap and usable. {@code
+   * number} is what {@code kstrtoul} parsed from the text written to sysfs, an unsigned 64-bit
+   * value (a negative {@code long} stands for one above {@link Long#MAX_VALUE}), and a number above
+   * the device's maximum id is refused with ENODEV, as the kernel refuses it. Java code that holds
+   * an id uses {@link #assignAdapter} and its kin, which take only 0..255.
+   *
+   * @return as {@link #assignAdapter}, {@link #assignDomain} or {@link #assignControlDomain}
+   */
+  public Outcome storeAssignment(UUID uuid, Axis axis, long number) {
+    Objects.requireNonNull(axis, "axis");
+    return withDevice(uuid, (m, op) -> vfio.driver().edits.assign(m, axis, number, op));
+  }
+
+  /**
+   * A write of a number to {@code unassign_adapter}, {@code unassign_domain} or {@code
+   * unassign_control_domain}, as the kernel's store function handles it; {@code number} as in
+   * {@link #storeAssignment}. The id leaves the guest at once, and its queues that were passed
+   * through are reset; unassigning an unassigned id does nothing.
+   *
+   * @return as {@link #unassignAdapter}, {@link #unassignDomain} or {@link #unassignControlDomain}
+   */
+  public Outcome storeUnassignment(UUID uuid, Axis axis, long number) {
+    Objects.requireNonNull(axis, "axis");
+    return withDevice(uuid, (m, op) -> vfio.driver().edits.unassign(m, axis, number, op));
   }
 
   /**
@@ -603,114 +460,11 @@ public final class Host {
         });
   }
 
-  /**
-   * Registers or unregisters the user space eventfd of a signal ({@code VFIO_DEVICE_SET_IRQS}).
-   *
-   * @return done, or refused with {@link Errno#ENOENT} when there is no such device
-   */
-  public Outcome setSignalTrigger(UUID uuid, DeviceSignal signal, boolean registered) {
-    Objects.requireNonNull(signal, "signal");
-    return withDevice(
-        uuid,
-        (m, op) -> {
-          m.trigger(signal, registered);
-          return Outcome.done();
-        });
-  }
-
-  /**
-   * Resets every queue linked to the device ({@code VFIO_DEVICE_RESET}).
-   *
-   * @return done, or refused with {@link Errno#EIO} when a queue did not come back with response
-   *     code 0, or {@link Errno#ENOENT} when there is no such device
-   */
-  public Outcome resetDevice(UUID uuid) {
-    return withDevice(uuid, (m, op) -> vfio.driver().resetDevice(m));
-  }
-
   // ================================================================ guests
 
   /** Returns the CRYCB format a new guest gets by default: 2 with APXA, else 1. */
   public CrycbFormat defaultCrycbFormat() {
     return locked(() -> bus.config().apxa() ? CrycbFormat.FORMAT2 : CrycbFormat.FORMAT1);
-  }
-
-  /**
-   * Creates a running KVM guest with a CRYCB of {@code format}; it has no AP resources until it
-   * opens a mediated device.
-   *
-   * @throws IllegalArgumentException if a running guest already has that name
-   */
-  public Guest createGuest(String name, CrycbFormat format) {
-    return createGuest(name, format, false);
-  }
-
-  /**
-   * Creates a running KVM guest, optionally a Secure Execution (protected) guest, whose interrupt
-   * indicators must lie in memory shared with the host.
-   *
-   * @throws IllegalArgumentException if a running guest already has that name
-   */
-  public Guest createGuest(String name, CrycbFormat format, boolean secureExecution) {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(format, "format");
-    return locked(() -> guests.create(name, format, secureExecution));
-  }
-
-  /**
-   * Maps guest memory for DMA, as user space does before the guest uses it; {@code shared} says
-   * whether a Secure Execution guest shares it with the host.
-   *
-   * @throws IllegalArgumentException if the guest is not running here or the length is not positive
-   */
-  public void mapGuestMemory(Guest guest, long iova, long length, boolean shared) {
-    checkLength(length);
-    Objects.requireNonNull(guest, "guest");
-    locked(
-        () -> {
-          guests.mapMemory(guest, iova, length, shared);
-          return null;
-        });
-  }
-
-  /**
-   * Unmaps guest memory (the vfio DMA unmap): every queue whose interrupt indicator lies in the
-   * range has its interrupts disabled and its resources released.
-   *
-   * @throws IllegalArgumentException if the guest is not running here or the length is not positive
-   */
-  public void unmapGuestMemory(Guest guest, long iova, long length) {
-    checkLength(length);
-    Objects.requireNonNull(guest, "guest");
-    locked(
-        () -> {
-          guests.unmapMemory(guest, iova, length);
-          return null;
-        });
-  }
-
-  /**
-   * A guest's PQAP(AQIC) instruction, intercepted: enables ({@code enable}) or disables interrupts
-   * of a queue through the device the guest has open. Without an open device, or for a queue not
-   * linked to it, the answer is response code 01.
-   *
-   * @param isc the guest's interruption subclass (0..7)
-   * @param nib the guest address of the notification indicator byte
-   * @throws IllegalArgumentException if the guest is not running here or {@code isc} is not 0..7
-   */
-  public AqicResult interceptAqic(Guest guest, Apqn apqn, boolean enable, int isc, long nib) {
-    Objects.requireNonNull(apqn, "apqn");
-    if (isc < 0 || isc > 7) {
-      throw new IllegalArgumentException("ISC must be in 0..7: " + isc);
-    }
-    Objects.requireNonNull(guest, "guest");
-    return locked(() -> guests.aqic(guest, apqn, enable, isc, nib));
-  }
-
-  private static void checkLength(long length) {
-    if (length <= 0) {
-      throw new IllegalArgumentException("length must be positive: " + length);
-    }
   }
 
   /** Returns the running guest named {@code name}, if any. */
@@ -723,71 +477,13 @@ public final class Host {
     return locked(guests::all);
   }
 
-  /**
-   * Opens a mediated device for a guest (the vfio {@code open_device} path): the guest's CRYCB gets
-   * the device's shadow in one commit. A guest without a CRYCB opens the device but gets nothing.
-   *
-   * @param guest the guest whose KVM opens the device, or null for an open without a KVM
-   * @throws IllegalArgumentException if the guest is not running on this host
-   * @return done, or refused with {@link Errno#EINVAL} (no KVM), {@link Errno#EPERM} (the guest
-   *     already uses another device), {@link Errno#EBUSY} (another guest uses this device) or
-   *     {@link Errno#ENOENT} (no such device)
-   */
-  public Outcome openDevice(UUID uuid, @Nullable Guest guest) {
-    return withDevice(
-        uuid,
-        (m, op) -> {
-          if (guest != null) {
-            guests.running(guest);
-          }
-          return vfio.driver().open(m, guest, op);
-        });
-  }
-
-  /**
-   * Closes a mediated device (the vfio {@code close_device} path): the guest's masks are cleared,
-   * every linked queue is reset, the shadow is kept. Closing a device no guest uses does nothing.
-   *
-   * @return done, or refused with {@link Errno#ENOENT} when there is no such device
-   */
-  public Outcome closeDevice(UUID uuid) {
-    return withDevice(
-        uuid,
-        (m, op) -> {
-          vfio.driver().close(m, op.commits);
-          return Outcome.done();
-        });
-  }
-
-  /**
-   * Stops a guest: it closes its device, if any, and ends.
-   *
-   * @return done, or refused with {@link Errno#ENOENT} when no guest has that name
-   */
-  public Outcome destroyGuest(String name) {
-    Objects.requireNonNull(name, "name");
-    return mutate(op -> guests.destroy(name, op));
-  }
-
-  /**
-   * Stops this very guest: it closes its device, if any, and ends. A newer guest that took the same
-   * name is never touched.
-   *
-   * @return done, or refused with {@link Errno#ENOENT} when the guest is not running here (stopped
-   *     already, or of another host)
-   */
-  public Outcome destroyGuest(Guest guest) {
-    Objects.requireNonNull(guest, "guest");
-    return mutate(op -> guests.destroy(guest, op));
-  }
-
   // ================================================================ plumbing
 
-  private interface DeviceOp {
+  interface DeviceOp {
     Outcome apply(Mdev m, Op op);
   }
 
-  private Outcome withDevice(UUID uuid, DeviceOp body) {
+  Outcome withDevice(UUID uuid, DeviceOp body) {
     Objects.requireNonNull(uuid, "uuid");
     return mutate(
         op -> {
@@ -799,7 +495,7 @@ public final class Host {
         });
   }
 
-  private Outcome mutate(Function<Op, Outcome> body) {
+  Outcome mutate(Function<Op, Outcome> body) {
     return tx.mutate(body);
   }
 
@@ -808,14 +504,8 @@ public final class Host {
    * null} result is ignored).
    */
   @CanIgnoreReturnValue
-  private <T> T locked(Supplier<T> body) {
+  <T> T locked(Supplier<T> body) {
     return tx.read(body);
-  }
-
-  private static void checkId(int id, String what) {
-    if (id < 0 || id > Bitmap256.MAX_ID) {
-      throw new IllegalArgumentException(what + " id must be in 0..255: " + id);
-    }
   }
 
   @Override

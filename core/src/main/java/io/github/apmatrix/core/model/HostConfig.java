@@ -126,9 +126,24 @@ public record HostConfig(
     return new HostConfig(qci, apxa, na, nd, apm, aqm, adm);
   }
 
-  /** Returns this configuration with adapter {@code id} configured or not. */
-  public HostConfig withAdapter(int id, boolean configured) {
-    return withMasks(configured ? apm.with(id) : apm.without(id), aqm, adm);
+  /**
+   * Returns this configuration with {@code id} configured on {@code axis}: an adapter, a usage
+   * domain or a control domain that joins.
+   *
+   * @throws IllegalArgumentException if {@code id} is outside 0..255 or above the maximum id
+   */
+  public HostConfig with(Axis axis, int id) {
+    return axis.with(this, axis.of(this).with(axis.check(id)));
+  }
+
+  /**
+   * Returns this configuration without {@code id} on {@code axis}: an adapter, a usage domain or a
+   * control domain that leaves.
+   *
+   * @throws IllegalArgumentException if {@code id} is outside 0..255
+   */
+  public HostConfig without(Axis axis, int id) {
+    return axis.with(this, axis.of(this).without(axis.check(id)));
   }
 
   @Override

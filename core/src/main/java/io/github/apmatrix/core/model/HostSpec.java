@@ -44,7 +44,7 @@ public final class HostSpec {
   private final @Nullable ResetClock resetClock;
   private final Executor listenerExecutor;
   private final List<ApQueueDriver> drivers;
-  private final BiPredicate<String, Apqn> probeFault;
+  private final BiPredicate<DriverName, Apqn> probeFault;
   private final boolean vfioApLoaded;
 
   private HostSpec(Builder b, HostConfig config) {
@@ -114,7 +114,7 @@ public final class HostSpec {
   }
 
   /** Returns which (driver name, queue) probes fail before the driver runs. */
-  public BiPredicate<String, Apqn> probeFault() {
+  public BiPredicate<DriverName, Apqn> probeFault() {
     return probeFault;
   }
 
@@ -197,7 +197,7 @@ public final class HostSpec {
     private @Nullable ResetClock resetClock;
     private Executor listenerExecutor = Runnable::run;
     private final List<ApQueueDriver> drivers = new ArrayList<>();
-    private BiPredicate<String, Apqn> probeFault = (driver, apqn) -> false;
+    private BiPredicate<DriverName, Apqn> probeFault = (driver, apqn) -> false;
     private boolean vfioApLoaded = true;
 
     private Builder() {}
@@ -450,10 +450,10 @@ public final class HostSpec {
     /**
      * Makes a driver's probe fail, before the driver runs, for every (driver name, queue) the
      * predicate accepts (a driver callback that fails, e.g. for lack of memory): the queue stays
-     * unbound and the failure is recorded in {@link Host#driverErrors()}. Default: no faults.
+     * unbound and the failure is recorded in {@link QueueDrivers#errors()}. Default: no faults.
      */
     @CanIgnoreReturnValue
-    public Builder probeFault(BiPredicate<String, Apqn> fault) {
+    public Builder probeFault(BiPredicate<DriverName, Apqn> fault) {
       this.probeFault = Objects.requireNonNull(fault, "fault");
       return this;
     }
@@ -488,7 +488,7 @@ public final class HostSpec {
               ? HostConfig.withoutQci(apm, aqm)
               : new HostConfig(true, apxa, apxa ? na : 0, apxa ? nd : 0, apm, aqm, adm);
       Reconfiguration.checkCards(config, cards::get);
-      List<String> names = new ArrayList<>(List.of(ZcryptQueueDriver.NAME, VfioAp.NAME));
+      List<DriverName> names = new ArrayList<>(List.of(ZcryptQueueDriver.NAME, VfioAp.NAME));
       for (ApQueueDriver d : drivers) {
         if (names.contains(d.name())) {
           throw new IllegalArgumentException("a driver named " + d.name() + " already exists");

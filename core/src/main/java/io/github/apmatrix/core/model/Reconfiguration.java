@@ -34,7 +34,10 @@ final class Reconfiguration {
       return Outcome.refused(
           Errno.ENODEV, String.format("the machine has no card with adapter id 0x%02x", adapter));
     }
-    HostConfig next = bus.config().withAdapter(adapter, configured);
+    HostConfig next =
+        configured
+            ? bus.config().with(Axis.ADAPTER, adapter)
+            : bus.config().without(Axis.ADAPTER, adapter);
     if (!next.equals(bus.config())) {
       bus.scan(next, op);
     }

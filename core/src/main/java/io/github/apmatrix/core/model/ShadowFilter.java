@@ -106,16 +106,20 @@ final class ShadowFilter {
   }
 
   /**
-   * Hot unplug (§4.6, {@code vfio_ap_mdev_hot_unplug_adapters} / {@code _domains}) of adapters
-   * ({@code adapters} true) or domains: for each removed id that is in the shadow, its queues
-   * across {@code others} (the matrix's domains, or adapters) that were passed through are
-   * collected and the id leaves the shadow; if any id left, the guest gets one commit; then the
-   * collected queues are reset. The queues are unlinked by leaving the matrix.
+   * Hot unplug (§4.6, {@code vfio_ap_mdev_hot_unplug_adapters} / {@code _domains}) of adapters or
+   * usage domains ({@code axis}): for each removed id that is in the shadow, its queues across
+   * {@code others} (the matrix's domains, or adapters) that were passed through are collected and
+   * the id leaves the shadow; if any id left, the guest gets one commit; then the collected queues
+   * are reset. The queues are unlinked by leaving the matrix.
    */
-  void hotUnplug(Mdev m, Bitmap256 removed, boolean adapters, Bitmap256 others, Op op) {
+  void hotUnplug(Mdev m, Bitmap256 removed, Axis axis, Bitmap256 others, Op op) {
     if (removed.isEmpty()) {
       return;
     }
+    if (axis == Axis.CONTROL_DOMAIN) {
+      throw new IllegalArgumentException("control domains are not hot unplugged");
+    }
+    boolean adapters = axis == Axis.ADAPTER;
     boolean update = false;
     List<VfioQueue> reset = new ArrayList<>();
     for (int x = removed.first(); x >= 0; x = removed.next(x + 1)) {

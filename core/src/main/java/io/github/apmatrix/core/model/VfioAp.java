@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class VfioAp implements BusDriver {
 
-  static final String NAME = "vfio_ap";
+  static final DriverName NAME = DriverName.VFIO_AP;
 
   private final ApBus bus;
   private final QueueResets resets;
@@ -118,7 +118,7 @@ final class VfioAp implements BusDriver {
   // ---------------------------------------------------------------- AP bus driver (§5)
 
   @Override
-  public String name() {
+  public DriverName name() {
     return NAME;
   }
 

@@ -8,10 +8,10 @@ import io.github.apmatrix.core.Apqn;
  */
 final class ZcryptQueueDriver implements BusDriver {
 
-  static final String NAME = "cex4queue";
+  static final DriverName NAME = DriverName.CEX4QUEUE;
 
   @Override
-  public String name() {
+  public DriverName name() {
     return NAME;
   }
 

@@ -8,6 +8,7 @@ import static io.github.apmatrix.core.model.Fixtures.device;
 import static io.github.apmatrix.core.model.Fixtures.ids;
 import static io.github.apmatrix.core.model.Fixtures.q;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.apmatrix.core.Apcb;
@@ -32,18 +33,45 @@ class AssignmentRulesTest {
   // ---------------------------------------------------------------- ids and ranges
 
   @Test
-  void assignAdapter_idAboveMax_refusedWithEnodev() {
+  void storeAssignment_numberAboveMax_refusedWithEnodev() {
+    // assign_adapter_store & co.: kstrtoul, then the range check against the QCI maximum -> ENODEV
     Host host = exampleHost();
     host.createMediatedDevice(U).orThrow();
-    assertThat(host.assignAdapter(U, 256).errno()).contains(Errno.ENODEV);
-    assertThat(host.assignAdapter(U, -1).errno()).contains(Errno.ENODEV);
-    assertThat(host.assignAdapter(U, Long.MAX_VALUE).errno()).contains(Errno.ENODEV);
-    assertThat(host.assignDomain(U, 256).errno()).contains(Errno.ENODEV);
-    assertThat(host.assignControlDomain(U, 256).errno()).contains(Errno.ENODEV);
-    assertThat(host.unassignAdapter(U, 256).errno()).contains(Errno.ENODEV);
-    assertThat(host.unassignDomain(U, 256).errno()).contains(Errno.ENODEV);
-    assertThat(host.unassignControlDomain(U, 256).errno()).contains(Errno.ENODEV);
-    assertThat(host.assignAdapter(U, 256).refusal().orElseThrow().message()).contains("256");
+    assertThat(host.storeAssignment(U, Axis.ADAPTER, 256).errno()).contains(Errno.ENODEV);
+    assertThat(host.storeAssignment(U, Axis.ADAPTER, -1).errno()).contains(Errno.ENODEV);
+    assertThat(host.storeAssignment(U, Axis.ADAPTER, Long.MAX_VALUE).errno())
+        .contains(Errno.ENODEV);
+    assertThat(host.storeAssignment(U, Axis.DOMAIN, 256).errno()).contains(Errno.ENODEV);
+    assertThat(host.storeAssignment(U, Axis.CONTROL_DOMAIN, 256).errno()).contains(Errno.ENODEV);
+    assertThat(host.storeUnassignment(U, Axis.ADAPTER, 256).errno()).contains(Errno.ENODEV);
+    assertThat(host.storeUnassignment(U, Axis.DOMAIN, 256).errno()).contains(Errno.ENODEV);
+    assertThat(host.storeUnassignment(U, Axis.CONTROL_DOMAIN, 256).errno()).contains(Errno.ENODEV);
+    assertThat(host.storeAssignment(U, Axis.ADAPTER, 256).refusal().orElseThrow().message())
+        .contains("256");
+    // kstrtoul's -1 is 2^64 - 1: the kernel's number, printed unsigned
+    assertThat(host.storeAssignment(U, Axis.ADAPTER, -1).refusal().orElseThrow().message())
+        .startsWith("adapter 18446744073709551615 is above the maximum adapter id");
+    assertThat(host.mediatedDevice(U).orElseThrow().matrix()).isEqualTo(Apcb.empty());
+  }
+
+  @Test
+  void typedAssign_idOutside0To255_throwsIllegalArgumentException_andChangesNothing() {
+    Host host = exampleHost();
+    host.createMediatedDevice(U).orThrow();
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> host.assignAdapter(U, -1))
+        .withMessage("adapter id must be in 0..255: -1");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> host.assignControlDomain(U, 256))
+        .withMessage("control domain id must be in 0..255: 256");
+    assertThatIllegalArgumentException().isThrownBy(() -> host.assignDomain(U, 256));
+    assertThatIllegalArgumentException().isThrownBy(() -> host.unassignAdapter(U, 300));
+    assertThatIllegalArgumentException().isThrownBy(() -> host.unassignDomain(U, -7));
+    assertThatIllegalArgumentException().isThrownBy(() -> host.unassignControlDomain(U, 256));
+    // the id check comes before the device lookup: a caller's mistake, not the kernel's answer
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> host.assignAdapter(UUID.randomUUID(), 256));
+    assertThat(host.mediatedDevice(U).orElseThrow().matrix()).isEqualTo(Apcb.empty());
   }
 
   @Test
@@ -154,7 +182,7 @@ class AssignmentRulesTest {
   void assignAdapter_idAboveMaxAndOwned_enodevBeforeOwnership() {
     Host host = SpecExamplesTest.exampleHost();
     device(host, U, adapters(), 1);
-    assertThat(host.assignAdapter(U, 256).errno()).contains(Errno.ENODEV);
+    assertThat(host.storeAssignment(U, Axis.ADAPTER, 256).errno()).contains(Errno.ENODEV);
   }
 
   @Test
@@ -227,10 +255,10 @@ class AssignmentRulesTest {
             host.unassignControlDomain(x, 1),
             host.writeApConfig(x, Apcb.empty()),
             host.removeMediatedDevice(x),
-            host.openDevice(x, null),
-            host.closeDevice(x),
-            host.resetDevice(x),
-            host.setSignalTrigger(x, DeviceSignal.REQUEST, true));
+            host.kvm().openDeviceWithoutKvm(x),
+            host.kvm().closeDevice(x),
+            host.kvm().resetDevice(x),
+            host.kvm().registerSignalTrigger(x, DeviceSignal.REQUEST));
     assertThat(outcomes).allSatisfy(o -> assertThat(o.errno()).contains(Errno.ENOENT));
     assertThatThrownBy(() -> host.explain(x)).isInstanceOf(IllegalArgumentException.class);
   }
@@ -316,12 +344,12 @@ class AssignmentRulesTest {
   void writeApmask_givingBackUnassignedQueue_rebindsToDefaultDriver() {
     Host host = exampleHost();
     device(host, U, adapters(3), 2);
-    assertThat(host.driverOf(q(0x0a, 1))).contains("vfio_ap");
+    assertThat(host.drivers().driverOf(q(0x0a, 1))).contains(DriverName.VFIO_AP);
     host.writeApmask(host.apmask().with(0x0a)).orThrow();
-    assertThat(host.driverOf(q(0x0a, 1))).contains("cex4queue");
+    assertThat(host.drivers().driverOf(q(0x0a, 1))).contains(DriverName.CEX4QUEUE);
     assertThat(host.isHostOwned(q(0x0a, 1))).isTrue();
     host.writeApmask(host.apmask().without(0x0a)).orThrow(); // clearing never asks vfio_ap
-    assertThat(host.driverOf(q(0x0a, 1))).contains("vfio_ap");
+    assertThat(host.drivers().driverOf(q(0x0a, 1))).contains(DriverName.VFIO_AP);
     assertThat(host.writeApmask(host.apmask()).isDone()).isTrue(); // unchanged: nothing to do
   }
 
@@ -338,12 +366,12 @@ class AssignmentRulesTest {
   @Test
   void availableInstances_countsDownOnCreateAndUpOnRemove() {
     Host host = exampleHost();
-    assertThat(host.availableInstances()).isEqualTo(65536);
+    assertThat(host.vfioAp().availableInstances()).isEqualTo(65536);
     host.createMediatedDevice(U).orThrow();
     host.createMediatedDevice(V).orThrow();
-    assertThat(host.availableInstances()).isEqualTo(65534);
+    assertThat(host.vfioAp().availableInstances()).isEqualTo(65534);
     host.removeMediatedDevice(U).orThrow();
-    assertThat(host.availableInstances()).isEqualTo(65535);
+    assertThat(host.vfioAp().availableInstances()).isEqualTo(65535);
     assertThat(host.mediatedDevice(U)).isEmpty();
   }
 
@@ -353,7 +381,7 @@ class AssignmentRulesTest {
     for (int i = 0; i < 65536; i++) {
       host.createMediatedDevice(new UUID(0L, i)).orThrow();
     }
-    assertThat(host.availableInstances()).isZero();
+    assertThat(host.vfioAp().availableInstances()).isZero();
     assertThat(host.createMediatedDevice(U).errno()).contains(Errno.EUSERS);
     host.removeMediatedDevice(new UUID(0L, 7)).orThrow();
     assertThat(host.createMediatedDevice(U).isDone()).isTrue();
@@ -376,20 +404,20 @@ class AssignmentRulesTest {
   @Test
   void queueStatus_unassignedAssignedInUse() {
     Host host = exampleHost();
-    assertThat(host.queueStatus(q(3, 1))).contains(QueueStatus.UNASSIGNED);
-    assertThat(host.queueStatus(q(0x0b, 1))).isEmpty(); // no such queue
+    assertThat(host.resets().queueStatus(q(3, 1))).contains(QueueStatus.UNASSIGNED);
+    assertThat(host.resets().queueStatus(q(0x0b, 1))).isEmpty(); // no such queue
     device(host, U, adapters(3), 1);
-    assertThat(host.queueStatus(q(3, 1))).contains(QueueStatus.ASSIGNED);
+    assertThat(host.resets().queueStatus(q(3, 1))).contains(QueueStatus.ASSIGNED);
     Fixtures.start(host, "g", U);
-    assertThat(host.queueStatus(q(3, 1))).contains(QueueStatus.IN_USE);
+    assertThat(host.resets().queueStatus(q(3, 1))).contains(QueueStatus.IN_USE);
     assertThat(QueueStatus.IN_USE.text()).isEqualTo("in use");
-    host.closeDevice(U).orThrow();
-    assertThat(host.queueStatus(q(3, 1))).contains(QueueStatus.ASSIGNED);
+    host.kvm().closeDevice(U).orThrow();
+    assertThat(host.resets().queueStatus(q(3, 1))).contains(QueueStatus.ASSIGNED);
   }
 
   @Test
   void features_guestMatrixHotplugApConfig() {
-    assertThat(exampleHost().vfioApFeatures())
+    assertThat(exampleHost().vfioAp().features())
         .containsExactly("guest_matrix", "hotplug", "ap_config");
   }
 }

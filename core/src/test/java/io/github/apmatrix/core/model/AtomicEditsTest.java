@@ -114,7 +114,8 @@ class AtomicEditsTest {
     int missed =
         toggleConcurrently(
             (id, set) ->
-                host.updateConfig(
+                host.machine()
+                    .updateConfig(
                         c ->
                             c.withMasks(
                                 c.apm(), c.aqm(), set ? c.adm().with(id) : c.adm().without(id)))
@@ -150,13 +151,14 @@ class AtomicEditsTest {
   @Test
   void destroyGuest_staleHandle_neverStopsANewerGuestOfTheSameName() {
     Host host = HostSpec.builder().start();
-    Guest old = host.createGuest("g", CrycbFormat.FORMAT2);
-    host.destroyGuest(old).orThrow();
-    Guest newer = host.createGuest("g", CrycbFormat.FORMAT2);
-    assertThat(host.destroyGuest(old).refusal().orElseThrow().errno()).isEqualTo(Errno.ENOENT);
+    Guest old = host.kvm().createGuest("g", CrycbFormat.FORMAT2);
+    host.kvm().destroyGuest(old).orThrow();
+    Guest newer = host.kvm().createGuest("g", CrycbFormat.FORMAT2);
+    assertThat(host.kvm().destroyGuest(old).refusal().orElseThrow().errno())
+        .isEqualTo(Errno.ENOENT);
     assertThat(newer.isRunning()).isTrue();
     assertThat(host.guest("g")).containsSame(newer);
-    host.destroyGuest(newer).orThrow();
+    host.kvm().destroyGuest(newer).orThrow();
     assertThat(host.guests()).isEmpty();
   }
 }

@@ -66,12 +66,12 @@ class CommitStepsTest {
   @Test
   void apConfigStore_everyCommittedViewIsAFilteredShadow() {
     hw.forgetZapqs();
-    host.unbind("vfio_ap", q(0x0b, 1)).orThrow(); // 0x0b leaves the shadow
+    host.drivers().unbind(DriverName.VFIO_AP, q(0x0b, 1)).orThrow(); // 0x0b leaves the shadow
     seen.clear();
     host.writeApConfig(U, Apcb.of(ids(3, 0x0b), ids(2), ids())).orThrow();
     for (Apcb view : seen) {
       for (Apqn apqn : view.apqns()) {
-        assertThat(host.usableQueues().contains(apqn)).as("%s in %s", apqn, view).isTrue();
+        assertThat(host.resets().usableQueues().contains(apqn)).as("%s in %s", apqn, view).isTrue();
       }
     }
     assertThat(seen.get(seen.size() - 1)).isEqualTo(dev(host, U).shadow());
@@ -86,7 +86,7 @@ class CommitStepsTest {
     host.assignDomain(U, 5).orThrow(); // not in the host configuration yet
     seen.clear();
     HostConfig c = host.config();
-    host.reconfigure(c.withMasks(ids(3, 0x0b), c.aqm().with(5), c.adm())).orThrow();
+    host.machine().reconfigure(c.withMasks(ids(3, 0x0b), c.aqm().with(5), c.adm())).orThrow();
     assertThat(seen)
         .containsExactly(
             Apcb.of(ids(3, 0x0b), ids(1, 2), ids()), Apcb.of(ids(3, 0x0b), ids(1, 2, 5), ids()));

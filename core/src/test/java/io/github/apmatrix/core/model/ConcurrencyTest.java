@@ -41,7 +41,7 @@ class ConcurrencyTest {
   @Test
   void guestsReadWhileThreadsMutate_everyCrycbSeenWasPublishedInOrder() throws Exception {
     Host host = sharedHost();
-    Guest g = host.createGuest("g1", CrycbFormat.FORMAT2);
+    Guest g = host.kvm().createGuest("g1", CrycbFormat.FORMAT2);
     Set<Crycb> published =
         Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
     List<Long> counts = Collections.synchronizedList(new ArrayList<>());
@@ -50,7 +50,7 @@ class ConcurrencyTest {
           published.add(crycb);
           counts.add(crycb.commits());
         });
-    host.openDevice(U, g).orThrow();
+    host.kvm().openDevice(U, g).orThrow();
     published.add(g.crycb());
 
     AtomicBoolean stop = new AtomicBoolean();
@@ -69,8 +69,8 @@ class ConcurrencyTest {
                   int d = 1 + r.nextInt(4);
                   Outcome o =
                       switch (r.nextInt(4)) {
-                        case 0 -> host.unbind("vfio_ap", Apqn.of(a, d));
-                        case 1 -> host.bind("vfio_ap", Apqn.of(a, d));
+                        case 0 -> host.drivers().unbind(DriverName.VFIO_AP, Apqn.of(a, d));
+                        case 1 -> host.drivers().bind(DriverName.VFIO_AP, Apqn.of(a, d));
                         case 2 -> host.unassignDomain(U, d);
                         default -> host.assignDomain(U, d);
                       };
@@ -135,12 +135,12 @@ class ConcurrencyTest {
     IDS.forEach(a -> b.card(Card.of(a, CardType.CEX8, CardMode.CCA)));
     Host host = b.start();
     host.createMediatedDevice(U).orThrow();
-    Guest g = host.createGuest("g1", CrycbFormat.FORMAT2);
+    Guest g = host.kvm().createGuest("g1", CrycbFormat.FORMAT2);
     List<Integer> seenByListener = Collections.synchronizedList(new ArrayList<>());
     g.addCommitListener(
         (guest, crycb) ->
             seenByListener.add(host.mediatedDevice(U).orElseThrow().matrix().apqnCount()));
-    host.openDevice(U, g).orThrow();
+    host.kvm().openDevice(U, g).orThrow();
     host.assignAdapter(U, 1).orThrow();
     host.assignDomain(U, 1).orThrow();
     listeners.shutdown();

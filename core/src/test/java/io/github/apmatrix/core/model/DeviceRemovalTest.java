@@ -35,11 +35,11 @@ class DeviceRemovalTest {
   /** vfio_ap_mdev_remove on a device no guest opened: one vfio_ap_mdev_reset_queues, no request. */
   @Test
   void remove_unopenedDevice_queuesResetOnceNoNotice() {
-    host.closeDevice(U).orThrow();
+    host.kvm().closeDevice(U).orThrow();
     hw.forgetZapqs();
     host.removeMediatedDevice(U).orThrow();
     assertThat(hw.takeZapqs()).containsExactlyInAnyOrder(q(3, 1), q(3, 2));
-    assertThat(host.deviceNotices()).isEmpty();
+    assertThat(host.vfioAp().deviceNotices()).isEmpty();
     assertThat(host.mediatedDevice(U)).isEmpty();
   }
 
@@ -49,9 +49,10 @@ class DeviceRemovalTest {
    */
   @Test
   void request_withTrigger_relaysRequestZeroAndGuestReleases() {
-    host.setSignalTrigger(U, DeviceSignal.REQUEST, true).orThrow();
+    host.kvm().registerSignalTrigger(U, DeviceSignal.REQUEST).orThrow();
     host.removeMediatedDevice(U).orThrow();
-    assertThat(host.deviceNotices()).containsExactly(U + ": Relaying device request to user (#0)");
+    assertThat(host.vfioAp().deviceNotices())
+        .containsExactly(U + ": Relaying device request to user (#0)");
     assertThat(g.signals()).containsExactly(DeviceSignal.REQUEST);
     assertThat(g.commits()).isEqualTo(3);
     assertThat(host.mediatedDevice(U)).isEmpty();
@@ -61,7 +62,7 @@ class DeviceRemovalTest {
   @Test
   void request_withoutTrigger_noticesOnceThatItIsBlockedUntilReleased() {
     host.removeMediatedDevice(U).orThrow();
-    assertThat(host.deviceNotices())
+    assertThat(host.vfioAp().deviceNotices())
         .containsExactly(U + ": No device request registered, blocked until released by user");
     assertThat(g.signals()).isEmpty();
   }
@@ -73,17 +74,17 @@ class DeviceRemovalTest {
    */
   @Test
   void request_guestDelays_everyRequestClearsAndEveryTenthIsLogged() {
-    host.setSignalTrigger(U, DeviceSignal.REQUEST, true).orThrow();
+    host.kvm().registerSignalTrigger(U, DeviceSignal.REQUEST).orThrow();
     g.setDeviceRelease(DeviceRelease.afterRequests(12));
-    long before = host.resetClock().nowMillis();
+    long before = host.resets().clock().nowMillis();
     host.removeMediatedDevice(U).orThrow();
-    assertThat(host.deviceNotices())
+    assertThat(host.vfioAp().deviceNotices())
         .containsExactly(
             U + ": Relaying device request to user (#0)",
             U + ": Relaying device request to user (#10)");
     assertThat(g.commits()).isEqualTo(1 + 13 + 1);
     assertThat(g.signals()).hasSize(13).containsOnly(DeviceSignal.REQUEST);
-    assertThat(host.resetClock().nowMillis() - before)
+    assertThat(host.resets().clock().nowMillis() - before)
         .isGreaterThanOrEqualTo(12 * DeviceRemoval.REQUEST_INTERVAL_MS);
     assertThat(hw.takeZapqs()).containsExactlyInAnyOrder(q(3, 1), q(3, 2), q(3, 1), q(3, 2));
     assertThat(host.mediatedDevice(U)).isEmpty();
@@ -102,15 +103,15 @@ class DeviceRemovalTest {
     assertThat(g.crycb().masks().isEmpty()).isTrue();
     assertThat(g.commits()).isEqualTo(2);
     assertThat(hw.takeZapqs()).isEmpty();
-    int instances = host.availableInstances();
+    int instances = host.vfioAp().availableInstances();
     assertThat(host.removeMediatedDevice(U).isDone()).isTrue(); // a second write waits as well
     assertThat(g.commits()).isEqualTo(2);
 
-    host.destroyGuest("g").orThrow(); // QEMU ends: close_device, then the removal completes
+    host.kvm().destroyGuest("g").orThrow(); // QEMU ends: close_device, then the removal completes
     assertThat(g.commits()).isEqualTo(3);
     assertThat(hw.takeZapqs()).containsExactlyInAnyOrder(q(3, 1), q(3, 2), q(3, 1), q(3, 2));
     assertThat(host.mediatedDevice(U)).isEmpty();
-    assertThat(host.availableInstances()).isEqualTo(instances + 1);
+    assertThat(host.vfioAp().availableInstances()).isEqualTo(instances + 1);
   }
 
   /** vfio_unregister_group_dev: a device being removed cannot be opened again. */
@@ -118,15 +119,15 @@ class DeviceRemovalTest {
   void unregisterGroupDev_pendingRemoval_newOpenRefusedWithEnodev() {
     g.setDeviceRelease(DeviceRelease.never());
     host.removeMediatedDevice(U).orThrow();
-    host.closeDevice(U).orThrow(); // the guest lets go: the removal completes
-    Guest k = host.createGuest("k", CrycbFormat.FORMAT2);
-    assertThat(host.openDevice(U, k).errno()).contains(Errno.ENOENT);
+    host.kvm().closeDevice(U).orThrow(); // the guest lets go: the removal completes
+    Guest k = host.kvm().createGuest("k", CrycbFormat.FORMAT2);
+    assertThat(host.kvm().openDevice(U, k).errno()).contains(Errno.ENOENT);
 
     device(host, U, adapters(3), 1);
     Guest h = Fixtures.start(host, "h", U);
     h.setDeviceRelease(DeviceRelease.never());
     host.removeMediatedDevice(U).orThrow();
-    host.destroyGuest("h").orThrow();
+    host.kvm().destroyGuest("h").orThrow();
     assertThat(host.mediatedDevice(U)).isEmpty();
   }
 
@@ -135,8 +136,8 @@ class DeviceRemovalTest {
   void setKvm_deviceBeingRemoved_refusedWithEnodev() {
     g.setDeviceRelease(DeviceRelease.never());
     host.removeMediatedDevice(U).orThrow();
-    Guest k = host.createGuest("k", CrycbFormat.FORMAT2);
-    assertThat(host.openDevice(U, k).errno()).contains(Errno.ENODEV);
+    Guest k = host.kvm().createGuest("k", CrycbFormat.FORMAT2);
+    assertThat(host.kvm().openDevice(U, k).errno()).contains(Errno.ENODEV);
   }
 
   @Test

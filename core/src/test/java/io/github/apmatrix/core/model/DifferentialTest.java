@@ -431,14 +431,22 @@ class DifferentialTest {
       case NOOP -> new Errno[2];
       case CREATE -> pair(e(host.createMediatedDevice(uuid)), ref.create(uuid));
       case REMOVE -> pair(e(host.removeMediatedDevice(uuid)), ref.remove(uuid));
-      case ASSIGN_ADAPTER -> pair(e(host.assignAdapter(uuid, x)), ref.assignAdapter(uuid, x));
-      case ASSIGN_DOMAIN -> pair(e(host.assignDomain(uuid, x)), ref.assignDomain(uuid, x));
+      case ASSIGN_ADAPTER ->
+          pair(e(host.storeAssignment(uuid, Axis.ADAPTER, x)), ref.assignAdapter(uuid, x));
+      case ASSIGN_DOMAIN ->
+          pair(e(host.storeAssignment(uuid, Axis.DOMAIN, x)), ref.assignDomain(uuid, x));
       case ASSIGN_CONTROL_DOMAIN ->
-          pair(e(host.assignControlDomain(uuid, x)), ref.assignControlDomain(uuid, x));
-      case UNASSIGN_ADAPTER -> pair(e(host.unassignAdapter(uuid, x)), ref.unassignAdapter(uuid, x));
-      case UNASSIGN_DOMAIN -> pair(e(host.unassignDomain(uuid, x)), ref.unassignDomain(uuid, x));
+          pair(
+              e(host.storeAssignment(uuid, Axis.CONTROL_DOMAIN, x)),
+              ref.assignControlDomain(uuid, x));
+      case UNASSIGN_ADAPTER ->
+          pair(e(host.storeUnassignment(uuid, Axis.ADAPTER, x)), ref.unassignAdapter(uuid, x));
+      case UNASSIGN_DOMAIN ->
+          pair(e(host.storeUnassignment(uuid, Axis.DOMAIN, x)), ref.unassignDomain(uuid, x));
       case UNASSIGN_CONTROL_DOMAIN ->
-          pair(e(host.unassignControlDomain(uuid, x)), ref.unassignControlDomain(uuid, x));
+          pair(
+              e(host.storeUnassignment(uuid, Axis.CONTROL_DOMAIN, x)),
+              ref.unassignControlDomain(uuid, x));
       case AP_CONFIG ->
           pair(
               e(host.writeApConfig(uuid, Apcb.of(bm(set(x)), bm(set(st.y())), bm(set(st.z()))))),
@@ -456,25 +464,28 @@ class DifferentialTest {
       case BIND -> {
         String drv = driver(st, ref);
         yield pair(
-            e(host.bind(drv, Apqn.of((int) x, (int) st.y()))),
+            e(host.drivers().bind(DriverName.of(drv), Apqn.of((int) x, (int) st.y()))),
             ref.bind(drv, (int) x, (int) st.y()));
       }
       case UNBIND -> {
         String drv = driver(st, ref);
         yield pair(
-            e(host.unbind(drv, Apqn.of((int) x, (int) st.y()))),
+            e(host.drivers().unbind(DriverName.of(drv), Apqn.of((int) x, (int) st.y()))),
             ref.unbind(drv, (int) x, (int) st.y()));
       }
       case RECONFIGURE -> {
         Set<Integer> apm = cardAdapters(v, set(x));
         Set<Integer> cd = v == Variant.NO_QCI ? Set.of() : set(st.z());
         yield pair(
-            e(host.reconfigure(config(v, apm, set(st.y()), cd))),
+            e(host.machine().reconfigure(config(v, apm, set(st.y()), cd))),
             ref.reconfigure(apm, set(st.y()), cd));
       }
       case CONFIGURE_ADAPTER ->
           pair(
-              e(host.configureAdapter((int) x, st.w() == 1)),
+              e(
+                  st.w() == 1
+                      ? host.machine().configureAdapter((int) x)
+                      : host.machine().deconfigureAdapter((int) x)),
               ref.configureAdapter((int) x, st.w() == 1));
       case CREATE_GUEST -> {
         String name = "g" + st.u();
@@ -482,24 +493,24 @@ class DifferentialTest {
           yield new Errno[2];
         }
         CrycbFormat f = FORMATS.get(st.w());
-        assertThat(host.createGuest(name, f).isRunning()).isTrue();
+        assertThat(host.kvm().createGuest(name, f).isRunning()).isTrue();
         ref.createGuest(name, f);
         yield new Errno[2];
       }
       case OPEN -> {
         if (st.w() == 3) {
-          yield pair(e(host.openDevice(uuid, null)), ref.open(uuid, null));
+          yield pair(e(host.kvm().openDeviceWithoutKvm(uuid)), ref.open(uuid, null));
         }
         String name = "g" + st.w();
         Guest g = host.guest(name).orElse(null);
         if (g == null) {
           yield new Errno[2];
         }
-        yield pair(e(host.openDevice(uuid, g)), ref.open(uuid, name));
+        yield pair(e(host.kvm().openDevice(uuid, g)), ref.open(uuid, name));
       }
-      case CLOSE -> pair(e(host.closeDevice(uuid)), ref.close(uuid));
+      case CLOSE -> pair(e(host.kvm().closeDevice(uuid)), ref.close(uuid));
       case DESTROY_GUEST ->
-          pair(e(host.destroyGuest("g" + st.u())), ref.destroyGuest("g" + st.u()));
+          pair(e(host.kvm().destroyGuest("g" + st.u())), ref.destroyGuest("g" + st.u()));
       case FAULT -> {
         Apqn q = Apqn.of((int) x, (int) st.y());
         ScriptedHardware.Fault f = FAULTS.get(st.w());
@@ -507,7 +518,7 @@ class DifferentialTest {
         refHw.fault(q, f);
         yield new Errno[2];
       }
-      case RESET_DEVICE -> pair(e(host.resetDevice(uuid)), ref.resetDevice(uuid));
+      case RESET_DEVICE -> pair(e(host.kvm().resetDevice(uuid)), ref.resetDevice(uuid));
     };
   }
 
@@ -539,7 +550,7 @@ class DifferentialTest {
       String where) {
     assertThat(host.apmask()).as(where + ": apmask").isEqualTo(bm(ref.apmask));
     assertThat(host.aqmask()).as(where + ": aqmask").isEqualTo(bm(ref.aqmask));
-    assertThat(host.availableInstances())
+    assertThat(host.vfioAp().availableInstances())
         .as(where + ": available_instances")
         .isEqualTo(65536 - ref.devs.size());
     List<MediatedDevice> devices = host.mediatedDevices();
@@ -579,13 +590,13 @@ class DifferentialTest {
     Set<Integer> values = new TreeSet<>();
     for (Apqn q : queues) {
       values.add(q.value());
-      String drv = host.driverOf(q).orElse(null);
+      String drv = host.drivers().driverOf(q).map(DriverName::name).orElse(null);
       assertThat(drv).as(where + ": driver of " + q).isEqualTo(ref.boundTo.get(q.value()));
       if (ReferenceModel.VFIO.equals(drv)) {
-        assertThat(host.resetStatus(q).map(ResponseCode::value))
+        assertThat(host.resets().status(q).map(ResponseCode::value))
             .as(where + ": reset status of " + q)
             .contains(ref.resetRc.getOrDefault(q.value(), 0));
-        assertThat(host.queueStatus(q))
+        assertThat(host.resets().queueStatus(q))
             .as(where + ": status of " + q)
             .contains(ref.status(q.adapter(), q.domain()));
       }
@@ -611,7 +622,7 @@ class DifferentialTest {
         assertThat(cfg.qci() && cfg.apm().contains(q.adapter()) && cfg.aqm().contains(q.domain()))
             .as(where + ": guest " + g.name() + " reaches " + q + " outside the host configuration")
             .isTrue();
-        assertThat(host.driverOf(q))
+        assertThat(host.drivers().driverOf(q))
             .as(where + ": guest " + g.name() + " reaches " + q + " not bound to vfio_ap")
             .contains(VfioAp.NAME);
       }
@@ -629,7 +640,7 @@ class DifferentialTest {
     static State of(Host host) {
       Map<Apqn, String> drivers = new HashMap<>();
       for (Apqn q : host.queues()) {
-        drivers.put(q, host.driverOf(q).orElse("-"));
+        drivers.put(q, host.drivers().driverOf(q).map(DriverName::name).orElse("-"));
       }
       return new State(
           host.mediatedDevices(),
@@ -637,7 +648,7 @@ class DifferentialTest {
           host.apmask(),
           host.aqmask(),
           drivers,
-          host.resetCount());
+          host.resets().count());
     }
   }
 }

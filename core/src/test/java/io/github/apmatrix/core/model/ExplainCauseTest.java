@@ -26,10 +26,10 @@ class ExplainCauseTest {
     Fixtures.start(host, "g", U);
     hw.zapq(q(0x0a, 2), ResponseCode.of(0x06));
     // vfio_ap_mdev_reset_queues: 0a.0002 answers 06 and is no longer passable
-    assertThat(host.resetDevice(U).errno()).contains(Errno.EIO);
+    assertThat(host.kvm().resetDevice(U).errno()).contains(Errno.EIO);
     host.assignDomain(U, 5).orThrow(); // filter_matrix runs: adapter 0x0a withheld
     assertThat(Fixtures.dev(host, U).shadow().apm()).isEqualTo(ids(3));
-    host.resetDevice(U).orThrow(); // 0a.0002 answers 00 now: usable, but nothing re-filters
+    host.kvm().resetDevice(U).orThrow(); // 0a.0002 answers 00 now: usable, but nothing re-filters
 
     List<Withheld> why = host.explain(U);
     Withheld w = why.get(0);
@@ -48,9 +48,9 @@ class ExplainCauseTest {
     Host host = Fixtures.host(hw, adapters(3, 0x0a), 1, 2);
     device(host, U, adapters(3, 0x0a), 1);
     hw.zapq(q(0x0a, 1), ResponseCode.of(0x06));
-    assertThat(host.resetDevice(U).errno()).contains(Errno.EIO);
+    assertThat(host.kvm().resetDevice(U).errno()).contains(Errno.EIO);
     host.assignDomain(U, 5).orThrow(); // withheld
-    host.resetDevice(U).orThrow();
+    host.kvm().resetDevice(U).orThrow();
     host.assignDomain(U, 2).orThrow(); // filter_matrix again: back
     assertThat(host.explain(U)).extracting(Withheld::kind).containsOnly(Withheld.Kind.DOMAIN);
   }

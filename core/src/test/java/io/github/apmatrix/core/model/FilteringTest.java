@@ -63,10 +63,11 @@ class FilteringTest {
             SpecExamplesTest.U,
             Apcb.of(Bitmap256.of(3, 10), Bitmap256.of(1, 0x20), Bitmap256.of(2)))
         .orThrow();
-    host.unbind("vfio_ap", Apqn.of(10, 1)).orThrow();
+    host.drivers().unbind(DriverName.VFIO_AP, Apqn.of(10, 1)).orThrow();
     host.assignDomain(SpecExamplesTest.U, 2).orThrow();
     MediatedDevice m = host.mediatedDevice(SpecExamplesTest.U).orElseThrow();
-    assertThat(Filtering.shadow(m.matrix(), host.config().driverView(), host.usableQueues()))
+    assertThat(
+            Filtering.shadow(m.matrix(), host.config().driverView(), host.resets().usableQueues()))
         .isEqualTo(m.shadow());
     assertThat(m.shadow().apm()).isEqualTo(Bitmap256.of(3));
   }

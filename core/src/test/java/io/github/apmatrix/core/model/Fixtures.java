@@ -55,8 +55,8 @@ final class Fixtures {
   /** Creates a format-2 guest and opens {@code uuid} for it; returns the guest, if wanted. */
   @CanIgnoreReturnValue
   static Guest start(Host host, String name, UUID uuid) {
-    Guest g = host.createGuest(name, CrycbFormat.FORMAT2);
-    host.openDevice(uuid, g).orThrow();
+    Guest g = host.kvm().createGuest(name, CrycbFormat.FORMAT2);
+    host.kvm().openDevice(uuid, g).orThrow();
     return g;
   }
 

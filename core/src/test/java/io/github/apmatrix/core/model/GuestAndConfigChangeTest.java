@@ -34,7 +34,7 @@ class GuestAndConfigChangeTest {
   void openDevice_withoutKvm_refusedWithEinval() {
     Host host = host();
     host.createMediatedDevice(U).orThrow();
-    assertThat(host.openDevice(U, null).errno()).contains(Errno.EINVAL);
+    assertThat(host.kvm().openDeviceWithoutKvm(U).errno()).contains(Errno.EINVAL);
   }
 
   @Test
@@ -43,7 +43,7 @@ class GuestAndConfigChangeTest {
     device(host, U, adapters(3), 1);
     device(host, V, adapters(0x0a), 2);
     Guest g = Fixtures.start(host, "g", U);
-    var o = host.openDevice(V, g);
+    var o = host.kvm().openDevice(V, g);
     assertThat(o.errno()).contains(Errno.EPERM);
     assertThat(o.refusal().orElseThrow().otherDevice()).contains(U);
     assertThat(g.commits()).isEqualTo(1);
@@ -55,20 +55,20 @@ class GuestAndConfigChangeTest {
     Host host = host();
     device(host, U, adapters(3), 1);
     Fixtures.start(host, "g", U);
-    Guest h = host.createGuest("h", CrycbFormat.FORMAT2);
-    assertThat(host.openDevice(U, h).errno()).contains(Errno.EBUSY);
+    Guest h = host.kvm().createGuest("h", CrycbFormat.FORMAT2);
+    assertThat(host.kvm().openDevice(U, h).errno()).contains(Errno.EBUSY);
   }
 
   @Test
   void openDevice_guestWithoutCrycb_doneButNothingSet() {
     Host host = host();
     device(host, U, adapters(3), 1);
-    Guest g = host.createGuest("g", CrycbFormat.NONE);
-    assertThat(host.openDevice(U, g).isDone()).isTrue();
+    Guest g = host.kvm().createGuest("g", CrycbFormat.NONE);
+    assertThat(host.kvm().openDevice(U, g).isDone()).isTrue();
     assertThat(g.commits()).isZero();
     assertThat(g.crycb().masks().isEmpty()).isTrue();
     assertThat(dev(host, U).guest()).isEmpty();
-    assertThat(host.queueStatus(q(3, 1))).contains(QueueStatus.ASSIGNED);
+    assertThat(host.resets().queueStatus(q(3, 1))).contains(QueueStatus.ASSIGNED);
   }
 
   @Test
@@ -76,15 +76,16 @@ class GuestAndConfigChangeTest {
     Host host = host();
     device(host, U, adapters(3), 1);
     Guest g = Fixtures.start(host, "g", U);
-    host.destroyGuest("g").orThrow();
+    host.kvm().destroyGuest("g").orThrow();
     assertThat(g.isRunning()).isFalse();
     assertThat(g.commits()).isEqualTo(2);
     assertThat(host.guest("g")).isEmpty();
     assertThat(hw.takeZapqs()).containsExactly(q(3, 1));
-    assertThat(host.destroyGuest("g").errno()).contains(Errno.ENOENT);
-    assertThatThrownBy(() -> host.openDevice(U, g)).isInstanceOf(IllegalArgumentException.class);
-    assertThat(host.createGuest("g", CrycbFormat.FORMAT1).isRunning()).isTrue();
-    assertThatThrownBy(() -> host.createGuest("g", CrycbFormat.FORMAT1))
+    assertThat(host.kvm().destroyGuest("g").errno()).contains(Errno.ENOENT);
+    assertThatThrownBy(() -> host.kvm().openDevice(U, g))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(host.kvm().createGuest("g", CrycbFormat.FORMAT1).isRunning()).isTrue();
+    assertThatThrownBy(() -> host.kvm().createGuest("g", CrycbFormat.FORMAT1))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -95,14 +96,14 @@ class GuestAndConfigChangeTest {
     host.assignControlDomain(U, 0x10).orThrow();
     host.assignControlDomain(U, 2).orThrow();
     for (CrycbFormat f : List.of(CrycbFormat.FORMAT0, CrycbFormat.FORMAT1)) {
-      Guest g = host.createGuest("g" + f.number(), f);
-      host.openDevice(U, g).orThrow();
+      Guest g = host.kvm().createGuest("g" + f.number(), f);
+      host.kvm().openDevice(U, g).orThrow();
       assertThat(g.crycb().masks()).isEqualTo(Apcb.of(ids(3), ids(1), ids(2)));
       assertThat(g.crycb().apcb0().apm()).isEqualTo(0x1000000000000000L);
-      host.closeDevice(U).orThrow();
+      host.kvm().closeDevice(U).orThrow();
     }
-    Guest g2 = host.createGuest("g2", CrycbFormat.FORMAT2);
-    host.openDevice(U, g2).orThrow();
+    Guest g2 = host.kvm().createGuest("g2", CrycbFormat.FORMAT2);
+    host.kvm().openDevice(U, g2).orThrow();
     assertThat(g2.crycb().masks()).isEqualTo(Apcb.of(ids(3, 0x40), ids(1, 0x10), ids(2, 0x10)));
     assertThat(host.defaultCrycbFormat()).isEqualTo(CrycbFormat.FORMAT2);
   }
@@ -111,8 +112,8 @@ class GuestAndConfigChangeTest {
   void commitListenersAndConfigChangedSignal_toldOfEveryCommit() {
     Host host = host();
     device(host, U, adapters(3), 1);
-    host.setSignalTrigger(U, DeviceSignal.CONFIG_CHANGED, true).orThrow();
-    Guest g = host.createGuest("g", CrycbFormat.FORMAT2);
+    host.kvm().registerSignalTrigger(U, DeviceSignal.CONFIG_CHANGED).orThrow();
+    Guest g = host.kvm().createGuest("g", CrycbFormat.FORMAT2);
     List<Long> seen = new ArrayList<>();
     CommitListener l = (guest, crycb) -> seen.add(crycb.commits());
     g.addCommitListener(l);
@@ -120,10 +121,10 @@ class GuestAndConfigChangeTest {
         (guest, crycb) -> {
           throw new IllegalStateException("a failing listener changes nothing");
         });
-    host.openDevice(U, g).orThrow();
+    host.kvm().openDevice(U, g).orThrow();
     host.assignAdapter(U, 0x0a).orThrow();
     g.removeCommitListener(l);
-    host.closeDevice(U).orThrow();
+    host.kvm().closeDevice(U).orThrow();
     assertThat(seen).containsExactly(1L, 2L);
     assertThat(dev(host, U).signals())
         .containsExactly(DeviceSignal.CONFIG_CHANGED, DeviceSignal.CONFIG_CHANGED);
@@ -137,7 +138,7 @@ class GuestAndConfigChangeTest {
     device(host, U, adapters(3, 0x0a), 1, 2);
     host.assignControlDomain(U, 1).orThrow();
     HostConfig c = host.config();
-    host.reconfigure(c.withMasks(ids(3, 0x40), ids(1, 0x10), ids(2, 0x10))).orThrow();
+    host.machine().reconfigure(c.withMasks(ids(3, 0x40), ids(1, 0x10), ids(2, 0x10))).orThrow();
     assertThat(dev(host, U).shadow()).isEqualTo(Apcb.of(ids(3), ids(1), ids()));
     assertThat(hw.takeZapqs()).isEmpty(); // queues left the configuration: no reset
     assertThat(host.queueExists(q(0x0a, 1))).isFalse();
@@ -150,10 +151,10 @@ class GuestAndConfigChangeTest {
     host.assignControlDomain(U, 2).orThrow();
     Guest g = Fixtures.start(host, "g", U);
     HostConfig c = host.config();
-    host.reconfigure(c.withMasks(c.apm(), c.aqm(), ids(1))).orThrow();
+    host.machine().reconfigure(c.withMasks(c.apm(), c.aqm(), ids(1))).orThrow();
     assertThat(g.crycb().masks().adm().isEmpty()).isTrue();
     assertThat(g.commits()).isEqualTo(2);
-    host.reconfigure(c).orThrow(); // control domain back: one commit
+    host.machine().reconfigure(c).orThrow(); // control domain back: one commit
     assertThat(g.crycb().masks().adm()).isEqualTo(ids(2));
     assertThat(g.commits()).isEqualTo(3);
   }
@@ -164,7 +165,7 @@ class GuestAndConfigChangeTest {
     device(host, U, adapters(3, 0x0a, 0x40), 1, 0x30);
     Guest g = Fixtures.start(host, "g", U);
     HostConfig c = host.config();
-    host.reconfigure(c.withMasks(c.apm(), c.aqm().with(0x30), c.adm())).orThrow();
+    host.machine().reconfigure(c.withMasks(c.apm(), c.aqm().with(0x30), c.adm())).orThrow();
     assertThat(g.commits()).isEqualTo(2);
     assertThat(g.crycb().masks().apqns()).hasSize(6);
   }
@@ -174,12 +175,14 @@ class GuestAndConfigChangeTest {
     Host host = host();
     HostConfig c = host.config();
     assertThatThrownBy(
-            () -> host.reconfigure(HostConfig.withApxa(254, 255, c.apm(), c.aqm(), c.adm())))
+            () ->
+                host.machine()
+                    .reconfigure(HostConfig.withApxa(254, 255, c.apm(), c.aqm(), c.adm())))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> host.reconfigure(c.withAdapter(0x55, true)))
+    assertThatThrownBy(() -> host.machine().reconfigure(c.with(Axis.ADAPTER, 0x55)))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThat(host.configureAdapter(0x55, true).errno()).contains(Errno.ENODEV);
-    assertThat(host.configureAdapter(3, true).isDone()).isTrue(); // already configured
+    assertThat(host.machine().configureAdapter(0x55).errno()).contains(Errno.ENODEV);
+    assertThat(host.machine().configureAdapter(3).isDone()).isTrue(); // already configured
   }
 
   @Test
@@ -187,10 +190,12 @@ class GuestAndConfigChangeTest {
     Host host = host();
     device(host, U, adapters(3, 0x0a), 1);
     Guest g = Fixtures.start(host, "g", U);
-    host.configureAdapter(0x0a, false).orThrow();
+    host.machine().deconfigureAdapter(0x0a).orThrow();
     hw.fault(q(0x0a, 0x20), ScriptedHardware.Fault.TAPQ_NOT_AVAIL);
     HostConfig c = host.config();
-    host.reconfigure(c.withMasks(c.apm().with(0x0a), c.aqm().with(0x20), c.adm())).orThrow();
+    host.machine()
+        .reconfigure(c.withMasks(c.apm().with(0x0a), c.aqm().with(0x20), c.adm()))
+        .orThrow();
     assertThat(hw.tapqs).contains(q(0x0a, 0x20));
     assertThat(g.crycb().masks().apm()).isEqualTo(ids(3, 0x0a));
     assertThat(g.commits()).isEqualTo(3);
@@ -205,7 +210,7 @@ class GuestAndConfigChangeTest {
             .apmask(Bitmap256.empty())
             .start();
     device(host, U, adapters(3), 1);
-    assertThat(host.driverOf(q(3, 1))).contains("vfio_ap");
+    assertThat(host.drivers().driverOf(q(3, 1))).contains(DriverName.VFIO_AP);
     assertThat(dev(host, U).shadow().isEmpty()).isTrue();
     assertThat(host.defaultCrycbFormat()).isEqualTo(CrycbFormat.FORMAT1);
   }
@@ -236,16 +241,16 @@ class GuestAndConfigChangeTest {
             org.assertj.core.groups.Tuple.tuple(
                 Withheld.Kind.CONTROL_DOMAIN, 0x31, Withheld.Reason.NOT_IN_HOST_CONFIG));
     assertThat(w.get(0).toString()).contains("07.0001").contains("not bound to any driver");
-    host.unbind("vfio_ap", q(3, 1)).orThrow();
+    host.drivers().unbind(DriverName.VFIO_AP, q(3, 1)).orThrow();
     assertThat(host.explain(U).get(0).reason()).isEqualTo(Withheld.Reason.NOT_BOUND_TO_VFIO_AP);
-    assertThat(host.bind("vfio_ap", q(7, 1)).errno()).contains(Errno.ENODEV);
+    assertThat(host.drivers().bind(DriverName.VFIO_AP, q(7, 1)).errno()).contains(Errno.ENODEV);
   }
 
   @Test
   void explain_unassignDoesNotRefilter_adapterNotRefiltered() {
     Host host = host();
     device(host, U, adapters(3, 0x0a), 1, 2);
-    host.unbind("vfio_ap", q(0x0a, 2)).orThrow(); // 0x0a withheld
+    host.drivers().unbind(DriverName.VFIO_AP, q(0x0a, 2)).orThrow(); // 0x0a withheld
     host.unassignDomain(U, 2).orThrow(); // no re-filter
     assertThat(host.explain(U))
         .singleElement()
@@ -257,8 +262,8 @@ class GuestAndConfigChangeTest {
     ApQueueDriver legacy =
         new ApQueueDriver() {
           @Override
-          public String name() {
-            return "cex2queue";
+          public DriverName name() {
+            return DriverName.of("cex2queue");
           }
 
           @Override
@@ -285,9 +290,10 @@ class GuestAndConfigChangeTest {
             .card(Card.of(7, CardType.of(7), CardMode.CCA))
             .driver(legacy)
             .start();
-    assertThat(host.driverNames()).containsExactly("cex4queue", "vfio_ap", "cex2queue");
-    assertThat(host.driverOf(q(7, 1))).isEmpty();
-    assertThat(host.driverErrors()).singleElement().asString().contains("cex2queue");
+    assertThat(host.drivers().names())
+        .containsExactly(DriverName.CEX4QUEUE, DriverName.VFIO_AP, DriverName.of("cex2queue"));
+    assertThat(host.drivers().driverOf(q(7, 1))).isEmpty();
+    assertThat(host.drivers().errors()).singleElement().asString().contains("cex2queue");
     assertThat(host.card(7).orElseThrow().typeName()).isEqualTo("hwtype 7");
     assertThat(host.cards()).hasSize(1);
     assertThat(host.toString()).contains("1 queues");

@@ -55,8 +55,8 @@ public class HostLincheckTest {
       host.createMediatedDevice(u).orThrow();
     }
     host.assignControlDomain(DEVICES[0], 1).orThrow();
-    Guest guest = host.createGuest("g", CrycbFormat.FORMAT2);
-    host.openDevice(DEVICES[0], guest).orThrow();
+    Guest guest = host.kvm().createGuest("g", CrycbFormat.FORMAT2);
+    host.kvm().openDevice(DEVICES[0], guest).orThrow();
   }
 
   private static String result(Outcome o) {
@@ -134,12 +134,12 @@ public class HostLincheckTest {
 
   @Operation
   public String bind(@Param(name = "id") int adapter, @Param(name = "id") int domain) {
-    return result(host.bind(VfioAp.NAME, Apqn.of(adapter, domain)));
+    return result(host.drivers().bind(VfioAp.NAME, Apqn.of(adapter, domain)));
   }
 
   @Operation
   public String unbind(@Param(name = "id") int adapter, @Param(name = "id") int domain) {
-    return result(host.unbind(VfioAp.NAME, Apqn.of(adapter, domain)));
+    return result(host.drivers().unbind(VfioAp.NAME, Apqn.of(adapter, domain)));
   }
 
   @Operation

@@ -41,20 +41,20 @@ class HostQueriesTest {
     Host h = host();
     assertThat(h.isHostOwned(Apqn.of(255, 1))).isTrue();
     assertThat(h.isHostOwned(Apqn.of(3, 1))).isFalse();
-    assertThat(h.driverOf(Apqn.of(3, 1))).contains(VfioAp.NAME);
-    assertThat(h.driverOf(Apqn.of(255, 1))).contains(ZcryptQueueDriver.NAME);
+    assertThat(h.drivers().driverOf(Apqn.of(3, 1))).contains(VfioAp.NAME);
+    assertThat(h.drivers().driverOf(Apqn.of(255, 1))).contains(ZcryptQueueDriver.NAME);
   }
 
   @Test
   void moduleState_andGuestsByName() {
     Host h = host();
-    assertThat(h.isVfioApLoaded()).isTrue();
-    h.unloadVfioAp().orThrow();
-    assertThat(h.isVfioApLoaded()).isFalse();
-    h.loadVfioAp().orThrow();
-    assertThat(h.isVfioApLoaded()).isTrue();
+    assertThat(h.vfioAp().isLoaded()).isTrue();
+    h.vfioAp().unload().orThrow();
+    assertThat(h.vfioAp().isLoaded()).isFalse();
+    h.vfioAp().load().orThrow();
+    assertThat(h.vfioAp().isLoaded()).isTrue();
     assertThat(h.guest("g")).isEmpty();
-    Guest g = h.createGuest("g", CrycbFormat.FORMAT2);
+    Guest g = h.kvm().createGuest("g", CrycbFormat.FORMAT2);
     assertThat(h.guest("g")).containsSame(g);
     assertThat(h.guests()).containsExactly(g);
   }
@@ -64,13 +64,13 @@ class HostQueriesTest {
     Host h = host();
     h.createMediatedDevice(U).orThrow();
     h.assignAdapter(U, 3).orThrow();
-    h.unloadVfioAp().orThrow();
+    h.vfioAp().unload().orThrow();
     assertThat(h.mediatedDevices()).isEmpty();
-    assertThat(h.driverOf(Apqn.of(3, 1))).isEmpty();
-    h.loadVfioAp().orThrow();
+    assertThat(h.drivers().driverOf(Apqn.of(3, 1))).isEmpty();
+    h.vfioAp().load().orThrow();
     assertThat(h.mediatedDevices()).isEmpty();
-    assertThat(h.availableInstances()).isEqualTo(65536);
-    assertThat(h.driverOf(Apqn.of(3, 1))).contains(VfioAp.NAME);
+    assertThat(h.vfioAp().availableInstances()).isEqualTo(65536);
+    assertThat(h.drivers().driverOf(Apqn.of(3, 1))).contains(VfioAp.NAME);
   }
 
   @Test
@@ -80,28 +80,28 @@ class HostQueriesTest {
     assertThat(h.card(0)).isEmpty();
     assertThatThrownBy(() -> h.card(256)).hasMessageContaining("256");
     assertThatThrownBy(() -> h.card(-1)).hasMessageContaining("-1");
-    assertThatThrownBy(() -> h.configureAdapter(256, true))
+    assertThatThrownBy(() -> h.machine().configureAdapter(256))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThat(h.configureAdapter(255, false).isDone()).isTrue();
+    assertThat(h.machine().deconfigureAdapter(255).isDone()).isTrue();
     assertThat(h.queueExists(Apqn.of(255, 1))).isFalse();
   }
 
   @Test
   void guestMemoryLengths_andIscs_areChecked() {
     Host h = host();
-    Guest g = h.createGuest("g", CrycbFormat.FORMAT2);
-    assertThatThrownBy(() -> h.mapGuestMemory(g, 0, 0, true))
+    Guest g = h.kvm().createGuest("g", CrycbFormat.FORMAT2);
+    assertThatThrownBy(() -> h.kvm().mapSharedGuestMemory(g, 0, 0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("0");
-    assertThatThrownBy(() -> h.unmapGuestMemory(g, 0, 0))
+    assertThatThrownBy(() -> h.kvm().unmapGuestMemory(g, 0, 0))
         .isInstanceOf(IllegalArgumentException.class);
-    h.mapGuestMemory(g, 0, 1, true);
-    h.unmapGuestMemory(g, 0, 1);
-    assertThat(h.interceptAqic(g, Apqn.of(3, 1), true, 7, 0).responseCode())
+    h.kvm().mapSharedGuestMemory(g, 0, 1);
+    h.kvm().unmapGuestMemory(g, 0, 1);
+    assertThat(h.kvm().enableInterrupts(g, Apqn.of(3, 1), 7, 0).responseCode())
         .isEqualTo(ResponseCode.Q_NOT_AVAIL);
-    assertThatThrownBy(() -> h.interceptAqic(g, Apqn.of(3, 1), true, 8, 0))
+    assertThatThrownBy(() -> h.kvm().enableInterrupts(g, Apqn.of(3, 1), 8, 0))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> h.interceptAqic(g, Apqn.of(3, 1), true, -1, 0))
+    assertThatThrownBy(() -> h.kvm().enableInterrupts(g, Apqn.of(3, 1), -1, 0))
         .isInstanceOf(IllegalArgumentException.class);
   }
 

@@ -34,7 +34,7 @@ class HostSpecTest {
     assertThat(spec.aqmask()).isEqualTo(Bitmap256.all().without(2));
     assertThat(spec.resetClock()).containsSame(clock);
     assertThat(spec.drivers()).isEmpty();
-    assertThat(spec.probeFault().test("vfio_ap", Apqn.of(1, 1))).isFalse();
+    assertThat(spec.probeFault().test(DriverName.VFIO_AP, Apqn.of(1, 1))).isFalse();
     assertThat(spec.toString())
         .startsWith("HostSpec{APXA Na=63 Nd=84, cards [card01(CEX8C), card02(CEX8C), card07(CEX7P)")
         .contains("standby")
@@ -48,7 +48,7 @@ class HostSpecTest {
 
     Host host = Host.start(spec);
     assertThat(host.queues()).hasSize(2 * 3);
-    assertThat(host.driverOf(Apqn.of(2, 1))).contains(VfioAp.NAME);
+    assertThat(host.drivers().driverOf(Apqn.of(2, 1))).contains(VfioAp.NAME);
     assertThat(host.card(7)).isPresent();
   }
 
@@ -93,9 +93,9 @@ class HostSpecTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("demo, small, z15, z16, lpar85, noapxa, full");
     assertThat(Host.start(HostPreset.DEMO.spec()).queues()).hasSize(6);
-    assertThat(Host.start(HostPreset.SMALL.spec()).usableQueues().size()).isEqualTo(8);
-    assertThat(Host.start(HostPreset.Z15.spec()).usableQueues().size()).isEqualTo(414);
-    assertThat(Host.start(HostPreset.Z16.spec()).usableQueues().size()).isEqualTo(170);
+    assertThat(Host.start(HostPreset.SMALL.spec()).resets().usableQueues().size()).isEqualTo(8);
+    assertThat(Host.start(HostPreset.Z15.spec()).resets().usableQueues().size()).isEqualTo(414);
+    assertThat(Host.start(HostPreset.Z16.spec()).resets().usableQueues().size()).isEqualTo(170);
     assertThat(Host.start(HostPreset.LPAR85.spec()).queues()).hasSize(6 * 85);
     assertThat(Host.start(HostPreset.NOAPXA.spec()).defaultCrycbFormat())
         .isEqualTo(CrycbFormat.FORMAT1);

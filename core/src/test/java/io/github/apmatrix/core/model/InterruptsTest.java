@@ -63,9 +63,17 @@ class InterruptsTest {
   }
 
   Guest started(Host host, boolean secure) {
-    Guest g = host.createGuest("g1", CrycbFormat.FORMAT2, secure);
-    host.openDevice(U, g).orThrow();
-    host.mapGuestMemory(g, 0, 1 << 24, !secure);
+    Guest g =
+        secure
+            ? host.kvm().createSecureExecutionGuest("g1", CrycbFormat.FORMAT2)
+            : host.kvm().createGuest("g1", CrycbFormat.FORMAT2);
+    host.kvm().openDevice(U, g).orThrow();
+    // a Secure Execution guest keeps this memory to itself; the NIB must be in shared memory
+    if (secure) {
+      host.kvm().mapGuestMemory(g, 0, 1 << 24);
+    } else {
+      host.kvm().mapSharedGuestMemory(g, 0, 1 << 24);
+    }
     return g;
   }
 
@@ -73,7 +81,7 @@ class InterruptsTest {
   void enable_linkedQueue_pinsNibAndRegistersIsc() {
     Host host = host();
     Guest g = started(host, false);
-    AqicResult r = host.interceptAqic(g, Q, true, 3, NIB);
+    AqicResult r = host.kvm().enableInterrupts(g, Q, 3, NIB);
     assertThat(r).isEqualTo(new AqicResult(ResponseCode.NORMAL, 0));
     assertThat(g.pinnedPages()).isEqualTo(1);
     assertThat(g.giscRegistrations()).isEqualTo(1);
@@ -83,7 +91,7 @@ class InterruptsTest {
   void enable_unlinkedQueue_answersRc01WithCc3() {
     Host host = host();
     Guest g = started(host, false);
-    assertThat(host.interceptAqic(g, Apqn.of(3, 1), true, 3, NIB))
+    assertThat(host.kvm().enableInterrupts(g, Apqn.of(3, 1), 3, NIB))
         .isEqualTo(new AqicResult(ResponseCode.Q_NOT_AVAIL, 3));
   }
 
@@ -91,9 +99,9 @@ class InterruptsTest {
   void enable_unmappedNib_answersInvalidAddress() {
     Host host = host();
     Guest g = started(host, false);
-    assertThat(host.interceptAqic(g, Q, true, 3, 1L << 40).responseCode())
+    assertThat(host.kvm().enableInterrupts(g, Q, 3, 1L << 40).responseCode())
         .isEqualTo(ResponseCode.INVALID_ADDRESS);
-    assertThat(host.interceptAqic(g, Q, true, 3, 0).responseCode())
+    assertThat(host.kvm().enableInterrupts(g, Q, 3, 0).responseCode())
         .isEqualTo(ResponseCode.INVALID_ADDRESS);
     assertThat(g.pinnedPages()).isZero();
   }
@@ -102,9 +110,9 @@ class InterruptsTest {
   void enable_twice_releasesThePreviousResources() {
     Host host = host();
     Guest g = started(host, false);
-    assertThat(host.interceptAqic(g, Q, true, 3, NIB).responseCode())
+    assertThat(host.kvm().enableInterrupts(g, Q, 3, NIB).responseCode())
         .isEqualTo(ResponseCode.NORMAL);
-    assertThat(host.interceptAqic(g, Q, true, 4, NIB + 8).responseCode())
+    assertThat(host.kvm().enableInterrupts(g, Q, 4, NIB + 8).responseCode())
         .isEqualTo(ResponseCode.NORMAL);
     assertThat(g.pinnedPages()).isEqualTo(1);
     assertThat(g.giscRegistrations()).isEqualTo(1);
@@ -114,10 +122,10 @@ class InterruptsTest {
   void enable_hostAnswersOtherwiseChanged_keepsPreviousSettings() {
     Host host = host();
     Guest g = started(host, false);
-    assertThat(host.interceptAqic(g, Q, true, 3, NIB).responseCode())
+    assertThat(host.kvm().enableInterrupts(g, Q, 3, NIB).responseCode())
         .isEqualTo(ResponseCode.NORMAL);
     hw.aqic.add(ResponseCode.OTHERWISE_CHANGED);
-    assertThat(host.interceptAqic(g, Q, true, 4, NIB + 8).responseCode())
+    assertThat(host.kvm().enableInterrupts(g, Q, 4, NIB + 8).responseCode())
         .isEqualTo(ResponseCode.OTHERWISE_CHANGED);
     assertThat(g.pinnedPages()).isEqualTo(1);
     assertThat(g.giscRegistrations()).isEqualTo(1);
@@ -127,12 +135,12 @@ class InterruptsTest {
   void disable_busyThenNormal_retriesAndReleases() {
     Host host = host();
     Guest g = started(host, false);
-    assertThat(host.interceptAqic(g, Q, true, 3, NIB).responseCode())
+    assertThat(host.kvm().enableInterrupts(g, Q, 3, NIB).responseCode())
         .isEqualTo(ResponseCode.NORMAL);
     hw.aqic.add(ResponseCode.BUSY);
-    long before = host.resetClock().nowMillis();
-    assertThat(host.interceptAqic(g, Q, false, 0, 0).responseCode()).isEqualTo(ResponseCode.NORMAL);
-    assertThat(host.resetClock().nowMillis() - before).isEqualTo(20);
+    long before = host.resets().clock().nowMillis();
+    assertThat(host.kvm().disableInterrupts(g, Q).responseCode()).isEqualTo(ResponseCode.NORMAL);
+    assertThat(host.resets().clock().nowMillis() - before).isEqualTo(20);
     assertThat(g.pinnedPages()).isZero();
     assertThat(g.giscRegistrations()).isZero();
   }
@@ -141,9 +149,9 @@ class InterruptsTest {
   void regression03_detach_releasesIrqResourcesWhileTheGuestIsStillKnown() {
     Host host = host();
     Guest g = started(host, false);
-    assertThat(host.interceptAqic(g, Q, true, 3, NIB).responseCode())
+    assertThat(host.kvm().enableInterrupts(g, Q, 3, NIB).responseCode())
         .isEqualTo(ResponseCode.NORMAL);
-    host.closeDevice(U).orThrow();
+    host.kvm().closeDevice(U).orThrow();
     assertThat(g.pinnedPages()).isZero();
     assertThat(g.giscRegistrations()).isZero();
   }
@@ -152,8 +160,8 @@ class InterruptsTest {
   void regression06_aqicAfterDetach_answersRc01() {
     Host host = host();
     Guest g = started(host, false);
-    host.closeDevice(U).orThrow();
-    assertThat(host.interceptAqic(g, Q, true, 3, NIB))
+    host.kvm().closeDevice(U).orThrow();
+    assertThat(host.kvm().enableInterrupts(g, Q, 3, NIB))
         .isEqualTo(new AqicResult(ResponseCode.Q_NOT_AVAIL, 3));
   }
 
@@ -162,30 +170,32 @@ class InterruptsTest {
     Host host = host();
     host.createMediatedDevice(V).orThrow();
     Guest g = started(host, false);
-    assertThat(host.openDevice(V, g).isRefused()).isTrue();
-    assertThat(host.interceptAqic(g, Q, true, 3, NIB).responseCode())
+    assertThat(host.kvm().openDevice(V, g).isRefused()).isTrue();
+    assertThat(host.kvm().enableInterrupts(g, Q, 3, NIB).responseCode())
         .isEqualTo(ResponseCode.NORMAL);
   }
 
   @Test
   void regression07_failingProbe_leavesQueueUnboundWithoutStatus() {
     Host host =
-        adapter3().probeFault((driver, apqn) -> driver.equals("vfio_ap") && apqn.equals(Q)).start();
-    assertThat(host.driverOf(Q)).isEmpty();
-    assertThat(host.queueStatus(Q)).isEmpty();
-    assertThat(host.driverOf(Apqn.of(3, 1))).contains("vfio_ap");
-    assertThat(host.driverErrors()).singleElement().asString().contains("03.0002");
+        adapter3()
+            .probeFault((driver, apqn) -> driver.equals(DriverName.VFIO_AP) && apqn.equals(Q))
+            .start();
+    assertThat(host.drivers().driverOf(Q)).isEmpty();
+    assertThat(host.resets().queueStatus(Q)).isEmpty();
+    assertThat(host.drivers().driverOf(Apqn.of(3, 1))).contains(DriverName.VFIO_AP);
+    assertThat(host.drivers().errors()).singleElement().asString().contains("03.0002");
   }
 
   @Test
   void regression22_secureGuestNibNotShared_answersRc06() {
     Host host = host();
     Guest g = started(host, true);
-    assertThat(host.interceptAqic(g, Q, true, 3, NIB).responseCode())
+    assertThat(host.kvm().enableInterrupts(g, Q, 3, NIB).responseCode())
         .isEqualTo(ResponseCode.INVALID_ADDRESS);
     assertThat(g.pinnedPages()).isZero();
-    host.mapGuestMemory(g, NIB, 4096, true);
-    assertThat(host.interceptAqic(g, Q, true, 3, NIB).responseCode())
+    host.kvm().mapSharedGuestMemory(g, NIB, 4096);
+    assertThat(host.kvm().enableInterrupts(g, Q, 3, NIB).responseCode())
         .isEqualTo(ResponseCode.NORMAL);
   }
 
@@ -194,7 +204,7 @@ class InterruptsTest {
     Host host = host();
     Guest g = started(host, false);
     hw.giscFails = true;
-    assertThat(host.interceptAqic(g, Q, true, 3, NIB).responseCode())
+    assertThat(host.kvm().enableInterrupts(g, Q, 3, NIB).responseCode())
         .isEqualTo(ResponseCode.INVALID_ADDRESS);
     assertThat(g.pinnedPages()).isZero();
     assertThat(g.giscRegistrations()).isZero();
@@ -205,15 +215,15 @@ class InterruptsTest {
     Host host = host();
     host.assignDomain(U, 1).orThrow();
     Guest g = started(host, false);
-    assertThat(host.interceptAqic(g, Apqn.of(3, 1), true, 3, NIB).responseCode())
+    assertThat(host.kvm().enableInterrupts(g, Apqn.of(3, 1), 3, NIB).responseCode())
         .isEqualTo(ResponseCode.NORMAL);
-    assertThat(host.interceptAqic(g, Q, true, 3, 0x20_0000L).responseCode())
+    assertThat(host.kvm().enableInterrupts(g, Q, 3, 0x20_0000L).responseCode())
         .isEqualTo(ResponseCode.NORMAL);
     assertThat(g.pinnedPages()).isEqualTo(2);
-    host.unmapGuestMemory(g, NIB, 4096);
+    host.kvm().unmapGuestMemory(g, NIB, 4096);
     assertThat(g.pinnedPages()).isEqualTo(1);
     assertThat(g.giscRegistrations()).isEqualTo(1);
-    assertThat(host.interceptAqic(g, Apqn.of(3, 1), true, 3, NIB).responseCode())
+    assertThat(host.kvm().enableInterrupts(g, Apqn.of(3, 1), 3, NIB).responseCode())
         .isEqualTo(ResponseCode.INVALID_ADDRESS);
   }
 
@@ -221,9 +231,9 @@ class InterruptsTest {
   void reset_releasesIrqResources() {
     Host host = host();
     Guest g = started(host, false);
-    assertThat(host.interceptAqic(g, Q, true, 3, NIB).responseCode())
+    assertThat(host.kvm().enableInterrupts(g, Q, 3, NIB).responseCode())
         .isEqualTo(ResponseCode.NORMAL);
-    host.resetDevice(U).orThrow();
+    host.kvm().resetDevice(U).orThrow();
     assertThat(g.pinnedPages()).isZero();
   }
 }

@@ -46,7 +46,7 @@ class IommuGroupTest {
     assertThat(host.iommuGroup(U)).hasValue(0);
     assertThat(host.iommuGroup(V)).hasValue(1);
 
-    host.destroyGuest("g").orThrow(); // QEMU ends: close_device, then the removal completes
+    host.kvm().destroyGuest("g").orThrow(); // QEMU ends: close_device, then the removal completes
     assertThat(host.iommuGroup(U)).isEqualTo(OptionalInt.empty());
     host.createMediatedDevice(W).orThrow();
     assertThat(host.iommuGroup(W)).hasValue(0);

@@ -24,28 +24,28 @@ class ModuleLifecycleTest {
   @Test
   void regression02_unloadAndReload_leavesNothingBehind() {
     Host host = prepared();
-    long resets = host.resetCount();
-    host.unloadVfioAp().orThrow();
-    assertThat(host.isVfioApLoaded()).isFalse();
+    long resets = host.resets().count();
+    host.vfioAp().unload().orThrow();
+    assertThat(host.vfioAp().isLoaded()).isFalse();
     assertThat(host.mediatedDevices()).isEmpty();
-    assertThat(host.driverOf(Apqn.of(3, 2))).isEmpty();
-    assertThat(host.resetCount()).isGreaterThan(resets);
+    assertThat(host.drivers().driverOf(Apqn.of(3, 2))).isEmpty();
+    assertThat(host.resets().count()).isGreaterThan(resets);
     assertThat(host.createMediatedDevice(U).errno()).contains(Errno.ENOENT);
-    assertThat(host.availableInstances()).isZero();
+    assertThat(host.vfioAp().availableInstances()).isZero();
 
-    host.loadVfioAp().orThrow();
-    assertThat(host.availableInstances()).isEqualTo(65536);
+    host.vfioAp().load().orThrow();
+    assertThat(host.vfioAp().availableInstances()).isEqualTo(65536);
     assertThat(host.mediatedDevices()).isEmpty();
-    assertThat(host.driverOf(Apqn.of(3, 2))).contains("vfio_ap");
-    assertThat(host.queueStatus(Apqn.of(3, 2))).contains(QueueStatus.UNASSIGNED);
-    assertThat(host.loadVfioAp().errno()).contains(Errno.EEXIST);
+    assertThat(host.drivers().driverOf(Apqn.of(3, 2))).contains(DriverName.VFIO_AP);
+    assertThat(host.resets().queueStatus(Apqn.of(3, 2))).contains(QueueStatus.UNASSIGNED);
+    assertThat(host.vfioAp().load().errno()).contains(Errno.EEXIST);
   }
 
   @Test
   void unload_whileAGuestUsesADevice_refusedWithEbusy() {
     Host host = prepared();
-    host.openDevice(U, host.createGuest("g1", CrycbFormat.FORMAT2)).orThrow();
-    assertThat(host.unloadVfioAp().errno()).contains(Errno.EBUSY);
+    host.kvm().openDevice(U, host.kvm().createGuest("g1", CrycbFormat.FORMAT2)).orThrow();
+    assertThat(host.vfioAp().unload().errno()).contains(Errno.EBUSY);
     assertThat(host.mediatedDevice(U)).isPresent();
   }
 
@@ -61,19 +61,19 @@ class ModuleLifecycleTest {
     Host host = Host.start(spec);
     assertThat(spec.isVfioApLoaded()).isFalse();
     assertThat(spec.toString()).endsWith(", vfio_ap not loaded}");
-    assertThat(host.isVfioApLoaded()).isFalse();
-    assertThat(host.driverNames()).doesNotContain("vfio_ap");
-    assertThat(host.driverOf(Apqn.of(3, 2))).isEmpty();
-    assertThat(host.driverOf(Apqn.of(4, 2))).contains("cex4queue");
-    assertThat(host.availableInstances()).isZero();
+    assertThat(host.vfioAp().isLoaded()).isFalse();
+    assertThat(host.drivers().names()).doesNotContain(DriverName.VFIO_AP);
+    assertThat(host.drivers().driverOf(Apqn.of(3, 2))).isEmpty();
+    assertThat(host.drivers().driverOf(Apqn.of(4, 2))).contains(DriverName.CEX4QUEUE);
+    assertThat(host.vfioAp().availableInstances()).isZero();
     assertThat(host.createMediatedDevice(U).errno()).contains(Errno.ENOENT);
-    assertThat(host.unloadVfioAp().errno()).contains(Errno.ENOENT);
-    assertThat(host.resetCount()).isZero();
+    assertThat(host.vfioAp().unload().errno()).contains(Errno.ENOENT);
+    assertThat(host.resets().count()).isZero();
 
-    host.loadVfioAp().orThrow();
-    assertThat(host.driverOf(Apqn.of(3, 2))).contains("vfio_ap");
-    assertThat(host.driverOf(Apqn.of(4, 2))).contains("cex4queue");
-    assertThat(host.availableInstances()).isEqualTo(65536);
+    host.vfioAp().load().orThrow();
+    assertThat(host.drivers().driverOf(Apqn.of(3, 2))).contains(DriverName.VFIO_AP);
+    assertThat(host.drivers().driverOf(Apqn.of(4, 2))).contains(DriverName.CEX4QUEUE);
+    assertThat(host.vfioAp().availableInstances()).isEqualTo(65536);
   }
 
   @Test

@@ -19,12 +19,12 @@ class MutationGapsTest {
   void unassign_queueStatusBecomesUnassigned() {
     Host host = Fixtures.host(adapters(3), 1, 2);
     device(host, U, adapters(3), 1, 2);
-    assertThat(host.queueStatus(q(3, 1))).contains(QueueStatus.ASSIGNED);
+    assertThat(host.resets().queueStatus(q(3, 1))).contains(QueueStatus.ASSIGNED);
     host.unassignDomain(U, 1).orThrow();
-    assertThat(host.queueStatus(q(3, 1))).contains(QueueStatus.UNASSIGNED);
-    assertThat(host.queueStatus(q(3, 2))).contains(QueueStatus.ASSIGNED);
+    assertThat(host.resets().queueStatus(q(3, 1))).contains(QueueStatus.UNASSIGNED);
+    assertThat(host.resets().queueStatus(q(3, 2))).contains(QueueStatus.ASSIGNED);
     host.unassignAdapter(U, 3).orThrow();
-    assertThat(host.queueStatus(q(3, 2))).contains(QueueStatus.UNASSIGNED);
+    assertThat(host.resets().queueStatus(q(3, 2))).contains(QueueStatus.UNASSIGNED);
   }
 
   @Test
@@ -34,7 +34,7 @@ class MutationGapsTest {
     Host host = Fixtures.host(hw, adapters(3, 4), 1, 2);
     device(host, U, adapters(3, 4), 1);
     start(host, "g1", U);
-    host.unbind("vfio_ap", q(4, 2)).orThrow();
+    host.drivers().unbind(DriverName.VFIO_AP, q(4, 2)).orThrow();
     hw.forgetZapqs();
     host.writeApConfig(U, Apcb.of(Bitmap256.of(3, 4), Bitmap256.of(1, 2), Bitmap256.empty()))
         .orThrow();
@@ -47,11 +47,11 @@ class MutationGapsTest {
     Host host = Fixtures.host(adapters(3), 1);
     device(host, U, adapters(3), 1);
     Guest g = start(host, "g1", U);
-    host.mapGuestMemory(g, 0, 1 << 20, true);
-    assertThat(host.interceptAqic(g, q(3, 1), true, 3, 0x1000).responseCode())
+    host.kvm().mapSharedGuestMemory(g, 0, 1 << 20);
+    assertThat(host.kvm().enableInterrupts(g, q(3, 1), 3, 0x1000).responseCode())
         .isEqualTo(ResponseCode.NORMAL);
     assertThat(g.pinnedPages()).isEqualTo(1);
-    host.configureAdapter(3, false).orThrow();
+    host.machine().deconfigureAdapter(3).orThrow();
     assertThat(host.queueExists(q(3, 1))).isFalse();
     assertThat(g.pinnedPages()).isZero();
     assertThat(g.giscRegistrations()).isZero();
@@ -63,12 +63,12 @@ class MutationGapsTest {
     Host host = Fixtures.host(hw, adapters(3), 1);
     device(host, U, adapters(3), 1);
     Guest g = start(host, "g1", U);
-    host.mapGuestMemory(g, 0, 1 << 20, true);
-    assertThat(host.interceptAqic(g, q(3, 1), true, 3, 0x1000).responseCode())
+    host.kvm().mapSharedGuestMemory(g, 0, 1 << 20);
+    assertThat(host.kvm().enableInterrupts(g, q(3, 1), 3, 0x1000).responseCode())
         .isEqualTo(ResponseCode.NORMAL);
     hw.zapq(q(3, 1), ResponseCode.DECONFIGURED);
     // vfio_ap_mdev_reset_queues: a queue whose reset answered non-zero makes it -EIO
-    assertThat(host.resetDevice(U).errno()).contains(Errno.EIO);
+    assertThat(host.kvm().resetDevice(U).errno()).contains(Errno.EIO);
     assertThat(g.pinnedPages()).isZero();
   }
 
@@ -77,12 +77,12 @@ class MutationGapsTest {
     Host host = Fixtures.host(adapters(3), 1);
     device(host, U, adapters(3), 1);
     Guest g = start(host, "g1", U);
-    host.mapGuestMemory(g, 0, 1 << 20, true);
-    assertThat(host.interceptAqic(g, q(3, 1), true, 3, 0x1000).responseCode())
+    host.kvm().mapSharedGuestMemory(g, 0, 1 << 20);
+    assertThat(host.kvm().enableInterrupts(g, q(3, 1), 3, 0x1000).responseCode())
         .isEqualTo(ResponseCode.NORMAL);
-    host.unmapGuestMemory(g, 0x800, 0x800); // [0x800, 0x1000): the NIB at 0x1000 is outside
+    host.kvm().unmapGuestMemory(g, 0x800, 0x800); // [0x800, 0x1000): the NIB at 0x1000 is outside
     assertThat(g.pinnedPages()).isEqualTo(1);
-    host.unmapGuestMemory(g, 0x1000, 1);
+    host.kvm().unmapGuestMemory(g, 0x1000, 1);
     assertThat(g.pinnedPages()).isZero();
   }
 
@@ -90,13 +90,13 @@ class MutationGapsTest {
   void reloadedDriver_keepsTheFilterInStepWithResetStatus() {
     ScriptedHardware hw = new ScriptedHardware();
     Host host = Fixtures.host(hw, adapters(3), 1);
-    host.unloadVfioAp().orThrow();
-    host.loadVfioAp().orThrow();
+    host.vfioAp().unload().orThrow();
+    host.vfioAp().load().orThrow();
     device(host, U, adapters(3), 1);
     Guest g = start(host, "g1", U);
     hw.fault(q(3, 1), ScriptedHardware.Fault.NOT_AVAIL);
     // vfio_ap_mdev_reset_queues: a queue whose reset answered non-zero makes it -EIO
-    assertThat(host.resetDevice(U).errno()).contains(Errno.EIO);
+    assertThat(host.kvm().resetDevice(U).errno()).contains(Errno.EIO);
     host.unassignDomain(U, 1).orThrow();
     host.assignDomain(U, 1).orThrow();
     // the failed reset left 03.0001 unusable, so the re-filter withholds adapter 3

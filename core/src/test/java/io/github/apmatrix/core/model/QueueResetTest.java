@@ -38,20 +38,20 @@ class QueueResetTest {
   @Test
   void reset_normal_oneZapqOneTapq20ms() {
     Host host = host();
-    assertThat(host.resetDevice(U).isDone()).isTrue();
+    assertThat(host.kvm().resetDevice(U).isDone()).isTrue();
     assertThat(hw.zapqs).hasSize(4);
     assertThat(clock.nowMillis()).isEqualTo(4 * 20);
-    assertThat(host.resetClock()).isSameAs(clock);
-    assertThat(host.resetCount()).isEqualTo(4);
+    assertThat(host.resets().clock()).isSameAs(clock);
+    assertThat(host.resets().count()).isEqualTo(4);
   }
 
   @Test
   void reset_busyThenNormal_waitsAndReissuesZapq() {
     Host host = host();
     hw.zapq(q31, ResponseCode.BUSY);
-    assertThat(host.resetDevice(U).isDone()).isTrue();
+    assertThat(host.kvm().resetDevice(U).isDone()).isTrue();
     assertThat(hw.takeZapqs().stream().filter(q31::equals)).hasSize(2);
-    assertThat(host.resetStatus(q31)).contains(ResponseCode.NORMAL);
+    assertThat(host.resets().status(q31)).contains(ResponseCode.NORMAL);
   }
 
   @Test
@@ -60,16 +60,16 @@ class QueueResetTest {
     for (int i = 0; i < 50; i++) {
       hw.tapq(q31, i % 2 == 0 ? ResponseCode.BUSY : ResponseCode.RESET_IN_PROGRESS);
     }
-    assertThat(host.resetDevice(U).isDone()).isTrue();
+    assertThat(host.kvm().resetDevice(U).isDone()).isTrue();
     assertThat(clock.nowMillis()).isEqualTo((4 + 50) * 20);
-    assertThat(host.resetWarnings()).isEmpty();
+    assertThat(host.resets().warnings()).isEmpty();
   }
 
   @Test
   void reset_stateChangeInProgress_waitsAndReissuesZapq() {
     Host host = host();
     hw.zapq(q31, ResponseCode.STATE_CHANGE_IN_PROGRESS);
-    assertThat(host.resetDevice(U).isDone()).isTrue();
+    assertThat(host.kvm().resetDevice(U).isDone()).isTrue();
     assertThat(hw.takeZapqs().stream().filter(q31::equals)).hasSize(2);
   }
 
@@ -77,19 +77,19 @@ class QueueResetTest {
   void reset_tapqAnswers35Or36_reissuesZapq() {
     Host host = host();
     hw.tapq(q31, ResponseCode.ASSOC_SECRET_NOT_UNIQUE, ResponseCode.ASSOC_FAILED);
-    assertThat(host.resetDevice(U).isDone()).isTrue();
+    assertThat(host.kvm().resetDevice(U).isDone()).isTrue();
     assertThat(hw.takeZapqs().stream().filter(q31::equals)).hasSize(3);
-    assertThat(host.resetStatus(q31)).contains(ResponseCode.NORMAL);
+    assertThat(host.resets().status(q31)).contains(ResponseCode.NORMAL);
   }
 
   @Test
   void reset_deconfigured_passableButDeviceResetReportsEio() {
     Host host = host();
     hw.zapq(q31, ResponseCode.DECONFIGURED);
-    Outcome o = host.resetDevice(U);
+    Outcome o = host.kvm().resetDevice(U);
     assertThat(o.errno()).contains(Errno.EIO);
     assertThat(o.refusal().orElseThrow().apqns()).containsExactly(q31);
-    assertThat(host.resetStatus(q31)).contains(ResponseCode.DECONFIGURED);
+    assertThat(host.resets().status(q31)).contains(ResponseCode.DECONFIGURED);
     host.assignControlDomain(U, 1).orThrow();
     host.assignDomain(U, 0x30).orThrow(); // re-filters: 03 is passable
     assertThat(dev(host, U).shadow().apm()).isEqualTo(ids(3, 0x0a));
@@ -101,7 +101,7 @@ class QueueResetTest {
     Host host = host();
     hw.zapq(q31, ResponseCode.CHECKSTOPPED);
     // vfio_ap_mdev_reset_queues: a queue whose reset answered non-zero makes it -EIO
-    assertThat(host.resetDevice(U).errno()).contains(Errno.EIO);
+    assertThat(host.kvm().resetDevice(U).errno()).contains(Errno.EIO);
     host.assignDomain(U, 0x30).orThrow(); // re-filters
     assertThat(dev(host, U).shadow().apm()).isEqualTo(ids(3, 0x0a));
   }
@@ -111,10 +111,10 @@ class QueueResetTest {
     Host host = host();
     Guest g = Fixtures.start(host, "g", U);
     hw.fault(q31, ScriptedHardware.Fault.NOT_AVAIL);
-    Outcome o = host.resetDevice(U);
+    Outcome o = host.kvm().resetDevice(U);
     assertThat(o.errno()).contains(Errno.EIO);
     assertThat(o.refusal().orElseThrow().message()).contains("03.0001").contains("Q_NOT_AVAIL");
-    assertThat(host.resetWarnings()).singleElement().asString().contains("03.0001");
+    assertThat(host.resets().warnings()).singleElement().asString().contains("03.0001");
     assertThat(g.crycb().masks().apm()).isEqualTo(ids(3, 0x0a)); // no re-filter on reset
     host.assignDomain(U, 0x30).orThrow(); // re-filters
     assertThat(dev(host, U).shadow().apm()).isEqualTo(ids(0x0a));
@@ -132,17 +132,17 @@ class QueueResetTest {
   void reset_tapqUnexpectedCode_warnsAndStops() {
     Host host = host();
     hw.tapq(q31, ResponseCode.of(0x42));
-    assertThat(host.resetDevice(U).isDone()).isTrue();
-    assertThat(host.resetWarnings()).singleElement().asString().contains("03.0001");
+    assertThat(host.kvm().resetDevice(U).isDone()).isTrue();
+    assertThat(host.resets().warnings()).singleElement().asString().contains("03.0001");
   }
 
   @Test
   void unbind_queueReset_statusResetOnNextProbe() {
     Host host = host();
     hw.zapq(q31, ResponseCode.Q_NOT_AVAIL);
-    host.unbind("vfio_ap", q31).orThrow();
-    host.bind("vfio_ap", q31).orThrow();
-    assertThat(host.resetStatus(q31)).contains(ResponseCode.NORMAL);
-    assertThat(host.resetStatus(q(0x0b, 1))).isEmpty();
+    host.drivers().unbind(DriverName.VFIO_AP, q31).orThrow();
+    host.drivers().bind(DriverName.VFIO_AP, q31).orThrow();
+    assertThat(host.resets().status(q31)).contains(ResponseCode.NORMAL);
+    assertThat(host.resets().status(q(0x0b, 1))).isEmpty();
   }
 }

@@ -654,7 +654,7 @@ final class ReferenceModel {
   @Nullable Errno bind(String driver, int a, int d) {
     int q = apqn(a, d);
     if (!driver.equals(VFIO) && !driver.equals(ZCRYPT)) {
-      return end(Errno.ENODEV);
+      return end(Errno.ENOENT);
     }
     if (!devices.contains(q)) {
       return end(Errno.ENODEV);
@@ -675,6 +675,9 @@ final class ReferenceModel {
 
   @Nullable Errno unbind(String driver, int a, int d) {
     int q = apqn(a, d);
+    if (!driver.equals(VFIO) && !driver.equals(ZCRYPT)) {
+      return end(Errno.ENOENT);
+    }
     if (!devices.contains(q) || !driver.equals(boundTo.get(q))) {
       return end(Errno.ENODEV);
     }

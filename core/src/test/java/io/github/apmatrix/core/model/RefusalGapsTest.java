@@ -37,7 +37,7 @@ class RefusalGapsTest {
         device(host, U, adapters(a), EDGES);
         start(host, "g1", U);
         assertThat(dev(host, U).shadow().apm()).isEqualTo(Bitmap256.of(a));
-        host.unbind("vfio_ap", q(a, d)).orThrow();
+        host.drivers().unbind(DriverName.VFIO_AP, q(a, d)).orThrow();
         assertThat(dev(host, U).shadow().apm())
             .as("shadow after unbinding %s", q(a, d))
             .isEqualTo(Bitmap256.empty());
@@ -52,15 +52,16 @@ class RefusalGapsTest {
   void bind_refusals_inTheDriverCoreOrder() {
     // ap_bus / driver core bind_store: no driver, no device, unsupported type, bound, ownership
     Host host = Fixtures.host(adapters(3), 1);
-    assertThat(host.bind("nosuch", q(3, 1)).errno()).contains(Errno.ENODEV);
-    assertThat(host.bind("vfio_ap", q(4, 1)).errno()).contains(Errno.ENODEV);
-    assertThat(host.bind("vfio_ap", q(3, 1)).refusal().orElseThrow().message())
+    assertThat(host.drivers().bind(DriverName.of("nosuch"), q(3, 1)).errno())
+        .contains(Errno.ENOENT);
+    assertThat(host.drivers().bind(DriverName.VFIO_AP, q(4, 1)).errno()).contains(Errno.ENODEV);
+    assertThat(host.drivers().bind(DriverName.VFIO_AP, q(3, 1)).refusal().orElseThrow().message())
         .isEqualTo("queue 03.0001 is already bound to vfio_ap");
-    assertThat(host.bind("vfio_ap", q(3, 1)).errno()).contains(Errno.EBUSY);
-    host.unbind("vfio_ap", q(3, 1)).orThrow();
-    assertThat(host.bind("cex4queue", q(3, 1)).refusal().orElseThrow().message())
+    assertThat(host.drivers().bind(DriverName.VFIO_AP, q(3, 1)).errno()).contains(Errno.EBUSY);
+    host.drivers().unbind(DriverName.VFIO_AP, q(3, 1)).orThrow();
+    assertThat(host.drivers().bind(DriverName.CEX4QUEUE, q(3, 1)).refusal().orElseThrow().message())
         .startsWith("queue 03.0001 is free for passthrough, so cex4queue cannot bind it");
-    assertThat(host.bind("vfio_ap", q(3, 1)).isDone()).isTrue();
+    assertThat(host.drivers().bind(DriverName.VFIO_AP, q(3, 1)).isDone()).isTrue();
     Host old =
         HostSpec.builder()
             .config(
@@ -68,19 +69,47 @@ class RefusalGapsTest {
             .apmask(Bitmap256.all().without(5))
             .card(Card.of(5, CardType.of(7), CardMode.CCA))
             .start();
-    assertThat(old.bind("vfio_ap", q(5, 1)).refusal().orElseThrow().message())
+    assertThat(old.drivers().bind(DriverName.VFIO_AP, q(5, 1)).refusal().orElseThrow().message())
         .isEqualTo("vfio_ap does not take queue 05.0001 of card type hwtype 7");
+  }
+
+  @Test
+  void unbind_fromADriverThatDoesNotExist_isEnoentNamingTheDriver() {
+    // /sys/bus/ap/drivers/vfio-ap does not exist: open() of its unbind fails before the driver
+    // core's unbind_store runs, so the answer is ENOENT and says there is no such driver
+    Host host = Fixtures.host(adapters(3), 1);
+    Outcome typo = host.drivers().unbind(DriverName.of("vfio-ap"), q(3, 1));
+    assertThat(typo.errno()).contains(Errno.ENOENT);
+    assertThat(typo.refusal().orElseThrow().message()).isEqualTo("no driver vfio-ap");
+    assertThat(
+            host.drivers()
+                .bind(DriverName.of("vfio-ap"), q(3, 1))
+                .refusal()
+                .orElseThrow()
+                .message())
+        .isEqualTo("no driver vfio-ap");
+    assertThat(host.drivers().driverOf(q(3, 1))).contains(DriverName.VFIO_AP);
+  }
+
+  @Test
+  void unbind_knownDriverNotBound_isEnodevNamingTheQueue() {
+    // driver core unbind_store: the device exists but dev->driver is another driver -> ENODEV
+    Host host = Fixtures.host(adapters(3), 1);
+    Outcome other = host.drivers().unbind(DriverName.CEX4QUEUE, q(3, 1));
+    assertThat(other.errno()).contains(Errno.ENODEV);
+    assertThat(other.refusal().orElseThrow().message())
+        .isEqualTo("queue 03.0001 is not bound to cex4queue");
   }
 
   @Test
   void unbind_fromAnotherDriver_orOfNoQueue_isEnodev() {
     Host host = Fixtures.host(adapters(3), 1);
-    Outcome wrong = host.unbind("cex4queue", q(3, 1));
+    Outcome wrong = host.drivers().unbind(DriverName.CEX4QUEUE, q(3, 1));
     assertThat(wrong.errno()).contains(Errno.ENODEV);
     assertThat(wrong.refusal().orElseThrow().message())
         .isEqualTo("queue 03.0001 is not bound to cex4queue");
-    assertThat(host.unbind("vfio_ap", q(3, 2)).errno()).contains(Errno.ENODEV);
-    assertThat(host.queueStatus(q(3, 1))).isPresent();
+    assertThat(host.drivers().unbind(DriverName.VFIO_AP, q(3, 2)).errno()).contains(Errno.ENODEV);
+    assertThat(host.resets().queueStatus(q(3, 1))).isPresent();
   }
 
   // ------------------------------------------------------------------ module unload
@@ -92,16 +121,16 @@ class RefusalGapsTest {
     Host host = Fixtures.host(hw, adapters(3, 0xc0), 1, 0xff);
     device(host, U, adapters(3, 0xc0), 1, 0xff);
     start(host, "g1", U);
-    assertThat(host.unloadVfioAp().errno()).contains(Errno.EBUSY);
-    host.destroyGuest("g1").orThrow();
+    assertThat(host.vfioAp().unload().errno()).contains(Errno.EBUSY);
+    host.kvm().destroyGuest("g1").orThrow();
     hw.forgetZapqs();
-    host.unloadVfioAp().orThrow();
+    host.vfioAp().unload().orThrow();
     // each queue twice: the device's removal resets its linked queues, then the driver's remove
     // callback resets every queue it releases (vfio_ap_mdev_remove_queue)
     assertThat(hw.takeZapqs())
         .containsOnly(q(3, 1), q(3, 0xff), q(0xc0, 1), q(0xc0, 0xff))
         .hasSize(8);
-    assertThat(host.unloadVfioAp().errno()).contains(Errno.ENOENT);
+    assertThat(host.vfioAp().unload().errno()).contains(Errno.ENOENT);
   }
 
   // ------------------------------------------------------------------ commit listeners
@@ -114,7 +143,7 @@ class RefusalGapsTest {
       Guest g = start(host, "g1", U);
       List<Apcb> seen = new ArrayList<>();
       g.addCommitListener((guest, crycb) -> seen.add(crycb.masks()));
-      Outcome o = remove ? host.removeMediatedDevice(U) : host.closeDevice(U);
+      Outcome o = remove ? host.removeMediatedDevice(U) : host.kvm().closeDevice(U);
       o.orThrow();
       // close: vfio_ap_mdev_unset_kvm clears once; remove: the request callback
       // (vfio_ap_mdev_request) clears, then the guest's close clears again
@@ -179,18 +208,18 @@ class RefusalGapsTest {
   void guest_accessors_sayWhatTheGuestIs() {
     Host host = Fixtures.host(adapters(3), 1);
     device(host, U, adapters(3), 1);
-    Guest plain = host.createGuest("g1", CrycbFormat.FORMAT1);
-    Guest secure = host.createGuest("g2", CrycbFormat.FORMAT2, true);
+    Guest plain = host.kvm().createGuest("g1", CrycbFormat.FORMAT1);
+    Guest secure = host.kvm().createSecureExecutionGuest("g2", CrycbFormat.FORMAT2);
     assertThat(plain.name()).isEqualTo("g1");
     assertThat(plain.format()).isEqualTo(CrycbFormat.FORMAT1);
     assertThat(plain.isSecureExecution()).isFalse();
     assertThat(secure.isSecureExecution()).isTrue();
     assertThat(plain.device()).isEmpty();
     assertThat(plain.isRunning()).isTrue();
-    host.openDevice(U, plain).orThrow();
+    host.kvm().openDevice(U, plain).orThrow();
     assertThat(plain.device()).contains(U);
     assertThat(plain.commits()).isEqualTo(1);
-    host.destroyGuest("g1").orThrow();
+    host.kvm().destroyGuest("g1").orThrow();
     assertThat(plain.isRunning()).isFalse();
     assertThat(plain.device()).isEmpty();
   }

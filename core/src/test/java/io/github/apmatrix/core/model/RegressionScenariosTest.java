@@ -52,7 +52,7 @@ class RegressionScenariosTest {
     // vfio_ap_mdev_unset_kvm resets the linked queues, then vfio_ap_mdev_remove resets them again
     assertThat(hw.takeZapqs()).containsExactlyInAnyOrder(q(5, 4), q(5, 0xab), q(5, 4), q(5, 0xab));
     assertThat(host.mediatedDevice(U)).isEmpty();
-    assertThat(host.availableInstances()).isEqualTo(65536);
+    assertThat(host.vfioAp().availableInstances()).isEqualTo(65536);
   }
 
   @Test
@@ -61,7 +61,7 @@ class RegressionScenariosTest {
     device(host, U, adapters(5), 4);
     Guest g = Fixtures.start(host, "g", U);
     hw.forgetZapqs();
-    host.closeDevice(U).orThrow();
+    host.kvm().closeDevice(U).orThrow();
     assertThat(g.crycb().masks().isEmpty()).isTrue();
     assertThat(hw.takeZapqs()).containsExactly(q(5, 4));
   }
@@ -72,7 +72,7 @@ class RegressionScenariosTest {
     device(host, U, adapters(5, 0x40), 4);
     Guest g = Fixtures.start(host, "g", U);
     assertThat(dev(host, U).shadow().apm()).isEqualTo(ids(5));
-    host.configureAdapter(0x40, true).orThrow();
+    host.machine().configureAdapter(0x40).orThrow();
     assertThat(g.crycb().masks().apm()).isEqualTo(ids(5, 0x40));
     assertThat(g.commits()).isEqualTo(2);
   }
@@ -83,7 +83,7 @@ class RegressionScenariosTest {
     device(host, U, adapters(5, 0x14), 4, 0xab);
     Guest g = Fixtures.start(host, "g", U);
     hw.forgetZapqs();
-    host.unbind("vfio_ap", q(5, 4)).orThrow();
+    host.drivers().unbind(DriverName.VFIO_AP, q(5, 4)).orThrow();
     assertThat(g.crycb().masks().apm()).isEqualTo(ids(0x14));
     assertThat(g.canReach(q(5, 0xab))).isFalse();
     assertThat(hw.takeZapqs()).containsExactlyInAnyOrder(q(5, 4), q(5, 0xab));
@@ -96,7 +96,7 @@ class RegressionScenariosTest {
     Bitmap256 before = host.apmask();
     assertThat(host.writeApmask(before.with(5)).errno()).contains(Errno.EBUSY);
     assertThat(host.apmask()).isEqualTo(before);
-    assertThat(host.driverOf(q(5, 4))).contains("vfio_ap");
+    assertThat(host.drivers().driverOf(q(5, 4))).contains(DriverName.VFIO_AP);
   }
 
   @Test
@@ -105,7 +105,7 @@ class RegressionScenariosTest {
     device(host, U, adapters(0x14, 0x16), 4, 5, 6);
     Guest g = Fixtures.start(host, "g", U);
     host.unassignDomain(U, 4).orThrow();
-    host.unbind("vfio_ap", q(0x16, 5)).orThrow();
+    host.drivers().unbind(DriverName.VFIO_AP, q(0x16, 5)).orThrow();
     host.assignDomain(U, 4).orThrow();
     assertThat(dev(host, U).shadow().apqns()).containsExactly(q(0x14, 4), q(0x14, 5), q(0x14, 6));
     assertThat(g.canReach(q(0x16, 5))).isFalse();
@@ -136,7 +136,7 @@ class RegressionScenariosTest {
     }
     Guest g = Fixtures.start(host, "g", U);
     assertThat(g.crycb().masks().apm()).isEqualTo(ids(5));
-    host.configureAdapter(6, true).orThrow();
+    host.machine().configureAdapter(6).orThrow();
     assertThat(g.commits()).isEqualTo(2);
     assertThat(g.crycb().masks().apqnCount()).isEqualTo(2 * 85);
   }
@@ -146,7 +146,9 @@ class RegressionScenariosTest {
     Host host = host();
     device(host, U, adapters(5, 0x14), 4);
     Guest g = Fixtures.start(host, "g", U);
-    host.unbind("vfio_ap", q(0x14, 5)).orThrow(); // unassigned queue: reset alone
+    host.drivers()
+        .unbind(DriverName.VFIO_AP, q(0x14, 5))
+        .orThrow(); // unassigned queue: reset alone
     hw.forgetZapqs();
     host.assignDomain(U, 5).orThrow();
     assertThat(g.crycb().masks().apm()).isEqualTo(ids(5));
@@ -159,7 +161,7 @@ class RegressionScenariosTest {
     device(host, U, adapters(5), 4, 0xab);
     Fixtures.start(host, "g", U);
     hw.forgetZapqs();
-    host.unbind("vfio_ap", q(5, 4)).orThrow();
+    host.drivers().unbind(DriverName.VFIO_AP, q(5, 4)).orThrow();
     assertThat(hw.takeZapqs()).containsExactlyInAnyOrder(q(5, 4), q(5, 0xab));
   }
 
@@ -169,7 +171,7 @@ class RegressionScenariosTest {
     device(host, U, adapters(5, 0x14), 4);
     Guest g = Fixtures.start(host, "g", U);
     hw.forgetZapqs();
-    host.configureAdapter(5, false).orThrow();
+    host.machine().deconfigureAdapter(5).orThrow();
     assertThat(hw.takeZapqs()).isEmpty();
     assertThat(g.crycb().masks().apm()).isEqualTo(ids(0x14));
     assertThat(host.queueExists(q(5, 4))).isFalse();
@@ -180,9 +182,9 @@ class RegressionScenariosTest {
     Host host = host();
     device(host, U, adapters(5, 0x14), 4, 5);
     Fixtures.start(host, "g", U);
-    host.unbind("vfio_ap", q(0x14, 5)).orThrow();
-    assertThat(host.queueStatus(q(0x14, 4))).contains(QueueStatus.ASSIGNED);
-    assertThat(host.queueStatus(q(5, 4))).contains(QueueStatus.IN_USE);
+    host.drivers().unbind(DriverName.VFIO_AP, q(0x14, 5)).orThrow();
+    assertThat(host.resets().queueStatus(q(0x14, 4))).contains(QueueStatus.ASSIGNED);
+    assertThat(host.resets().queueStatus(q(5, 4))).contains(QueueStatus.IN_USE);
   }
 
   @Test
@@ -191,9 +193,9 @@ class RegressionScenariosTest {
     device(host, U, adapters(5), 4);
     hw.forgetZapqs();
     hw.zapq(q(5, 4), ResponseCode.BUSY, ResponseCode.BUSY);
-    assertThat(host.resetDevice(U).isDone()).isTrue();
+    assertThat(host.kvm().resetDevice(U).isDone()).isTrue();
     assertThat(hw.takeZapqs()).containsExactly(q(5, 4), q(5, 4), q(5, 4));
-    assertThat(host.resetWarnings()).isEmpty();
+    assertThat(host.resets().warnings()).isEmpty();
   }
 
   @Test
@@ -202,7 +204,7 @@ class RegressionScenariosTest {
     device(host, U, adapters(5), 4);
     Guest g = Fixtures.start(host, "g", U);
     hw.fault(q(5, 4), ScriptedHardware.Fault.DECONFIGURED);
-    assertThat(host.resetDevice(U).errno()).contains(Errno.EIO); // response code 0x03: -EIO
+    assertThat(host.kvm().resetDevice(U).errno()).contains(Errno.EIO); // response code 0x03: -EIO
     host.assignDomain(U, 5).orThrow(); // re-filter
     assertThat(g.crycb().masks().apm()).isEqualTo(ids(5));
   }
@@ -215,9 +217,9 @@ class RegressionScenariosTest {
     java.util.Arrays.fill(busy, ResponseCode.RESET_IN_PROGRESS);
     hw.tapq(q(5, 4), busy);
     long before = clock.nowMillis();
-    assertThat(host.resetDevice(U).isDone()).isTrue();
+    assertThat(host.kvm().resetDevice(U).isDone()).isTrue();
     assertThat(clock.nowMillis() - before).isEqualTo(5001L * 20);
-    assertThat(host.resetWarnings()).isEmpty();
+    assertThat(host.resets().warnings()).isEmpty();
   }
 
   @Test
@@ -227,7 +229,7 @@ class RegressionScenariosTest {
     hw.forgetZapqs();
     hw.zapq(q(5, 4), ResponseCode.STATE_CHANGE_IN_PROGRESS);
     hw.tapq(q(5, 5), ResponseCode.ASSOC_SECRET_NOT_UNIQUE, ResponseCode.ASSOC_FAILED);
-    assertThat(host.resetDevice(U).isDone()).isTrue();
+    assertThat(host.kvm().resetDevice(U).isDone()).isTrue();
     assertThat(hw.takeZapqs())
         .containsExactlyInAnyOrder(q(5, 4), q(5, 4), q(5, 5), q(5, 5), q(5, 5));
   }
@@ -241,7 +243,7 @@ class RegressionScenariosTest {
     host.writeApConfig(U, Apcb.of(ids(5), ids(4, 5), ids())).orThrow();
     assertThat(g.commits()).isEqualTo(2);
     hw.forgetZapqs();
-    host.closeDevice(U).orThrow();
+    host.kvm().closeDevice(U).orThrow();
     assertThat(hw.takeZapqs()).containsExactlyInAnyOrder(q(5, 4), q(5, 5));
   }
 
@@ -249,8 +251,8 @@ class RegressionScenariosTest {
   void regression27_removalWhileAttached_configChangedSignalledBeforeRequest() {
     Host host = host();
     device(host, U, adapters(5), 4);
-    host.setSignalTrigger(U, DeviceSignal.CONFIG_CHANGED, true).orThrow();
-    host.setSignalTrigger(U, DeviceSignal.REQUEST, true).orThrow();
+    host.kvm().registerSignalTrigger(U, DeviceSignal.CONFIG_CHANGED).orThrow();
+    host.kvm().registerSignalTrigger(U, DeviceSignal.REQUEST).orThrow();
     Guest g = Fixtures.start(host, "g", U);
     assertThat(dev(host, U).signals()).containsExactly(DeviceSignal.CONFIG_CHANGED);
     host.removeMediatedDevice(U).orThrow();
@@ -263,10 +265,10 @@ class RegressionScenariosTest {
     HostConfig cfg = HostConfig.withApxa(255, 255, ids(), ids(), ids());
     Host host = HostSpec.builder().config(cfg).start();
     host.createMediatedDevice(U).orThrow();
-    host.setSignalTrigger(U, DeviceSignal.CONFIG_CHANGED, true).orThrow();
-    host.setSignalTrigger(U, DeviceSignal.REQUEST, true).orThrow();
-    Guest g = host.createGuest("g", CrycbFormat.FORMAT2);
-    host.openDevice(U, g).orThrow();
+    host.kvm().registerSignalTrigger(U, DeviceSignal.CONFIG_CHANGED).orThrow();
+    host.kvm().registerSignalTrigger(U, DeviceSignal.REQUEST).orThrow();
+    Guest g = host.kvm().createGuest("g", CrycbFormat.FORMAT2);
+    host.kvm().openDevice(U, g).orThrow();
     assertThat(g.signals()).containsExactly(DeviceSignal.CONFIG_CHANGED);
     host.removeMediatedDevice(U).orThrow();
     assertThat(g.signals())

@@ -67,7 +67,9 @@ class ShadowCommitTableTest {
   @Test
   void assignDomain_unboundQueue_adapterFilteredAndItsQueuesReset() {
     host.unassignDomain(U, 2).orThrow();
-    host.unbind("vfio_ap", q(0x0a, 2)).orThrow(); // not in the matrix: reset alone, no commit
+    host.drivers()
+        .unbind(DriverName.VFIO_AP, q(0x0a, 2))
+        .orThrow(); // not in the matrix: reset alone, no commit
     assertThat(hw.takeZapqs()).containsExactlyInAnyOrder(q(3, 2), q(0x0a, 2), q(0x0a, 2));
     assertState(apcb(adapters(3, 0x0a), d(1)), 2);
     host.assignDomain(U, 2).orThrow();
@@ -95,7 +97,7 @@ class ShadowCommitTableTest {
   @Test
   void unassignAdapter_notInShadow_noCommitNoReset() {
     host.unassignDomain(U, 2).orThrow();
-    host.unbind("vfio_ap", q(0x0a, 2)).orThrow();
+    host.drivers().unbind(DriverName.VFIO_AP, q(0x0a, 2)).orThrow();
     host.assignDomain(U, 2).orThrow(); // 0x0a filtered
     long commits = g.commits();
     hw.forgetZapqs();
@@ -141,26 +143,26 @@ class ShadowCommitTableTest {
 
   @Test
   void probe_bindBringsAdapterBack_oneCommitNoReset() {
-    host.unbind("vfio_ap", q(0x0a, 2)).orThrow();
+    host.drivers().unbind(DriverName.VFIO_AP, q(0x0a, 2)).orThrow();
     hw.forgetZapqs();
-    host.bind("vfio_ap", q(0x0a, 2)).orThrow();
+    host.drivers().bind(DriverName.VFIO_AP, q(0x0a, 2)).orThrow();
     assertState(apcb(adapters(3, 0x0a), d(1, 2)), 3);
     assertThat(hw.takeZapqs()).isEmpty();
   }
 
   @Test
   void remove_queueInShadow_adapterUnpluggedAndItsQueuesReset() {
-    host.unbind("vfio_ap", q(0x0a, 1)).orThrow();
+    host.drivers().unbind(DriverName.VFIO_AP, q(0x0a, 1)).orThrow();
     assertState(apcb(adapters(3), d(1, 2)), 2);
     assertThat(hw.takeZapqs()).containsExactlyInAnyOrder(q(0x0a, 1), q(0x0a, 2));
-    assertThat(host.driverOf(q(0x0a, 1))).isEmpty();
+    assertThat(host.drivers().driverOf(q(0x0a, 1))).isEmpty();
   }
 
   @Test
   void remove_queueNotInShadowButInHostConfig_resetAloneNoCommit() {
     host.unassignDomain(U, 2).orThrow();
     hw.forgetZapqs();
-    host.unbind("vfio_ap", q(3, 2)).orThrow();
+    host.drivers().unbind(DriverName.VFIO_AP, q(3, 2)).orThrow();
     assertState(apcb(adapters(3, 0x0a), d(1)), 2);
     assertThat(hw.takeZapqs()).containsExactly(q(3, 2));
   }
@@ -176,9 +178,9 @@ class ShadowCommitTableTest {
 
   @Test
   void configAddition_filteredOnceAfterScanOneCommit() {
-    host.configureAdapter(0x0a, false).orThrow();
+    host.machine().deconfigureAdapter(0x0a).orThrow();
     assertThat(g.commits()).isEqualTo(2);
-    host.configureAdapter(0x0a, true).orThrow();
+    host.machine().configureAdapter(0x0a).orThrow();
     assertState(apcb(adapters(3, 0x0a), d(1, 2)), 3);
     assertThat(hw.takeZapqs()).isEmpty();
   }
@@ -188,7 +190,7 @@ class ShadowCommitTableTest {
     host.assignDomain(U, 5).orThrow(); // not in the host configuration: no change
     assertThat(g.commits()).isEqualTo(1);
     hw.fault(q(0x0a, 1), ScriptedHardware.Fault.NOT_AVAIL);
-    assertThat(host.resetDevice(U).errno()).contains(io.github.apmatrix.core.Errno.EIO);
+    assertThat(host.kvm().resetDevice(U).errno()).contains(io.github.apmatrix.core.Errno.EIO);
     // 0a.0001 now answers 01, but nothing re-filters until the host configuration grows
     assertThat(g.crycb().masks().apm()).isEqualTo(ids(3, 0x0a));
     hw.forgetZapqs();
@@ -200,26 +202,26 @@ class ShadowCommitTableTest {
 
   @Test
   void guestAttach_alwaysCommitsExistingShadow() {
-    host.closeDevice(U).orThrow();
-    Guest h = host.createGuest("h", CrycbFormat.FORMAT2);
-    host.openDevice(U, h).orThrow();
+    host.kvm().closeDevice(U).orThrow();
+    Guest h = host.kvm().createGuest("h", CrycbFormat.FORMAT2);
+    host.kvm().openDevice(U, h).orThrow();
     assertThat(h.commits()).isEqualTo(1);
     assertThat(h.crycb().masks()).isEqualTo(apcb(adapters(3, 0x0a), d(1, 2)));
     host.createMediatedDevice(Fixtures.V).orThrow();
-    Guest e = host.createGuest("e", CrycbFormat.FORMAT2);
-    host.openDevice(Fixtures.V, e).orThrow();
+    Guest e = host.kvm().createGuest("e", CrycbFormat.FORMAT2);
+    host.kvm().openDevice(Fixtures.V, e).orThrow();
     assertThat(e.commits()).isEqualTo(1); // even an empty shadow is committed
   }
 
   @Test
   void guestDetach_masksClearedLinkedQueuesResetShadowKept() {
-    host.closeDevice(U).orThrow();
+    host.kvm().closeDevice(U).orThrow();
     assertThat(g.crycb().masks().isEmpty()).isTrue();
     assertThat(g.commits()).isEqualTo(2);
     assertThat(g.device()).isEmpty();
     assertThat(dev(host, U).shadow()).isEqualTo(apcb(adapters(3, 0x0a), d(1, 2)));
     assertThat(hw.takeZapqs()).containsExactlyInAnyOrder(q(3, 1), q(3, 2), q(0x0a, 1), q(0x0a, 2));
-    host.closeDevice(U).orThrow(); // no guest: nothing
+    host.kvm().closeDevice(U).orThrow(); // no guest: nothing
     assertThat(g.commits()).isEqualTo(2);
     assertThat(hw.takeZapqs()).isEmpty();
   }
@@ -241,6 +243,6 @@ class ShadowCommitTableTest {
 
   /** Changes the host configuration to the given masks. */
   private static void reconfigure(Host host, int[] apm, int[] aqm, int[] adm) {
-    host.reconfigure(host.config().withMasks(ids(apm), ids(aqm), ids(adm))).orThrow();
+    host.machine().reconfigure(host.config().withMasks(ids(apm), ids(aqm), ids(adm))).orThrow();
   }
 }

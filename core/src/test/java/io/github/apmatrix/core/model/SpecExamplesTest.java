@@ -36,29 +36,29 @@ class SpecExamplesTest {
     host.assignDomain(U, 32).orThrow();
     assertThat(device(host, U).matrix().apqns()).containsExactly(q(3, 2), q(3, 0x20));
     assertThat(host.assignAdapter(U, 0x0b).errno()).contains(Errno.EADDRNOTAVAIL);
-    assertThat(host.assignAdapter(U, 256).errno()).contains(Errno.ENODEV);
+    assertThat(host.storeAssignment(U, Axis.ADAPTER, 256).errno()).contains(Errno.ENODEV);
     assertThat(device(host, U).shadow().apqns()).containsExactly(q(3, 2), q(3, 0x20));
 
     // 2. A guest, and a queue taken away from it
     host.assignAdapter(U, 0x0a).orThrow();
-    Guest g1 = host.createGuest("g1", host.defaultCrycbFormat());
-    host.openDevice(U, g1).orThrow();
+    Guest g1 = host.kvm().createGuest("g1", host.defaultCrycbFormat());
+    host.kvm().openDevice(U, g1).orThrow();
     assertThat(g1.crycb().masks().apm().toHex())
         .isEqualTo("0x1020000000000000000000000000000000000000000000000000000000000000");
     assertThat(g1.crycb().masks().aqm().toHex())
         .isEqualTo("0x2000000080000000000000000000000000000000000000000000000000000000");
     assertThat(g1.crycb().masks().adm().isEmpty()).isTrue();
     assertThat(g1.commits()).isEqualTo(1);
-    assertThat(host.queueStatus(q(0x0a, 0x20))).contains(QueueStatus.IN_USE);
-    long resetsBefore = host.resetCount();
-    host.unbind("vfio_ap", q(0x0a, 0x20)).orThrow();
+    assertThat(host.resets().queueStatus(q(0x0a, 0x20))).contains(QueueStatus.IN_USE);
+    long resetsBefore = host.resets().count();
+    host.drivers().unbind(DriverName.VFIO_AP, q(0x0a, 0x20)).orThrow();
     assertThat(g1.crycb().masks().apm()).isEqualTo(Bitmap256.of(3));
     assertThat(g1.commits()).isEqualTo(2);
-    assertThat(host.resetCount() - resetsBefore).isEqualTo(2);
+    assertThat(host.resets().count() - resetsBefore).isEqualTo(2);
     assertThat(device(host, U).shadow().apqns()).containsExactly(q(3, 2), q(3, 0x20));
     assertThat(device(host, U).matrix().apqns())
         .containsExactly(q(3, 2), q(3, 0x20), q(0x0a, 2), q(0x0a, 0x20));
-    assertThat(host.queueStatus(q(0x0a, 0x02))).contains(QueueStatus.ASSIGNED);
+    assertThat(host.resets().queueStatus(q(0x0a, 0x02))).contains(QueueStatus.ASSIGNED);
 
     // 3. Giving a queue back to the host while it is assigned
     var refused = host.writeApmask(host.apmask().with(3));
@@ -77,7 +77,7 @@ class SpecExamplesTest {
     assertThat(device(host, V).matrix().adm()).isEqualTo(Bitmap256.of(1, 0x30));
     assertThat(g1.crycb().masks().adm()).isEqualTo(Bitmap256.of(1));
     assertThat(g1.commits()).isEqualTo(3);
-    assertThat(host.availableInstances()).isEqualTo(65534);
+    assertThat(host.vfioAp().availableInstances()).isEqualTo(65534);
   }
 
   static MediatedDevice device(Host host, UUID uuid) {

@@ -31,7 +31,7 @@ class UpstreamDefectTest {
     host.assignControlDomain(U, 2).orThrow();
     Guest g = start(host, "g1", U);
     HostConfig cfg = host.config();
-    host.reconfigure(cfg.withMasks(cfg.apm(), cfg.aqm(), Bitmap256.of(1))).orThrow();
+    host.machine().reconfigure(cfg.withMasks(cfg.apm(), cfg.aqm(), Bitmap256.of(1))).orThrow();
     assertThat(Fixtures.dev(host, U).shadow().adm().isEmpty()).isTrue();
     assertThat(g.crycb().masks().adm().isEmpty()).isTrue();
     assertThat(g.commits()).isEqualTo(2);
@@ -41,7 +41,7 @@ class UpstreamDefectTest {
   void configChangeUnattachedDevice_shadowOfADeviceNoGuestUsesIsUpdated() {
     Host host = Fixtures.host(adapters(3, 4), 1);
     device(host, U, adapters(3, 4), 1);
-    host.configureAdapter(4, false).orThrow();
+    host.machine().deconfigureAdapter(4).orThrow();
     assertThat(Fixtures.dev(host, U).shadow().apm()).isEqualTo(Bitmap256.of(3));
   }
 
@@ -54,7 +54,7 @@ class UpstreamDefectTest {
     Guest g = start(host, "g1", U);
     hw.forgetZapqs();
     HostConfig cfg = host.config();
-    host.reconfigure(cfg.withMasks(cfg.apm(), cfg.aqm(), cfg.adm().with(5))).orThrow();
+    host.machine().reconfigure(cfg.withMasks(cfg.apm(), cfg.aqm(), cfg.adm().with(5))).orThrow();
     assertThat(g.crycb().masks().adm()).isEqualTo(Bitmap256.of(5));
     assertThat(hw.takeZapqs()).isEmpty();
   }
@@ -63,13 +63,13 @@ class UpstreamDefectTest {
   void staleQueueDevicePointer_unassignedFilteredQueueBelongsToNoDevice() {
     Host host = Fixtures.host(adapters(3, 4), 1);
     device(host, U, adapters(3, 4), 1);
-    host.unbind("vfio_ap", q(4, 1)).orThrow(); // adapter 4 leaves the shadow
-    host.bind("vfio_ap", q(4, 1)).orThrow(); // and comes back
+    host.drivers().unbind(DriverName.VFIO_AP, q(4, 1)).orThrow(); // adapter 4 leaves the shadow
+    host.drivers().bind(DriverName.VFIO_AP, q(4, 1)).orThrow(); // and comes back
     host.unassignAdapter(U, 4).orThrow();
-    assertThat(host.queueStatus(q(4, 1))).contains(QueueStatus.UNASSIGNED);
+    assertThat(host.resets().queueStatus(q(4, 1))).contains(QueueStatus.UNASSIGNED);
     // another device can take the queue at once
     device(host, V, adapters(4), 1);
-    assertThat(host.queueStatus(q(4, 1))).contains(QueueStatus.ASSIGNED);
+    assertThat(host.resets().queueStatus(q(4, 1))).contains(QueueStatus.ASSIGNED);
   }
 
   @Test
@@ -78,9 +78,9 @@ class UpstreamDefectTest {
     device(host, U, adapters(3), 1);
     device(host, V, adapters(4), 1);
     Guest g = start(host, "g1", U);
-    host.mapGuestMemory(g, 0, 1 << 20, true);
-    assertThat(host.openDevice(V, g).isRefused()).isTrue();
-    assertThat(host.interceptAqic(g, q(3, 1), true, 3, 0x1000).responseCode())
+    host.kvm().mapSharedGuestMemory(g, 0, 1 << 20);
+    assertThat(host.kvm().openDevice(V, g).isRefused()).isTrue();
+    assertThat(host.kvm().enableInterrupts(g, q(3, 1), 3, 0x1000).responseCode())
         .isEqualTo(ResponseCode.NORMAL);
   }
 
@@ -90,7 +90,7 @@ class UpstreamDefectTest {
     Host host = Fixtures.host(adapters(3, 4), 1);
     device(host, U, adapters(3), 1);
     Guest g = start(host, "g1", U);
-    host.configureAdapter(3, false).orThrow();
+    host.machine().deconfigureAdapter(3).orThrow();
     assertThat(g.crycb().masks().apm().isEmpty()).isTrue(); // upstream: keeps the stale bit 3
     assertThat(g.commits()).isEqualTo(2);
   }
@@ -101,8 +101,10 @@ class UpstreamDefectTest {
     Host host = Fixtures.host(adapters(3, 4), 1);
     device(host, U, adapters(3, 4), 1);
     Guest g = start(host, "g1", U);
-    host.unbind("vfio_ap", q(4, 1)).orThrow(); // adapter 4 leaves the shadow: commit 2
-    host.configureAdapter(4, false).orThrow(); // upstream commits again (3 is left)
+    host.drivers()
+        .unbind(DriverName.VFIO_AP, q(4, 1))
+        .orThrow(); // adapter 4 leaves the shadow: commit 2
+    host.machine().deconfigureAdapter(4).orThrow(); // upstream commits again (3 is left)
     assertThat(g.commits()).isEqualTo(2);
     assertThat(g.crycb().masks().apm()).isEqualTo(Bitmap256.of(3));
   }

@@ -47,7 +47,7 @@ public final class ModelEnvironment implements ApCheckEnvironment {
 
   @Override
   public boolean vfioApLoaded() {
-    return sys.host().isVfioApLoaded();
+    return sys.host().vfioAp().isLoaded();
   }
 
   @Override

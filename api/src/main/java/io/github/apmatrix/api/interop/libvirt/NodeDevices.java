@@ -45,7 +45,7 @@ public final class NodeDevices {
   public static List<NodeDevice> of(Host host, Map<UUID, DeviceConfig> defined) {
     List<NodeDevice> out = new ArrayList<>();
     for (Card card : host.cards()) {
-      if (host.hasCardDevice(card.adapter())) {
+      if (host.machine().hasCardDevice(card.adapter())) {
         int a = card.adapter();
         out.add(
             new NodeDevice(
@@ -69,14 +69,14 @@ public final class NodeDevices {
               cardName(q.adapter()),
               new NodeDevice.ApQueue(q.adapter(), q.domain())));
     }
-    boolean loaded = host.isVfioApLoaded();
+    boolean loaded = host.vfioAp().isLoaded();
     if (loaded) {
       out.add(
           new NodeDevice(
               MATRIX,
               Optional.of("/sys/devices/vfio_ap/matrix"),
               COMPUTER,
-              new NodeDevice.ApMatrix(host.availableInstances())));
+              new NodeDevice.ApMatrix(host.vfioAp().availableInstances())));
     }
     Map<UUID, DeviceConfig> mdevs = new TreeMap<>(defined);
     List<UUID> active = host.mediatedDevices().stream().map(MediatedDevice::uuid).toList();

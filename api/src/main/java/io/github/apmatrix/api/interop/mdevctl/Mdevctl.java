@@ -289,7 +289,7 @@ public final class Mdevctl {
     if (sys.stat(TYPES + "/" + type).isEmpty() || type.isEmpty() || type.contains("/")) {
       throw new MdevctlException("Parent " + parent + " does not support mdev type " + type);
     }
-    if (sys.host().availableInstances() == 0) {
+    if (sys.host().vfioAp().availableInstances() == 0) {
       throw new MdevctlException("No available instances of " + type + " on " + parent);
     }
     try {
@@ -338,7 +338,7 @@ public final class Mdevctl {
 
   /** Whether the matrix device exists: the vfio_ap module is loaded. */
   private boolean parentPresent() {
-    return sys.host().isVfioApLoaded() && sys.stat(PARENT_DIR).isPresent();
+    return sys.host().vfioAp().isLoaded() && sys.stat(PARENT_DIR).isPresent();
   }
 
   /** Rust's rendering of an OS error: {@code strerror (os error N)}. */

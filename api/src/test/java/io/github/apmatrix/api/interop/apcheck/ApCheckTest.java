@@ -112,7 +112,7 @@ class ApCheckTest {
 
   @Test
   void preStart_vfioApNotLoaded_R7_exit1() {
-    host.unloadVfioAp().orThrow();
+    host.vfioAp().unload().orThrow();
     ApCheckResult r = run("pre", "start", B, config(false));
     assertThat(r.status()).isEqualTo(1);
     assertThat(r.stderr()).isEqualTo("vfio_ap module is not loaded\n");

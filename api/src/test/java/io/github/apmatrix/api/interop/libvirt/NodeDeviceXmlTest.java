@@ -196,7 +196,7 @@ class NodeDeviceXmlTest {
 
   @Test
   void vfioApUnloaded_noMatrix_andADefinedMdevHangsFromComputer() {
-    assertThat(host.unloadVfioAp().isDone()).isTrue();
+    assertThat(host.vfioAp().unload().isDone()).isTrue();
     List<NodeDevice> all =
         NodeDevices.of(host, Map.of(OTHER, DeviceConfig.of(DeviceConfig.VFIO_AP, false)));
     assertThat(NodeDevices.find(all, NodeDevices.MATRIX)).isEmpty();

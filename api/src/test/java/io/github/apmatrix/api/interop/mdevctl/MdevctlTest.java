@@ -89,7 +89,7 @@ class MdevctlTest {
     assertThatThrownBy(() -> m.start("matrix", B, DeviceConfig.of("vfio_ccw-io", false)))
         .hasMessage("Parent matrix does not support mdev type vfio_ccw-io");
     m.stop(A);
-    host.unloadVfioAp().orThrow();
+    host.vfioAp().unload().orThrow();
     assertThatThrownBy(() -> m.start("matrix", B, config()))
         .hasMessage("Unable to find parent device 'matrix'");
   }
@@ -214,7 +214,7 @@ class MdevctlTest {
                 ]
               }
             ]""");
-    host.unloadVfioAp().orThrow();
+    host.vfioAp().unload().orThrow();
     assertThat(m.types()).isEmpty();
     assertThat(m.typesJson()).isEqualTo("[]");
   }
