@@ -44,6 +44,7 @@ public final class HostSpec {
   private final Executor listenerExecutor;
   private final List<ApQueueDriver> drivers;
   private final BiPredicate<String, Apqn> probeFault;
+  private final ApBusSettings busSettings;
 
   private HostSpec(Builder b, HostConfig config) {
     this.config = config;
@@ -55,6 +56,7 @@ public final class HostSpec {
     this.listenerExecutor = b.listenerExecutor;
     this.drivers = List.copyOf(b.drivers);
     this.probeFault = b.probeFault;
+    this.busSettings = b.busSettings;
   }
 
   /**
@@ -113,6 +115,11 @@ public final class HostSpec {
   /** Returns which (driver name, queue) probes fail before the driver runs. */
   public BiPredicate<String, Apqn> probeFault() {
     return probeFault;
+  }
+
+  /** Returns the AP bus's settings and the QCI facilities beside APXA. */
+  public ApBusSettings busSettings() {
+    return busSettings;
   }
 
   /**
@@ -186,6 +193,7 @@ public final class HostSpec {
     private Executor listenerExecutor = Runnable::run;
     private final List<ApQueueDriver> drivers = new ArrayList<>();
     private BiPredicate<String, Apqn> probeFault = (driver, apqn) -> false;
+    private ApBusSettings busSettings = ApBusSettings.defaults();
 
     private Builder() {}
 
@@ -199,6 +207,7 @@ public final class HostSpec {
       listenerExecutor = s.listenerExecutor;
       drivers.addAll(s.drivers);
       probeFault = s.probeFault;
+      busSettings = s.busSettings;
     }
 
     /**
@@ -416,6 +425,14 @@ public final class HostSpec {
      */
     public Builder probeFault(BiPredicate<String, Apqn> fault) {
       this.probeFault = Objects.requireNonNull(fault, "fault");
+      return this;
+    }
+
+    /**
+     * Sets the AP bus's settings and QCI facilities (default: {@link ApBusSettings#defaults()}).
+     */
+    public Builder busSettings(ApBusSettings settings) {
+      this.busSettings = Objects.requireNonNull(settings, "settings");
       return this;
     }
 
