@@ -142,7 +142,10 @@ class LiveMountTest {
       assertThat(s.map(p -> p.getFileName().toString()).sorted()).containsExactly("bind", "unbind");
     }
     assertThat(bash("ls $SYS/bus/ap/devices/card03/"))
-        .isEqualTo("03.0001\n03.0002\n03.0020\nconfig\ndriver\nhwtype\nonline\nsubsystem\ntype\n");
+        .isEqualTo(
+            "03.0001\n03.0002\n03.0020\nap_functions\nchkstop\nconfig\ndepth\ndriver\nhwtype\n"
+                + "load\nmax_msg_size\nmodalias\nonline\npendingq_count\nraw_hwtype\nrequest_count\n"
+                + "requestq_count\nsubsystem\ntype\n");
   }
 
   @Test
