@@ -34,6 +34,9 @@ public final class LszcryptCommand {
       apmatrix's own options.
       """;
 
+  /** The launcher's own options, each with a value. */
+  private static final Set<String> APMATRIX_OPTIONS = Set.of("--host", "--sysfs", "--setup");
+
   /** Creates the command. */
   public LszcryptCommand() {}
 
@@ -44,53 +47,82 @@ public final class LszcryptCommand {
     DOMAINS
   }
 
+  /** lszcrypt's options, the device ids and the launcher's own arguments, in order. */
+  private record Parsed(
+      boolean verbose, Mode mode, List<String> rest, List<String> ids, char invalid) {}
+
+  /** Splits the arguments as getopt would; {@code invalid} is the first unknown letter, or 0. */
+  private static Parsed parse(List<String> args) {
+    boolean verbose = false;
+    Mode mode = Mode.LIST;
+    List<String> rest = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      if (APMATRIX_OPTIONS.contains(a)) {
+        rest.add(a);
+        if (i + 1 < args.size()) {
+          rest.add(args.get(++i));
+        }
+        continue;
+      }
+      String letters =
+          switch (a) {
+            case "--verbose" -> "V";
+            case "--bus" -> "b";
+            case "--domains" -> "d";
+            default ->
+                a.length() > 1 && a.charAt(0) == '-' && a.charAt(1) != '-' ? a.substring(1) : "";
+          };
+      if (letters.isEmpty()) {
+        (a.startsWith("--") ? rest : ids).add(a);
+      }
+      for (int k = 0; k < letters.length(); k++) {
+        char c = letters.charAt(k);
+        switch (c) {
+          case 'V' -> verbose = true;
+          case 'b' -> mode = mode == Mode.LIST ? Mode.BUS : mode;
+          case 'd' -> mode = mode == Mode.LIST ? Mode.DOMAINS : mode;
+          default -> {
+            return new Parsed(verbose, mode, rest, ids, c);
+          }
+        }
+      }
+    }
+    return new Parsed(verbose, mode, rest, ids, (char) 0);
+  }
+
   /**
    * Runs the command.
    *
    * @return the exit status: 0, 1 as lszcrypt's, 2 for a usage error
    */
   public int run(List<String> args, PrintStream out, PrintStream err) {
-    CommandLine cl;
+    Parsed p = parse(args);
+    if (p.invalid() != 0) {
+      err.print(
+          "lszcrypt: invalid option -- '"
+              + p.invalid()
+              + "'\nTry 'lszcrypt --help' for more information.\n");
+      return 1;
+    }
+    Optional<Host> host;
     try {
-      cl = CommandLine.parse(args, Set.of(), Set.of("--verbose", "--bus", "--domains"));
+      host = CommandLine.parse(p.rest(), Set.of(), Set.of()).host(err);
     } catch (CommandLine.UsageError e) {
       err.println("apmatrix: " + e.getMessage());
       err.println("Try './apmatrix lszcrypt --help'.");
       return 2;
     }
-    boolean verbose = cl.flag("--verbose");
-    Mode mode = cl.flag("--bus") ? Mode.BUS : cl.flag("--domains") ? Mode.DOMAINS : Mode.LIST;
-    List<String> ids = new ArrayList<>();
-    for (String a : cl.operands()) {
-      if (a.length() < 2 || a.charAt(0) != '-') {
-        ids.add(a);
-        continue;
-      }
-      for (char c : a.substring(1).toCharArray()) {
-        switch (c) {
-          case 'V' -> verbose = true;
-          case 'b' -> mode = mode == Mode.LIST ? Mode.BUS : mode;
-          case 'd' -> mode = mode == Mode.LIST ? Mode.DOMAINS : mode;
-          default -> {
-            err.print(
-                "lszcrypt: invalid option -- '"
-                    + c
-                    + "'\nTry 'lszcrypt --help' for more information.\n");
-            return 1;
-          }
-        }
-      }
-    }
-    Optional<Host> host = cl.host(err);
     if (host.isEmpty()) {
       return 2;
     }
     Lszcrypt ls = Lszcrypt.of(Sysfs.of(host.get()));
     LszcryptResult r =
-        switch (mode) {
+        switch (p.mode()) {
           case BUS -> ls.bus();
           case DOMAINS -> ls.domains();
-          case LIST -> ls.listing(verbose, ids);
+          case LIST -> ls.listing(p.verbose(), p.ids());
         };
     out.print(r.out());
     out.flush();
