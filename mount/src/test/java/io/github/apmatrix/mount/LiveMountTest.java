@@ -143,9 +143,27 @@ class LiveMountTest {
     }
     assertThat(bash("ls $SYS/bus/ap/devices/card03/"))
         .isEqualTo(
-            "03.0001\n03.0002\n03.0020\nap_functions\nchkstop\nconfig\ndepth\ndriver\nhwtype\n"
-                + "load\nmax_msg_size\nmodalias\nonline\npendingq_count\nraw_hwtype\nrequest_count\n"
-                + "requestq_count\nsubsystem\ntype\n");
+            """
+            03.0001
+            03.0002
+            03.0020
+            ap_functions
+            chkstop
+            config
+            depth
+            driver
+            hwtype
+            load
+            max_msg_size
+            modalias
+            online
+            pendingq_count
+            raw_hwtype
+            request_count
+            requestq_count
+            subsystem
+            type
+            """);
   }
 
   @Test
