@@ -19,6 +19,7 @@ module io.github.apmatrix.api {
   exports io.github.apmatrix.api.interop.chzdev;
   exports io.github.apmatrix.api.interop.boot;
   exports io.github.apmatrix.api.interop.libvirt;
+  exports io.github.apmatrix.api.interop.lszcrypt;
   exports io.github.apmatrix.api.plan;
   exports io.github.apmatrix.api.picture;
 }

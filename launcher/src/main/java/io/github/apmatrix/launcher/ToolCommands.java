@@ -3,6 +3,7 @@ package io.github.apmatrix.launcher;
 import io.github.apmatrix.api.interop.apcheck.ApCheckCommand;
 import io.github.apmatrix.api.interop.boot.BootCommand;
 import io.github.apmatrix.api.interop.libvirt.VirshCommand;
+import io.github.apmatrix.api.interop.lszcrypt.LszcryptCommand;
 import io.github.apmatrix.api.picture.PictureCommand;
 import io.github.apmatrix.api.picture.ReportCommand;
 import io.github.apmatrix.api.plan.PlanCommand;
@@ -57,6 +58,12 @@ final class ToolCommands {
               "the AP node devices as libvirt lists and prints them",
               VirshCommand.HELP + Help.hosts(),
               (args, c) -> new VirshCommand().run(args, c.out(), c.err())),
+          new ToolCommand(
+              "lszcrypt",
+              "lszcrypt [--host NAME | --sysfs DIR] [-V] [-b] [-d] [IDS...]",
+              "the cards and queues as s390-tools' lszcrypt lists them",
+              LszcryptCommand.HELP + Help.hosts(),
+              (args, c) -> new LszcryptCommand().run(args, c.out(), c.err())),
           new ToolCommand(
               "plan",
               "plan [--sysfs DIR | --host NAME] --dry-run SCRIPT | --propose FILE | --give GUEST ID",

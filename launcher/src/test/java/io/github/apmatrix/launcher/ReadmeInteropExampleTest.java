@@ -105,8 +105,10 @@ class ReadmeInteropExampleTest {
         .isZero();
     assertThat(host.resolve("run/lock/s390apconfig.lock")).doesNotExist();
 
+    Path after = host.resolve("after");
     ExamplesTest.Result boot =
-        ExamplesTest.Result.run(List.of("boot", "--root", host.toString()), "");
+        ExamplesTest.Result.run(
+            List.of("boot", "--root", host.toString(), "--out", after.toString()), "");
     assertThat(boot.status()).isZero();
     assertThat(boot.out())
         .isEqualTo(
@@ -118,12 +120,47 @@ class ReadmeInteropExampleTest {
                 + U2
                 + ": starts\n"
                 + "2 of 2 auto devices start\n");
+
+    ExamplesTest.Result ls =
+        ExamplesTest.Result.run(List.of("lszcrypt", "--sysfs", after.toString(), "-V", "0a"), "");
+    assertThat(ls.status()).isZero();
+    assertThat(ls.out())
+        .contains(
+            "0a.0020  CEX8C CCA-Coproc  assigned          -        -     14     08 S--D--N-F-"
+                + " vfio_ap    \n");
+    String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+    String shown = ls.out().replaceAll("(?m) +$", "");
+    assertThat(readme).contains("$ ./apmatrix lszcrypt --sysfs /tmp/after -V 0a\n" + shown + "```");
+  }
+
+  @Test
+  void lszcrypt_unknownOption_andHelp() throws Exception {
+    ExamplesTest.Result bad = ExamplesTest.Result.run(List.of("lszcrypt", "-x"), "");
+    assertThat(bad.status()).isEqualTo(1);
+    assertThat(bad.err())
+        .isEqualTo(
+            "lszcrypt: invalid option -- 'x'\nTry 'lszcrypt --help' for more information.\n");
+    ExamplesTest.Result usage = ExamplesTest.Result.run(List.of("lszcrypt", "--host", "nope"), "");
+    assertThat(usage.status()).isEqualTo(2);
+    ExamplesTest.Result bus = ExamplesTest.Result.run(List.of("lszcrypt", "-Vb"), "");
+    assertThat(bus.out()).startsWith("features: APSC APXA QACT RC8A\nap_domain=0x01\n");
+    // lszcrypt answers the first of -b and -d it meets
+    ExamplesTest.Result grid =
+        ExamplesTest.Result.run(List.of("lszcrypt", "--domains", "--bus"), "");
+    assertThat(grid.out()).startsWith("DOMAIN 00 01");
+    assertThat(ExamplesTest.Result.run(List.of("lszcrypt", "-d", "-b"), "").out())
+        .startsWith("DOMAIN 00 01");
+    ExamplesTest.Result plain = ExamplesTest.Result.run(List.of("lszcrypt", "--host", "small"), "");
+    assertThat(plain.status()).isZero();
+    assertThat(plain.out()).startsWith("CARD.DOM TYPE  MODE        STATUS     REQUESTS\n");
   }
 
   @Test
   void helpListsTheInteropCommands() throws Exception {
     assertThat(ExamplesTest.Result.run(List.of("--help"), "").out())
-        .contains("ap-check [--root DIR]", "boot --root DIR [--out DIR]");
+        .contains("ap-check [--root DIR]", "boot --root DIR [--out DIR]", "lszcrypt [--host NAME");
+    assertThat(ExamplesTest.Result.run(List.of("lszcrypt", "--help"), "").out())
+        .contains("Usage: ./apmatrix lszcrypt", "byte for byte");
     assertThat(ExamplesTest.Result.run(List.of("ap-check", "--help"), "").out())
         .contains("DIR/run/lock/s390apconfig.lock");
     assertThat(ExamplesTest.Result.run(List.of("boot", "--help"), "").out())

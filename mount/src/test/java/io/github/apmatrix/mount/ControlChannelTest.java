@@ -62,7 +62,7 @@ class ControlChannelTest {
     t.setDaemon(true);
     t.start();
     Files.writeString(requests, "cat /sys/bus/ap/ap_max_adapter_id\ncat /sys/bus/ap/features\n");
-    assertThat(Files.readString(replies)).isEqualTo("255\nAPXA\n");
+    assertThat(Files.readString(replies)).isEqualTo("255\nAPSC APXA QACT RC8A\n");
     Files.writeString(requests, "why\n");
     assertThat(Files.readString(replies)).isEqualTo("no refusal yet\n");
     t.interrupt();

@@ -142,7 +142,28 @@ class LiveMountTest {
       assertThat(s.map(p -> p.getFileName().toString()).sorted()).containsExactly("bind", "unbind");
     }
     assertThat(bash("ls $SYS/bus/ap/devices/card03/"))
-        .isEqualTo("03.0001\n03.0002\n03.0020\nconfig\ndriver\nhwtype\nonline\nsubsystem\ntype\n");
+        .isEqualTo(
+            """
+            03.0001
+            03.0002
+            03.0020
+            ap_functions
+            chkstop
+            config
+            depth
+            driver
+            hwtype
+            load
+            max_msg_size
+            modalias
+            online
+            pendingq_count
+            raw_hwtype
+            request_count
+            requestq_count
+            subsystem
+            type
+            """);
   }
 
   @Test

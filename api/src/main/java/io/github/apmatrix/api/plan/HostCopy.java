@@ -61,6 +61,7 @@ public final class HostCopy {
             .config(host.config())
             .apmask(host.apmask())
             .aqmask(host.aqmask())
+            .busSettings(host.busSettings())
             .hardware(hardware);
     host.cards().forEach(b::card);
     Host copy = b.start();

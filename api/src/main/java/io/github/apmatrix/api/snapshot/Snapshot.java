@@ -21,15 +21,17 @@ import java.util.stream.Stream;
  * /sys/bus/ap/apmask}), as a copy of a real host's files would.
  *
  * <p>{@link #load} reads the host configuration ({@code bus/ap/ap_*_mask}, the maximum ids, {@code
- * features}), the ownership masks, the cards ({@code devices/ap/cardXX/hwtype} and {@code type})
- * with their queue directories, and the mediated devices ({@code
- * devices/vfio_ap/matrix/UUID/ap_config}, or {@code matrix} and {@code control_domains}); anything
- * else is ignored. Binding follows from the masks and card types; the mediated devices are created
- * and filled through the host's own operations, so the kernel's rules apply and each shadow is
- * recomputed. A snapshot that contradicts itself is refused with one {@link SnapshotException}
- * naming the file; nothing is half-loaded. The snapshot is read without following links (a link
- * anywhere below the directory is refused), FIFOs and devices are never opened, an entry that
- * changes while it is read is refused, and files over 1 MiB and binary files are refused.
+ * features}), the AP bus's settings ({@code ap_interrupts}, {@code config_time}, {@code
+ * poll_thread}, {@code poll_timeout}, each optional), the ownership masks, the cards ({@code
+ * devices/ap/cardXX/hwtype} and {@code type}) with their queue directories, and the mediated
+ * devices ({@code devices/vfio_ap/matrix/UUID/ap_config}, or {@code matrix} and {@code
+ * control_domains}); anything else is ignored. Binding follows from the masks and card types; the
+ * mediated devices are created and filled through the host's own operations, so the kernel's rules
+ * apply and each shadow is recomputed. A snapshot that contradicts itself is refused with one
+ * {@link SnapshotException} naming the file; nothing is half-loaded. The snapshot is read without
+ * following links (a link anywhere below the directory is refused), FIFOs and devices are never
+ * opened, an entry that changes while it is read is refused, and files over 1 MiB and binary files
+ * are refused.
  *
  * <pre>{@code
  * Path dir = Path.of("snap");

@@ -12,6 +12,7 @@ import io.github.apmatrix.core.Apcb;
 import io.github.apmatrix.core.Apqn;
 import io.github.apmatrix.core.Bitmap256;
 import io.github.apmatrix.core.Refusal;
+import io.github.apmatrix.core.model.ApBusSettings;
 import io.github.apmatrix.core.model.Card;
 import io.github.apmatrix.core.model.CardMode;
 import io.github.apmatrix.core.model.CardType;
@@ -81,6 +82,7 @@ final class SnapshotReader {
           BUS + (aqm.isPresent() != qci ? "ap_usage_domain_mask" : "ap_control_domain_mask"),
           "\"not supported\" in some of the three host configuration masks but not in all");
     }
+    ApBusSettings settings = new BusSettingsReader(files).read(features);
     Bitmap256 apmask = ownership("apmask");
     Bitmap256 aqmask = ownership("aqmask");
 
@@ -124,7 +126,7 @@ final class SnapshotReader {
 
     HostSpec.Builder b = HostSpec.builder();
     customizer.accept(b);
-    b.config(config).apmask(apmask).aqmask(aqmask);
+    b.config(config).apmask(apmask).aqmask(aqmask).busSettings(settings);
     if (!vfioAp) {
       b.withoutVfioAp();
     }

@@ -41,11 +41,13 @@ final class SysfsTree {
   private final Host host;
   private final Attributes attrs;
   private final IommuGroups iommu;
+  private final ZcryptAttributes zcrypt;
 
   SysfsTree(Host host) {
     this.host = host;
     this.attrs = new Attributes(host);
     this.iommu = new IommuGroups(host);
+    this.zcrypt = new ZcryptAttributes(host);
   }
 
   Dir root() {
@@ -144,7 +146,7 @@ final class SysfsTree {
           m.put(
               "ap_control_domain_mask",
               Attr.readOnly(() -> qci(host.config(), host.config().adm())));
-          m.put("features", Attr.readOnly(() -> host.config().apxa() ? "APXA\n" : "-\n"));
+          zcrypt.bus(m);
           m.put("devices", busDevices());
           m.put("drivers", dir(this::drivers));
         });
@@ -293,9 +295,9 @@ final class SysfsTree {
     if (c.type().isZcryptSupported()) {
       // Added by zcrypt's cex4card driver, which binds every card of type CEX4 and newer.
       m.put("type", Attr.readOnly(() -> c.typeName() + "\n"));
-      m.put("online", Attr.readOnly(() -> "1\n"));
       m.put("driver", new Link("/sys/bus/ap/drivers/" + CEX4CARD));
     }
+    zcrypt.card(c, m);
     m.put(SUBSYSTEM, new Link(BUS_AP));
   }
 
@@ -308,9 +310,9 @@ final class SysfsTree {
     m.put(
         "config",
         Attr.readOnly(() -> (host.machine().isCardConfigured(q.adapter()) ? "1" : "0") + "\n"));
-    m.put("online", Attr.readOnly(() -> "1\n"));
     m.put(SUBSYSTEM, new Link(BUS_AP));
     Optional<DriverName> driver = host.drivers().driverOf(q);
+    zcrypt.queue(q, driver.filter(DriverName.CEX4QUEUE::equals).isPresent(), m);
     driver.ifPresent(name -> m.put("driver", new Link("/sys/bus/ap/drivers/" + name)));
     if (driver.filter(DriverName.VFIO_AP::equals).isPresent()) {
       m.put("status", attrs.queueStatus(q));

@@ -63,7 +63,8 @@ class ScenarioTest {
             "matrix-listing",
             "ap-config",
             "remove",
-            "paths");
+            "paths",
+            "zcrypt");
   }
 
   @ParameterizedTest(name = "{0}")

@@ -146,7 +146,18 @@ class SysfsTest {
     assertThat(sys.stat("/sys/nope")).isEmpty();
     assertThat(sys.stat("relative")).isEmpty();
     assertThat(sys.list("/sys/bus/ap/devices/03.0002"))
-        .containsExactly("config", "driver", "online", "subsystem");
+        .containsExactly(
+            "chkstop",
+            "config",
+            "driver",
+            "interrupt",
+            "load",
+            "online",
+            "pendingq_count",
+            "request_count",
+            "requestq_count",
+            "reset",
+            "subsystem");
     assertThat(sys.list("/sys/bus/ap/devices/03.0002/driver"))
         .contains("bind", "unbind", "03.0002");
     assertThat(sys.read("/sys/bus/ap/devices/card03/03.0002/../hwtype")).isEqualTo("13\n");

@@ -58,8 +58,10 @@ public final class Host {
   private final QueueDrivers drivers;
   private final VfioApModule vfioAp;
   private final Machine machine;
+  private final ApBusSettings busSettings;
 
   private Host(HostSpec spec) {
+    this.busSettings = spec.busSettings();
     this.tx = new Transaction(spec.listenerExecutor());
     this.clock = spec.resetClock().orElseGet(ResetClock::virtual);
     this.resets = new QueueResets(spec.hardware(), clock);
@@ -207,6 +209,20 @@ public final class Host {
           Objects.requireNonNull(next, "new " + name);
           return bus.writeMasks(ap ? next : bus.apmask(), ap ? bus.aqmask() : next, name, op);
         });
+  }
+
+  /** Returns the AP bus's settings and QCI facilities, as the spec gave them. */
+  public ApBusSettings busSettings() {
+    return busSettings;
+  }
+
+  /**
+   * Returns the AP bus's default domain, {@code ap_domain}: the usage domain (set in {@code
+   * aqmask}) with queues on the most adapters set in {@code apmask}, the lowest on a tie, or -1
+   * when there is none ({@code ap_select_domain}, chosen on the current state).
+   */
+  public int defaultDomain() {
+    return locked(() -> DefaultDomain.select(bus));
   }
 
   /** Returns whether a queue device exists on the AP bus for {@code apqn}. */

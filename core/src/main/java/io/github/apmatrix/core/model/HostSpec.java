@@ -46,6 +46,7 @@ public final class HostSpec {
   private final List<ApQueueDriver> drivers;
   private final BiPredicate<DriverName, Apqn> probeFault;
   private final boolean vfioApLoaded;
+  private final ApBusSettings busSettings;
 
   private HostSpec(Builder b, HostConfig config) {
     this.config = config;
@@ -58,6 +59,7 @@ public final class HostSpec {
     this.drivers = List.copyOf(b.drivers);
     this.probeFault = b.probeFault;
     this.vfioApLoaded = b.vfioApLoaded;
+    this.busSettings = b.busSettings;
   }
 
   /**
@@ -116,6 +118,11 @@ public final class HostSpec {
   /** Returns which (driver name, queue) probes fail before the driver runs. */
   public BiPredicate<DriverName, Apqn> probeFault() {
     return probeFault;
+  }
+
+  /** Returns the AP bus's settings and the QCI facilities beside APXA. */
+  public ApBusSettings busSettings() {
+    return busSettings;
   }
 
   /**
@@ -199,6 +206,7 @@ public final class HostSpec {
     private final List<ApQueueDriver> drivers = new ArrayList<>();
     private BiPredicate<DriverName, Apqn> probeFault = (driver, apqn) -> false;
     private boolean vfioApLoaded = true;
+    private ApBusSettings busSettings = ApBusSettings.defaults();
 
     private Builder() {}
 
@@ -213,6 +221,7 @@ public final class HostSpec {
       drivers.addAll(s.drivers);
       probeFault = s.probeFault;
       vfioApLoaded = s.vfioApLoaded;
+      busSettings = s.busSettings;
     }
 
     /**
@@ -460,8 +469,8 @@ public final class HostSpec {
 
     /**
      * Starts the host without the vfio_ap module, as a host boots before {@code modprobe vfio_ap}:
-     * no queue is bound to vfio_ap, there is no matrix device, and {@link Host#loadVfioAp()} loads
-     * it later.
+     * no queue is bound to vfio_ap, there is no matrix device, and {@link VfioApModule#load()}
+     * loads it later.
      */
     @CanIgnoreReturnValue
     public Builder withoutVfioAp() {
@@ -473,6 +482,15 @@ public final class HostSpec {
     @CanIgnoreReturnValue
     public Builder withVfioAp() {
       vfioApLoaded = true;
+      return this;
+    }
+
+    /**
+     * Sets the AP bus's settings and QCI facilities (default: {@link ApBusSettings#defaults()}).
+     */
+    @CanIgnoreReturnValue
+    public Builder busSettings(ApBusSettings settings) {
+      this.busSettings = Objects.requireNonNull(settings, "settings");
       return this;
     }
 
