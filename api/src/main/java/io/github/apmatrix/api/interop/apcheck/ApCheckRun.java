@@ -82,7 +82,7 @@ final class ApCheckRun {
   }
 
   private int defineOrModify(boolean define) {
-    boolean exists = env.readConfig(req.uuid()).isPresent();
+    boolean exists = env.configExists(req.uuid());
     if (define && exists) {
       return refuse(Finding.of(Rule.R5, "Config already exists"));
     }

@@ -128,6 +128,11 @@ public final class ModelEnvironment implements ApCheckEnvironment {
   }
 
   @Override
+  public boolean configExists(String name) {
+    return configs.containsKey(name);
+  }
+
+  @Override
   public Optional<String> udevRules() {
     return rules;
   }
