@@ -47,7 +47,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *       against the 85 active devices and the active masks: 255 APQNs, all in use by device 0.
  *   <li>{@link #defineCheckAll}: the pre-modify check (the pre-define rules R12 and R13 for a
  *       config that exists) of all 85 configs, each against the 84 other autostart configs and the
- *       persistent masks of {@code 41-ap.rules}: the whole set validated.
+ *       persistent masks of {@code 41-ap.rules}: the whole set validated, each config handed over
+ *       as the JSON text mdevctl writes on ap-check's standard input.
+ *   <li>{@link #defineCheckAllTyped}: the same with the configs handed over typed.
  *   <li>{@link #boot}: {@link Boot#simulate} of a host directory with this host's snapshot, the
  *       rules and the 85 configs; the snapshot load dominates.
  * </ul>
@@ -73,6 +75,7 @@ public class InteropBenchmark {
       ApCheck.of(ModelEnvironment.of(Sysfs.of(host), ConfigStore.empty(), Optional.empty()));
   List<String> uuids = new ArrayList<>();
   List<String> configs = new ArrayList<>();
+  List<DeviceConfig> typed = new ArrayList<>();
   Path root = Path.of(".");
 
   /** Builds the host, the configs and the host directory {@link #boot} reads. */
@@ -94,6 +97,7 @@ public class InteropBenchmark {
       defined = defined.with(ConfigStore.MATRIX, u, c);
       uuids.add(u.toString());
       configs.add(MdevctlJson.compact(c));
+      typed.add(c);
       Files.writeString(root.resolve("etc/mdevctl.d/matrix/" + u), MdevctlJson.write(c));
     }
     String rules =
@@ -124,6 +128,24 @@ public class InteropBenchmark {
       findings +=
           check
               .run(ApCheckRequest.of("pre", "modify", uuids.get(k)), configs.get(k))
+              .findings()
+              .size();
+    }
+    return findings;
+  }
+
+  /**
+   * The same pre-modify checks with the configs handed over typed ({@link
+   * ApCheck#run(ApCheckRequest, DeviceConfig)}), as the boot and the model's tools do: no JSON
+   * text.
+   */
+  @Benchmark
+  public int defineCheckAllTyped() {
+    int findings = 0;
+    for (int k = 0; k < devices; k++) {
+      findings +=
+          check
+              .run(ApCheckRequest.of("pre", "modify", uuids.get(k)), typed.get(k))
               .findings()
               .size();
     }

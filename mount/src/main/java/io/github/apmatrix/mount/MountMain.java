@@ -49,7 +49,9 @@ public final class MountMain {
         sandbox   runs COMMAND in a private mount namespace where the live tree is /sys and
                   /etc/mdevctl.d (with scripts.d/callouts and scripts.d/notifiers),
                   /etc/udev/rules.d and /run/lock are scratch directories (or DIR/mdevctl.d and
-                  DIR/udev/rules.d with --etc DIR, kept there). APMATRIX_CONTROL names a FIFO
+                  DIR/udev/rules.d with --etc DIR, kept there). Unless DIR's callouts hold a
+                  script, mdevctl finds apmatrix's ap-check there as its callout (reading the
+                  live tree, as s390-tools' ap-check does). APMATRIX_CONTROL names a FIFO
                   for control lines, whose output is read from $APMATRIX_CONTROL.reply; the
                   helper apmatrix-control LINE does both.
 

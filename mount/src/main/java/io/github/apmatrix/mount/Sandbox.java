@@ -22,10 +22,13 @@ import org.jspecify.annotations.Nullable;
  * and the command runs under {@code unshare --mount --propagation private}, where a shell binds
  * that directory over {@code /sys}, scratch directories (or those of {@code --etc DIR}) over {@code
  * /etc/mdevctl.d} (with mdevctl's {@code scripts.d/callouts} and {@code scripts.d/notifiers}) and
- * {@code /etc/udev/rules.d}, and a scratch {@code /run/lock}, then runs the command. Nothing bound
- * there is seen outside that namespace, which ends with the command. The file system is served from
- * outside the namespace, so this JVM never reads its own tree as {@code /sys}. Not thread-safe; one
- * sandbox a process.
+ * {@code /etc/udev/rules.d}, and a scratch {@code /run/lock}, then runs the command. Unless those
+ * callouts hold a script already, the sandbox binds a scratch directory with apmatrix's {@code
+ * ap-check} ({@link ApCheckCallout}) over {@code /etc/mdevctl.d/scripts.d/callouts}, so mdevctl
+ * consults ap-check as on s390 (nothing is written into {@code --etc DIR}). Nothing bound there is
+ * seen outside that namespace, which ends with the command. The file system is served from outside
+ * the namespace, so this JVM never reads its own tree as {@code /sys}. Not thread-safe; one sandbox
+ * a process.
  */
 final class Sandbox {
 
@@ -40,12 +43,16 @@ final class Sandbox {
       printf '%s\\n' "$*" > "$APMATRIX_CONTROL" && cat "$APMATRIX_CONTROL.reply"
       """;
 
-  /** Binds the four directories given as $1..$4, then runs the command. */
+  /**
+   * Binds the four directories given as $1..$4, and $5 (when not empty) over mdevctl's callouts,
+   * then runs the command.
+   */
   private static final String BIND =
       "set -e; mkdir -p /etc/mdevctl.d /etc/udev/rules.d /run/lock;"
           + " mount --bind \"$1\" /sys; mount --bind \"$2\" /etc/mdevctl.d;"
           + " mount --bind \"$3\" /etc/udev/rules.d; mount --bind \"$4\" /run/lock;"
-          + " shift 4; exec \"$@\"";
+          + " if [ -n \"$5\" ]; then mount --bind \"$5\" /etc/mdevctl.d/scripts.d/callouts; fi;"
+          + " shift 5; exec \"$@\"";
 
   private final PrintStream err;
 
@@ -73,11 +80,17 @@ final class Sandbox {
     try {
       Path base = etc == null ? tmp.resolve("etc") : etc.toAbsolutePath();
       Path mdevctl = base.resolve("mdevctl.d");
-      Files.createDirectories(mdevctl.resolve("scripts.d/callouts"));
+      Path ownCallouts = Files.createDirectories(mdevctl.resolve("scripts.d/callouts"));
       Files.createDirectories(mdevctl.resolve("scripts.d/notifiers"));
       Path rules = Files.createDirectories(base.resolve("udev/rules.d"));
       Path lock = Files.createDirectories(tmp.resolve("run/lock"));
       Path sys = Files.createDirectories(tmp.resolve("sys"));
+      String callouts = "";
+      if (isEmpty(ownCallouts)) {
+        Path dir = Files.createDirectories(tmp.resolve("callouts"));
+        ApCheckCallout.install(dir);
+        callouts = dir.toString();
+      }
       Path control = tmp.resolve("control");
       Path reply = tmp.resolve("control.reply");
       exec(List.of("mkfifo", "-m", "600", control.toString(), reply.toString()));
@@ -94,7 +107,9 @@ final class Sandbox {
         cmd.addAll(List.of("unshare", "--mount", "--propagation", "private"));
         cmd.addAll(unshareOptions);
         cmd.addAll(List.of("/bin/sh", "-c", BIND, "sh"));
-        cmd.addAll(List.of(sys.toString(), mdevctl.toString(), rules.toString(), lock.toString()));
+        cmd.addAll(
+            List.of(
+                sys.toString(), mdevctl.toString(), rules.toString(), lock.toString(), callouts));
         cmd.addAll(command);
         ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
         Map<String, String> env = pb.environment();
@@ -104,6 +119,12 @@ final class Sandbox {
       }
     } finally {
       deleteTree(tmp);
+    }
+  }
+
+  private static boolean isEmpty(Path dir) throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.findAny().isEmpty();
     }
   }
 

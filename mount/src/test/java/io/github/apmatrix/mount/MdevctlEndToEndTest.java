@@ -9,9 +9,11 @@ import io.github.apmatrix.core.model.HostPreset;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,6 +37,11 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>The demo host has adapters 0x03 and 0x0a, domains 0x01, 0x02, 0x20 (usage and control); the
  * setup frees adapter 0x03 for vfio_ap ({@code echo -3 > /sys/bus/ap/apmask}), so adapter 0x0a
  * stays the host's.
+ *
+ * <p>These steps test the kernel's answers as mdevctl meets them where no ap-check stands in front
+ * (Debian's mdevctl off s390): the test's {@code --etc} directory holds a callout of its own, a
+ * script for another mdev type (it exits 2, "not my type", for every device), so the sandbox does
+ * not install its ap-check. {@link ApCheckCalloutEndToEndTest} runs mdevctl with ap-check.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -64,6 +71,14 @@ class MdevctlEndToEndTest {
   void freeAdapter3() {
     Machine.requireSandboxWithMdevctl();
     sysfs.write("/sys/bus/ap/apmask", "-3\n");
+    try {
+      Path callouts = Files.createDirectories(dir.resolve("etc/mdevctl.d/scripts.d/callouts"));
+      Path other = callouts.resolve("other-type");
+      Files.writeString(other, "#!/bin/sh\n# a callout for another mdev type\nexit 2\n");
+      Files.setPosixFilePermissions(other, PosixFilePermissions.fromString("rwxr-xr-x"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private Run sandbox(String script) throws IOException, InterruptedException {

@@ -1,5 +1,7 @@
 package io.github.apmatrix.api.interop.apcheck;
 
+import io.github.apmatrix.api.interop.mdevctl.DeviceConfig;
+import io.github.apmatrix.api.interop.mdevctl.MdevctlJson;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -62,6 +64,36 @@ public final class ApCheck {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(stdin, "stdin");
     ApCheckRun run = new ApCheckRun(env, request, stdin);
+    try {
+      return run.execute();
+    } catch (Crash c) {
+      return run.crashed(c);
+    }
+  }
+
+  /**
+   * Runs ap-check once with {@code config} as the config mdevctl writes on its standard input (its
+   * compact JSON): the same answer as {@link #run(ApCheckRequest, String)} with {@code
+   * MdevctlJson.compact(config)}, without writing and re-reading the text where the event reads a
+   * config (pre define, modify and start; live modify).
+   *
+   * @param request the operands
+   * @param config the device config mdevctl passes
+   * @return the exit status, the output and the findings
+   */
+  public ApCheckResult run(ApCheckRequest request, DeviceConfig config) {
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(config, "config");
+    boolean readsConfig =
+        switch (request.event()) {
+          case "pre" -> List.of("define", "modify", "start").contains(request.action());
+          case "live" -> request.action().equals("modify");
+          default -> false;
+        };
+    if (!readsConfig) {
+      return run(request, MdevctlJson.compact(config));
+    }
+    ApCheckRun run = new ApCheckRun(env, request, "", config);
     try {
       return run.execute();
     } catch (Crash c) {

@@ -3,6 +3,7 @@ package io.github.apmatrix.api.interop.apcheck;
 import io.github.apmatrix.api.interop.internal.Json;
 import io.github.apmatrix.api.interop.internal.JsonParser;
 import io.github.apmatrix.api.interop.internal.JsonSyntaxException;
+import io.github.apmatrix.api.interop.mdevctl.DeviceConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -111,6 +112,41 @@ public record ApCheckConfig(
     }
     return Optional.of(
         new ApCheckConfig(type, auto, new ArrayList<>(a), new ArrayList<>(d), new ArrayList<>(c)));
+  }
+
+  /**
+   * Reads a typed mdevctl config as ap-check reads the compact JSON mdevctl writes of it ({@code
+   * MdevctlJson.compact}), without the text: the same answer, for the model's own configs.
+   *
+   * @return the config, or empty where ap-check's reader fails (a type other than {@code
+   *     vfio_ap-passthrough}) or crashes (an {@code ap_config} value that is not three masks)
+   */
+  public static Optional<ApCheckConfig> from(DeviceConfig config) {
+    try {
+      return fromOrCrash(config);
+    } catch (Crash c) {
+      return Optional.empty();
+    }
+  }
+
+  /** As {@link #from}, but throws {@link Crash} where the real tool crashes. */
+  static Optional<ApCheckConfig> fromOrCrash(DeviceConfig config) {
+    if (!config.mdevType().equals(TYPE)) {
+      return Optional.empty();
+    }
+    TreeSet<Long> a = new TreeSet<>();
+    TreeSet<Long> d = new TreeSet<>();
+    TreeSet<Long> c = new TreeSet<>();
+    for (DeviceConfig.Attribute attr : config.attrs()) {
+      load(attr.name(), attr.value(), a, d, c);
+    }
+    return Optional.of(
+        new ApCheckConfig(
+            Optional.of(TYPE),
+            config.autostart(),
+            new ArrayList<>(a),
+            new ArrayList<>(d),
+            new ArrayList<>(c)));
   }
 
   private static void load(

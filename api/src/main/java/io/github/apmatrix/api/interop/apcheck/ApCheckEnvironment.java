@@ -43,6 +43,14 @@ public interface ApCheckEnvironment {
   Optional<String> readConfig(String name);
 
   /**
+   * Returns whether {@code /etc/mdevctl.d/matrix/NAME} can be read (rules R5 and R6): by default,
+   * whether {@link #readConfig} answers.
+   */
+  default boolean configExists(String name) {
+    return readConfig(name).isPresent();
+  }
+
+  /**
    * Returns the content of {@code /etc/udev/rules.d/41-ap.rules}, empty when it does not exist.
    *
    * @throws IOException when it exists but cannot be read

@@ -1,8 +1,10 @@
 package io.github.apmatrix.api.interop.apcheck;
 
+import io.github.apmatrix.api.interop.mdevctl.DeviceConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One run of ap-check: {@code ap_check_handle_action} and its handlers. Not thread-safe; one per
@@ -13,15 +15,23 @@ final class ApCheckRun {
   private final ApCheckEnvironment env;
   private final ApCheckRequest req;
   private final String stdin;
+  private final @Nullable DeviceConfig typedStdin;
   private final StringBuilder out = new StringBuilder();
   private final StringBuilder err = new StringBuilder();
   private final List<Finding> findings = new ArrayList<>();
   private boolean locked;
 
   ApCheckRun(ApCheckEnvironment env, ApCheckRequest req, String stdin) {
+    this(env, req, stdin, null);
+  }
+
+  /** A run whose config on standard input is {@code typedStdin}, read without its text. */
+  ApCheckRun(
+      ApCheckEnvironment env, ApCheckRequest req, String stdin, @Nullable DeviceConfig typedStdin) {
     this.env = env;
     this.req = req;
     this.stdin = stdin;
+    this.typedStdin = typedStdin;
   }
 
   ApCheckResult execute() {
@@ -72,7 +82,7 @@ final class ApCheckRun {
   }
 
   private int defineOrModify(boolean define) {
-    boolean exists = env.readConfig(req.uuid()).isPresent();
+    boolean exists = env.configExists(req.uuid());
     if (define && exists) {
       return refuse(Finding.of(Rule.R5, "Config already exists"));
     }
@@ -202,7 +212,10 @@ final class ApCheckRun {
   }
 
   private Optional<ApCheckConfig> stdinConfig(Rule rule) {
-    Optional<ApCheckConfig> c = ApCheckConfig.readOrCrash(stdin);
+    Optional<ApCheckConfig> c =
+        typedStdin != null
+            ? ApCheckConfig.fromOrCrash(typedStdin)
+            : ApCheckConfig.readOrCrash(stdin);
     if (c.isEmpty()) {
       note(Finding.of(rule, "Failed to read device config"));
       return c;

@@ -1,19 +1,32 @@
 package io.github.apmatrix.api.interop.apcheck;
 
+import io.github.apmatrix.api.interop.chzdev.ApRules;
 import io.github.apmatrix.api.interop.mdevctl.ConfigStore;
 import io.github.apmatrix.api.interop.mdevctl.DeviceConfig;
 import io.github.apmatrix.api.interop.mdevctl.MdevctlJson;
 import io.github.apmatrix.api.sysfs.Sysfs;
 import io.github.apmatrix.api.sysfs.SysfsException;
+import io.github.apmatrix.core.Bitmap256;
+import io.github.apmatrix.core.model.Host;
+import io.github.apmatrix.core.model.MediatedDevice;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * ap-check's world on the model: the emulated sysfs of a host, defined configs, and optionally the
  * text of {@code 41-ap.rules}; no other process, so the lock is always free. This is how a tool
  * validates configs without files or processes.
+ *
+ * <p>ap-check's conflict rules (R10–R13) do not go through text here: the configs are read once,
+ * when the environment is made, into ap-check's id sets (as ap-check would read the JSON mdevctl
+ * writes of them), the rules file is parsed once, and the active devices' matrices and the masks
+ * come from the host as bitmaps. The answers are those of the same tree read as files ({@link
+ * RootEnvironment}).
  *
  * <pre>{@code
  * ApCheck check = ApCheck.of(ModelEnvironment.of(Sysfs.of(host), defined, Optional.empty()));
@@ -26,12 +39,36 @@ public final class ModelEnvironment implements ApCheckEnvironment {
 
   private final Sysfs sys;
   private final Map<String, DeviceConfig> configs;
+  private final Map<String, Parsed> parsed;
   private final Optional<String> rules;
+  private final Optional<ApRules> parsedRules;
+
+  /**
+   * A config as ap-check reads it: whether it counts for R12 (it reads and is {@code auto}) with
+   * its id sets, or the crash reading it.
+   */
+  private record Parsed(boolean autostart, IdSet adapters, IdSet domains, @Nullable Crash crash) {}
 
   private ModelEnvironment(Sysfs sys, Map<String, DeviceConfig> configs, Optional<String> rules) {
     this.sys = sys;
     this.configs = configs;
     this.rules = rules;
+    this.parsedRules = rules.map(ApRules::read);
+    Map<String, Parsed> p = new LinkedHashMap<>();
+    configs.forEach((name, c) -> p.put(name, parse(c)));
+    this.parsed = p;
+  }
+
+  private static Parsed parse(DeviceConfig c) {
+    try {
+      Optional<ApCheckConfig> a = ApCheckConfig.fromOrCrash(c);
+      return a.isPresent() && a.get().auto()
+          ? new Parsed(
+              true, IdSet.ofSorted(a.get().adapters()), IdSet.ofSorted(a.get().domains()), null)
+          : new Parsed(false, IdSet.EMPTY, IdSet.EMPTY, null);
+    } catch (Crash x) {
+      return new Parsed(false, IdSet.EMPTY, IdSet.EMPTY, x);
+    }
   }
 
   /**
@@ -91,6 +128,11 @@ public final class ModelEnvironment implements ApCheckEnvironment {
   }
 
   @Override
+  public boolean configExists(String name) {
+    return configs.containsKey(name);
+  }
+
+  @Override
   public Optional<String> udevRules() {
     return rules;
   }
@@ -100,8 +142,60 @@ public final class ModelEnvironment implements ApCheckEnvironment {
     return ConfigLock.none();
   }
 
+  /** The facts of R10–R13, typed. */
+  CheckFacts facts() {
+    return new Facts();
+  }
+
   @Override
   public String toString() {
     return "ModelEnvironment{" + sys.host() + ", " + configs.size() + " configs}";
+  }
+
+  /** R10–R13's facts from the host's bitmaps and the memoised configs. */
+  private final class Facts implements CheckFacts {
+
+    @Override
+    public void activeDevices(Predicate<String> wanted, Holder holder) {
+      Host host = sys.host();
+      // The devices in the order the matrix directory lists them (by UUID text).
+      for (MediatedDevice d : host.mediatedDevices()) {
+        String name = d.uuid().toString();
+        if (wanted.test(name)) {
+          // What the matrix file shows: the ids up to the device's maximums.
+          Bitmap256 a = d.matrix().apm().limit(Math.min(d.maxAdapterId() + 1, Bitmap256.SIZE));
+          Bitmap256 q = d.matrix().aqm().limit(Math.min(d.maxDomainId() + 1, Bitmap256.SIZE));
+          holder.visit(name, IdSet.of(a), IdSet.of(q));
+        }
+      }
+    }
+
+    @Override
+    public void autostartConfigs(Predicate<String> wanted, Holder holder) {
+      for (Map.Entry<String, Parsed> e : parsed.entrySet()) {
+        if (!wanted.test(e.getKey())) {
+          continue;
+        }
+        Parsed p = e.getValue();
+        Crash crash = p.crash();
+        if (crash != null) {
+          throw crash;
+        }
+        if (p.autostart()) {
+          holder.visit(e.getKey(), p.adapters(), p.domains());
+        }
+      }
+    }
+
+    @Override
+    public Optional<HexMask> activeMask(String name) {
+      Host host = sys.host();
+      return Optional.of(HexMask.of(name.equals("apmask") ? host.apmask() : host.aqmask()));
+    }
+
+    @Override
+    public Optional<ApRules> udevRules() {
+      return parsedRules;
+    }
   }
 }

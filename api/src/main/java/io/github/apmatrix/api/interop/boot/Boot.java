@@ -9,7 +9,6 @@ import io.github.apmatrix.api.interop.mdevctl.ConfigStore;
 import io.github.apmatrix.api.interop.mdevctl.DeviceConfig;
 import io.github.apmatrix.api.interop.mdevctl.Mdevctl;
 import io.github.apmatrix.api.interop.mdevctl.MdevctlException;
-import io.github.apmatrix.api.interop.mdevctl.MdevctlJson;
 import io.github.apmatrix.api.snapshot.Snapshot;
 import io.github.apmatrix.api.sysfs.Sysfs;
 import io.github.apmatrix.api.text.ApMask;
@@ -85,7 +84,8 @@ public final class Boot {
   }
 
   /**
-   * {@code ap.apmask=} and {@code ap.aqmask=} of the kernel command line, as the AP bus reads them.
+   * {@code ap.apmask=} and {@code ap.aqmask=} of the kernel command line ({@link
+   * KernelCommandLine}).
    */
   private static void commandLine(Path root, HostSpec.Builder b, List<String> notes)
       throws IOException {
@@ -93,25 +93,10 @@ public final class Boot {
     if (cmdline.isEmpty()) {
       return;
     }
-    for (String word : cmdline.get().strip().split("\\s+", -1)) {
-      for (String name : List.of("apmask", "aqmask")) {
-        String prefix = "ap." + name + "=";
-        if (!word.startsWith(prefix)) {
-          continue;
-        }
-        try {
-          Bitmap256 m = ApMask.write(Bitmap256.all(), word.substring(prefix.length()));
-          if (name.equals("apmask")) {
-            b.apmask(m);
-          } else {
-            b.aqmask(m);
-          }
-          notes.add("kernel parameter " + word + " applied");
-        } catch (SyntaxException e) {
-          notes.add("kernel parameter " + word + " ignored: " + e.getMessage());
-        }
-      }
-    }
+    KernelCommandLine k = KernelCommandLine.read(cmdline.get());
+    k.apmask().ifPresent(b::apmask);
+    k.aqmask().ifPresent(b::aqmask);
+    notes.addAll(k.notes());
   }
 
   private static void persistentMasks(Host host, String text, List<String> notes) {
@@ -153,8 +138,7 @@ public final class Boot {
       }
       ApCheckResult r =
           check.run(
-              new ApCheckRequest(c.mdevType(), "pre", "start", "none", e.getKey(), "matrix"),
-              MdevctlJson.compact(c));
+              new ApCheckRequest(c.mdevType(), "pre", "start", "none", e.getKey(), "matrix"), c);
       if (r.status() != 0 && r.status() != 2) {
         out.add(new DeviceOutcome(e.getKey(), false, r.findings(), Optional.empty()));
         continue;
