@@ -12,6 +12,7 @@ import io.github.apmatrix.api.snapshot.Snapshot;
 import io.github.apmatrix.api.sysfs.Sysfs;
 import io.github.apmatrix.core.Apcb;
 import io.github.apmatrix.core.Bitmap256;
+import io.github.apmatrix.core.Outcome;
 import io.github.apmatrix.core.model.Card;
 import io.github.apmatrix.core.model.CardMode;
 import io.github.apmatrix.core.model.CardType;
@@ -85,9 +86,13 @@ class EnvironmentsAgreeTest {
     ConfigStore defined = ConfigStore.empty();
     for (UUID u : uuids) {
       if (r.nextBoolean()) {
-        host.createMediatedDevice(u);
+        host.createMediatedDevice(u).orThrow();
         // Refused where another device has a queue or the host owns one: then it stays empty.
-        host.writeApConfig(u, Apcb.of(subset(r, 12), subset(r, 12), subset(r, 12)));
+        Outcome written =
+            host.writeApConfig(u, Apcb.of(subset(r, 12), subset(r, 12), subset(r, 12)));
+        if (written.isRefused()) {
+          assertThat(host.mediatedDevice(u).orElseThrow().matrix().isEmpty()).isTrue();
+        }
       }
       if (r.nextInt(4) > 0) {
         defined = defined.with(ConfigStore.MATRIX, u, config(r));
