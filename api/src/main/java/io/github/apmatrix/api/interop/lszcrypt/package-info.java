@@ -6,7 +6,9 @@
  * io.github.apmatrix.api.interop.lszcrypt.Lszcrypt}), and the command {@link
  * io.github.apmatrix.api.interop.lszcrypt.LszcryptCommand}.
  */
+@CheckReturnValue
 @NullMarked
 package io.github.apmatrix.api.interop.lszcrypt;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import org.jspecify.annotations.NullMarked;
