@@ -133,6 +133,53 @@ class InterruptsTest {
     assertThat(g.giscRegistrations()).isZero();
   }
 
+  /**
+   * vfio_ap_irq_disable: a queue that stays busy is given up after the six tries, with a warning,
+   * and its resources are released all the same; the seventh answer is never asked for.
+   */
+  @Test
+  void disable_busyEveryTry_givesUpAfterSixTriesWarnsAndReleases() {
+    Host host = host();
+    Guest g = started(host, false);
+    host.interceptAqic(g, Q, true, 3, NIB);
+    for (int i = 0; i < Interrupts.DISABLE_TRIES; i++) {
+      hw.aqic.add(ResponseCode.BUSY);
+    }
+    hw.aqic.add(ResponseCode.Q_NOT_AVAIL); // a seventh try would see this
+    long before = host.resetClock().nowMillis();
+    assertThat(host.interceptAqic(g, Q, false, 0, 0).responseCode()).isEqualTo(ResponseCode.BUSY);
+    assertThat(host.resetClock().nowMillis() - before).isEqualTo(6 * 20);
+    assertThat(host.resetWarnings())
+        .containsExactly("AQIC disable for 03.0002 still busy after 6 tries");
+    assertThat(g.pinnedPages()).isZero();
+    assertThat(g.giscRegistrations()).isZero();
+  }
+
+  /**
+   * vfio_ap_irq_disable: 0x00 and 0x07 (otherwise changed) are quiet; any other answer is logged,
+   * and the resources are released in every case.
+   */
+  @Test
+  void disable_otherwiseChangedIsQuiet_otherAnswersAreLogged() {
+    Host host = host();
+    Guest g = started(host, false);
+    host.interceptAqic(g, Q, true, 3, NIB);
+    hw.aqic.add(ResponseCode.OTHERWISE_CHANGED);
+    assertThat(host.interceptAqic(g, Q, false, 0, 0).responseCode())
+        .isEqualTo(ResponseCode.OTHERWISE_CHANGED);
+    assertThat(host.resetWarnings()).isEmpty();
+    assertThat(g.pinnedPages()).isZero();
+
+    host.interceptAqic(g, Q, true, 3, NIB);
+    hw.aqic.add(ResponseCode.Q_NOT_AVAIL);
+    assertThat(host.interceptAqic(g, Q, false, 0, 0).responseCode())
+        .isEqualTo(ResponseCode.Q_NOT_AVAIL);
+    assertThat(host.resetWarnings())
+        .containsExactly("AQIC disable for 03.0002 answered " + ResponseCode.Q_NOT_AVAIL);
+    assertThat(g.pinnedPages()).isZero();
+    assertThat(g.giscRegistrations()).isZero();
+  }
+
   @Test
   void regression03_detach_releasesIrqResourcesWhileTheGuestIsStillKnown() {
     Host host = host();
