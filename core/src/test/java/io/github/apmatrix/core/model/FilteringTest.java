@@ -70,4 +70,19 @@ class FilteringTest {
         .isEqualTo(m.shadow());
     assertThat(m.shadow().apm()).isEqualTo(Bitmap256.of(3));
   }
+
+  @Test
+  void shadowAdapters_keepsHostAdaptersWithEveryShadowDomainUsable() {
+    // vfio_ap_mdev_filter_matrix: an adapter stays when every APQN over the shadow's domains is
+    // bound to vfio_ap and passable; with no shadow domain there is nothing to check
+    QueueSet usable =
+        QueueSet.cross(Bitmap256.of(3, 10), Bitmap256.of(1, 2)).without(Apqn.of(10, 2));
+    Bitmap256 matrixApm = Bitmap256.of(3, 4, 10);
+    assertThat(Filtering.shadowAdapters(matrixApm, HOST.apm(), Bitmap256.of(1, 2), usable))
+        .isEqualTo(Bitmap256.of(3));
+    assertThat(Filtering.shadowAdapters(matrixApm, HOST.apm(), Bitmap256.of(1), usable))
+        .isEqualTo(Bitmap256.of(3, 10));
+    assertThat(Filtering.shadowAdapters(matrixApm, HOST.apm(), Bitmap256.empty(), QueueSet.empty()))
+        .isEqualTo(Bitmap256.of(3, 10));
+  }
 }
