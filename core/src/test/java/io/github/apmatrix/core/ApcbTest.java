@@ -220,4 +220,13 @@ class ApcbTest {
     expected.clear(limit, 256);
     BitmapSamples.assertSameIds(actual, expected);
   }
+
+  @Test
+  void isEmpty_falseForAnAdapterAloneInAnyWord() {
+    for (int a : new int[] {0, 63, 64, 127, 128, 191, 192, 255}) {
+      assertThat(Apcb.of(Bitmap256.of(a), Bitmap256.empty(), Bitmap256.empty()).isEmpty())
+          .as("adapter %d", a)
+          .isFalse();
+    }
+  }
 }

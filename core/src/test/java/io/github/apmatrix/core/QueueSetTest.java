@@ -198,4 +198,24 @@ class QueueSetTest {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> QueueSet.builder().addRow(-1, Bitmap256.all()));
   }
+
+  @Test
+  void toString_listsUpTo16ApqnsThenCounts() {
+    QueueSet sixteen = QueueSet.cross(Bitmap256.of(3), Bitmap256.range(0, 15));
+    assertThat(sixteen.toString()).startsWith("QueueSet[03.0000, 03.0001, ").endsWith(", 03.000f]");
+    assertThat(sixteen.with(Apqn.of(4, 0))).hasToString("QueueSet{17 APQNs}");
+  }
+
+  @Test
+  void builder_rowsChainAndContainsFindsDomainsInEveryWord() {
+    QueueSet.Builder b =
+        QueueSet.builder().addRow(3, Bitmap256.of(1, 64, 200)).addRow(4, Bitmap256.of(255));
+    for (int d : new int[] {1, 64, 200}) {
+      assertThat(b.contains(Apqn.of(3, d))).as("03.%04x", d).isTrue();
+    }
+    assertThat(b.contains(Apqn.of(4, 255))).isTrue();
+    assertThat(b.contains(Apqn.of(3, 255))).isFalse();
+    assertThat(b.contains(Apqn.of(4, 200))).isFalse();
+    assertThat(b.build().size()).isEqualTo(4);
+  }
 }

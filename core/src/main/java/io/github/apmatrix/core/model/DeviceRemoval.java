@@ -33,14 +33,14 @@ final class DeviceRemoval {
   }
 
   /**
-   * Starts removing {@code m}; {@code close} closes it for its guest. Returns whether the device is
-   * gone (false: its guest holds on and the removal is pending).
+   * Starts removing {@code m}; {@code close} closes it for its guest. The device is gone afterwards
+   * unless its guest holds on, which leaves the removal pending ({@code Mdev.removing}).
    */
-  boolean remove(Mdev m, Op op, Runnable close) {
+  void remove(Mdev m, Op op, Runnable close) {
     Guest g = m.guest;
     if (g == null) {
       free(m);
-      return true;
+      return;
     }
     m.removing = true;
     DeviceRelease policy = g.deviceRelease();
@@ -48,10 +48,10 @@ final class DeviceRemoval {
       request(m, g, count, op);
       if (policy.releasesAt(count)) {
         close.run(); // completes the removal through closed()
-        return true;
+        return;
       }
       if (!policy.releases()) {
-        return false;
+        return;
       }
       resets.clock().sleep(REQUEST_INTERVAL_MS);
     }

@@ -64,13 +64,12 @@ public final class Host {
     this.busSettings = spec.busSettings();
     this.tx = new Transaction(spec.listenerExecutor());
     this.clock = spec.resetClock().orElseGet(ResetClock::virtual);
-    this.resets = new QueueResets(spec.hardware(), clock);
     Card[] cards = new Card[256];
     spec.cards().forEach(c -> cards[c.adapter()] = c);
     this.bus = new ApBus(spec.config(), cards, spec.apmask(), spec.aqmask(), spec.probeFault());
+    this.resets = new QueueResets(spec.hardware(), clock, bus::isDeconfigured);
     bus.register(new ZcryptQueueDriver());
     this.vfio = new VfioModule(bus, resets, spec.isVfioApLoaded());
-    resets.deconfiguredBy(bus::isDeconfigured);
     for (ApQueueDriver d : spec.drivers()) {
       bus.register(new CustomDriver(d));
     }

@@ -33,13 +33,19 @@ final class QueueResets {
   private final ApHardware hardware;
   private final ResetClock clock;
   private Consumer<VfioQueue> statusListener = q -> {};
-  private IntPredicate deconfigured = adapter -> false;
+  private final IntPredicate deconfigured;
   final List<String> warnings = new ArrayList<>();
   private long resetCount;
 
-  QueueResets(ApHardware hardware, ResetClock clock) {
+  /**
+   * Resets on {@code hardware}, waiting on {@code clock}; {@code deconfigured} says which adapters
+   * are configured off (SCLP deconfigure through the card's {@code config}): every ZAPQ and TAPQ of
+   * their queues answers DECONFIGURED (0x03).
+   */
+  QueueResets(ApHardware hardware, ResetClock clock, IntPredicate deconfigured) {
     this.hardware = hardware;
     this.clock = clock;
+    this.deconfigured = deconfigured;
   }
 
   void onStatusChange(Consumer<VfioQueue> listener) {
@@ -49,14 +55,6 @@ final class QueueResets {
   /** The clock the resets wait on (also the vfio core's waits between device requests). */
   ResetClock clock() {
     return clock;
-  }
-
-  /**
-   * Says which adapters are configured off (SCLP deconfigure through the card's {@code config}):
-   * every ZAPQ and TAPQ of their queues answers DECONFIGURED (0x03).
-   */
-  void deconfiguredBy(IntPredicate adapters) {
-    this.deconfigured = adapters;
   }
 
   ResponseCode tapq(Apqn apqn) {

@@ -1,6 +1,5 @@
 package io.github.apmatrix.core.model;
 
-import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import io.github.apmatrix.core.Apcb;
 import io.github.apmatrix.core.Apqn;
 import io.github.apmatrix.core.Bitmap256;
@@ -103,16 +102,13 @@ final class VfioAp implements BusDriver {
 
   /**
    * Removes a device (§7.1, {@code vfio_ap_mdev_remove}) through {@link DeviceRemoval}: requests to
-   * the guest that uses it, its close, the resets. Returns whether the device is gone (false: its
-   * guest holds on, the removal is pending until the guest closes the device), which a caller may
-   * ignore: a pending removal completes on its own.
+   * the guest that uses it, its close, the resets. A device whose removal is pending (its guest
+   * holds on until it closes the device) is left as it is.
    */
-  @CanIgnoreReturnValue
-  boolean remove(Mdev m, Op op) {
-    if (m.removing) {
-      return false;
+  void remove(Mdev m, Op op) {
+    if (!m.removing) {
+      removal.remove(m, op, () -> close(m, op.commits));
     }
-    return removal.remove(m, op, () -> close(m, op.commits));
   }
 
   // ---------------------------------------------------------------- AP bus driver (§5)

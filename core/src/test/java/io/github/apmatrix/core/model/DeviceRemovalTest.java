@@ -150,4 +150,35 @@ class DeviceRemovalTest {
     assertThat(DeviceRelease.never().releases()).isFalse();
     assertThat(DeviceRelease.onFirstRequest().releasesAt(0)).isTrue();
   }
+
+  /** The bounds of a policy are inclusive: -1 (never), 0 (the first request) and the maximum. */
+  @Test
+  void deviceRelease_boundsAreInclusive() {
+    assertThat(new DeviceRelease(-1)).isEqualTo(DeviceRelease.never());
+    assertThat(new DeviceRelease(-1).releasesAt(0)).isFalse();
+    assertThat(DeviceRelease.afterRequests(0)).isEqualTo(DeviceRelease.onFirstRequest());
+    assertThat(DeviceRelease.afterRequests(0).releases()).isTrue();
+    DeviceRelease max = new DeviceRelease(DeviceRelease.MAX_IGNORED_REQUESTS);
+    assertThat(max.releases()).isTrue();
+    assertThat(max.releasesAt(DeviceRelease.MAX_IGNORED_REQUESTS - 1)).isFalse();
+    assertThat(max.releasesAt(DeviceRelease.MAX_IGNORED_REQUESTS)).isTrue();
+    assertThatThrownBy(() -> new DeviceRelease(DeviceRelease.MAX_IGNORED_REQUESTS + 1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("ignoredRequests must be -1 (never) or 0..100000: 100001");
+  }
+
+  /**
+   * Host.isRemovalPending: true only while vfio_unregister_group_dev waits for the guest to release
+   * the device; false for a device not being removed and for a UUID with no device.
+   */
+  @Test
+  void isRemovalPending_onlyWhileTheGuestHoldsOn() {
+    assertThat(host.isRemovalPending(U)).isFalse();
+    assertThat(host.isRemovalPending(Fixtures.V)).isFalse();
+    g.setDeviceRelease(DeviceRelease.never());
+    host.removeMediatedDevice(U).orThrow();
+    assertThat(host.isRemovalPending(U)).isTrue();
+    host.kvm().destroyGuest("g").orThrow();
+    assertThat(host.isRemovalPending(U)).isFalse();
+  }
 }

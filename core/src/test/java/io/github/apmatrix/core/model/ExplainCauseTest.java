@@ -54,4 +54,52 @@ class ExplainCauseTest {
     host.assignDomain(U, 2).orThrow(); // filter_matrix again: back
     assertThat(host.explain(U)).extracting(Withheld::kind).containsOnly(Withheld.Kind.DOMAIN);
   }
+
+  /**
+   * A cause is forgotten when its adapter comes back: withheld again later for another queue, the
+   * explanation names that queue, not the one of the earlier withholding.
+   */
+  @Test
+  void filterMatrix_adapterBackThenWithheldForAnotherQueue_explanationNamesTheNewQueue() {
+    ScriptedHardware hw = new ScriptedHardware();
+    Host host = Fixtures.host(hw, adapters(3, 0x0a), 1, 2);
+    device(host, U, adapters(3, 0x0a), 1, 2);
+    Fixtures.start(host, "g", U);
+    hw.zapq(q(0x0a, 2), ResponseCode.of(0x06));
+    var unused = host.kvm().resetDevice(U); // the explanation is the subject
+    host.assignDomain(U, 5).orThrow(); // withheld for 0a.0002
+    host.kvm().resetDevice(U).orThrow();
+    host.assignDomain(U, 6).orThrow(); // back
+    assertThat(Fixtures.dev(host, U).shadow().apm()).isEqualTo(ids(3, 0x0a));
+
+    hw.zapq(q(0x0a, 1), ResponseCode.of(0x06));
+    unused = host.kvm().resetDevice(U);
+    host.assignDomain(U, 7).orThrow(); // withheld for 0a.0001
+    host.kvm().resetDevice(U).orThrow();
+    Withheld w = host.explain(U).get(0);
+    assertThat(w.reason()).isEqualTo(Withheld.Reason.NOT_REFILTERED);
+    assertThat(w.apqn()).contains(q(0x0a, 1));
+  }
+
+  /**
+   * While an adapter stays withheld, its explanation keeps the cause it left the shadow for, even
+   * when a later filter finds another queue of it unusable.
+   */
+  @Test
+  void filterMatrix_adapterStaysWithheld_explanationKeepsTheFirstCause() {
+    ScriptedHardware hw = new ScriptedHardware();
+    Host host = Fixtures.host(hw, adapters(3, 0x0a), 1, 2);
+    device(host, U, adapters(3, 0x0a), 1, 2);
+    Fixtures.start(host, "g", U);
+    hw.zapq(q(0x0a, 2), ResponseCode.of(0x06));
+    var unused = host.kvm().resetDevice(U); // the explanation is the subject
+    host.assignDomain(U, 5).orThrow(); // withheld for 0a.0002
+    hw.zapq(q(0x0a, 1), ResponseCode.of(0x06));
+    unused = host.kvm().resetDevice(U); // 0a.0002 recovers, 0a.0001 fails
+    host.assignDomain(U, 6).orThrow(); // still withheld
+    host.kvm().resetDevice(U).orThrow();
+    Withheld w = host.explain(U).get(0);
+    assertThat(w.reason()).isEqualTo(Withheld.Reason.NOT_REFILTERED);
+    assertThat(w.apqn()).contains(q(0x0a, 2));
+  }
 }

@@ -145,6 +145,56 @@ class InterruptsTest {
     assertThat(g.giscRegistrations()).isZero();
   }
 
+  /**
+   * vfio_ap_irq_disable: a queue that stays busy is given up after the six tries, with a warning,
+   * and its resources are released all the same; the seventh answer is never asked for.
+   */
+  @Test
+  void disable_busyEveryTry_givesUpAfterSixTriesWarnsAndReleases() {
+    Host host = host();
+    Guest g = started(host, false);
+    assertThat(host.kvm().enableInterrupts(g, Q, 3, NIB).responseCode())
+        .isEqualTo(ResponseCode.NORMAL);
+    for (int i = 0; i < Interrupts.DISABLE_TRIES; i++) {
+      hw.aqic.add(ResponseCode.BUSY);
+    }
+    hw.aqic.add(ResponseCode.Q_NOT_AVAIL); // a seventh try would see this
+    long before = host.resets().clock().nowMillis();
+    assertThat(host.kvm().disableInterrupts(g, Q).responseCode()).isEqualTo(ResponseCode.BUSY);
+    assertThat(host.resets().clock().nowMillis() - before).isEqualTo(6 * 20);
+    assertThat(host.resets().warnings())
+        .containsExactly("AQIC disable for 03.0002 still busy after 6 tries");
+    assertThat(g.pinnedPages()).isZero();
+    assertThat(g.giscRegistrations()).isZero();
+  }
+
+  /**
+   * vfio_ap_irq_disable: 0x00 and 0x07 (otherwise changed) are quiet; any other answer is logged,
+   * and the resources are released in every case.
+   */
+  @Test
+  void disable_otherwiseChangedIsQuiet_otherAnswersAreLogged() {
+    Host host = host();
+    Guest g = started(host, false);
+    assertThat(host.kvm().enableInterrupts(g, Q, 3, NIB).responseCode())
+        .isEqualTo(ResponseCode.NORMAL);
+    hw.aqic.add(ResponseCode.OTHERWISE_CHANGED);
+    assertThat(host.kvm().disableInterrupts(g, Q).responseCode())
+        .isEqualTo(ResponseCode.OTHERWISE_CHANGED);
+    assertThat(host.resets().warnings()).isEmpty();
+    assertThat(g.pinnedPages()).isZero();
+
+    assertThat(host.kvm().enableInterrupts(g, Q, 3, NIB).responseCode())
+        .isEqualTo(ResponseCode.NORMAL);
+    hw.aqic.add(ResponseCode.Q_NOT_AVAIL);
+    assertThat(host.kvm().disableInterrupts(g, Q).responseCode())
+        .isEqualTo(ResponseCode.Q_NOT_AVAIL);
+    assertThat(host.resets().warnings())
+        .containsExactly("AQIC disable for 03.0002 answered " + ResponseCode.Q_NOT_AVAIL);
+    assertThat(g.pinnedPages()).isZero();
+    assertThat(g.giscRegistrations()).isZero();
+  }
+
   @Test
   void regression03_detach_releasesIrqResourcesWhileTheGuestIsStillKnown() {
     Host host = host();

@@ -80,6 +80,51 @@ class QueueResetTest {
     assertThat(host.kvm().resetDevice(U).isDone()).isTrue();
     assertThat(hw.takeZapqs().stream().filter(q31::equals)).hasSize(3);
     assertThat(host.resets().status(q31)).contains(ResponseCode.NORMAL);
+    assertThat(host.resets().count()).as("every ZAPQ counts").isEqualTo(4 + 2);
+  }
+
+  /**
+   * vfio_ap_mdev_reset_queue: after a ZAPQ answering DECONFIGURED or CHECKSTOPPED there is no
+   * reason to wait for the reset, so no verification work (no TAPQ, no 20 ms wait) is queued.
+   */
+  @Test
+  void reset_deconfiguredOrCheckstopped_notVerified() {
+    Host host = host();
+    hw.zapq(q31, ResponseCode.DECONFIGURED);
+    hw.zapq(q(3, 2), ResponseCode.CHECKSTOPPED);
+    assertThat(host.kvm().resetDevice(U).errno()).contains(Errno.EIO);
+    assertThat(hw.tapqs).doesNotContain(q31, q(3, 2)).hasSize(2);
+    assertThat(clock.nowMillis()).isEqualTo(2 * 20);
+  }
+
+  /** The verification gives up after POLL_LIMIT polls of a queue that stays busy, and says so. */
+  @Test
+  void verify_tapqBusyForever_givesUpAfterThePollLimitWithWarning() {
+    ApHardware stuck =
+        new ApHardware() {
+          @Override
+          public ResponseCode zapq(Apqn apqn) {
+            return ResponseCode.NORMAL;
+          }
+
+          @Override
+          public ResponseCode tapq(Apqn apqn) {
+            return apqn.equals(q31) ? ResponseCode.BUSY : ResponseCode.NORMAL;
+          }
+        };
+    Host host =
+        HostSpec.builder()
+            .config(HostConfig.withApxa(255, 255, ids(3), ids(1, 2), ids()))
+            .card(Card.of(3, CardType.CEX8, CardMode.CCA))
+            .apmask(ids(3).complement())
+            .hardware(stuck)
+            .resetClock(clock)
+            .start();
+    device(host, U, adapters(3), 1, 2);
+    assertThat(host.kvm().resetDevice(U).isDone()).isTrue();
+    assertThat(clock.nowMillis()).isEqualTo((1L + QueueResets.POLL_LIMIT) * 20);
+    assertThat(host.resets().warnings())
+        .containsExactly("gave up verifying reset of queue 03.0001 after 1000000 polls");
   }
 
   @Test
