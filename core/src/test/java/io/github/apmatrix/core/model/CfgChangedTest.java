@@ -43,7 +43,7 @@ class CfgChangedTest {
             .standbyCard(Card.of(0x0e, CardType.CEX4, CardMode.CCA))
             .apmask(Bitmap256.all().andNot(ids(0, 3, 0x0d, 0x0e)))
             .hardware(hw)
-            .probeFault((drv, apqn) -> drv.equals("vfio_ap") && apqn.adapter() != 3)
+            .probeFault((drv, apqn) -> drv.equals(DriverName.VFIO_AP) && apqn.adapter() != 3)
             .start();
     host.createMediatedDevice(U).orThrow();
     for (int a : new int[] {0, 3, 0x0d, 0x0e}) {

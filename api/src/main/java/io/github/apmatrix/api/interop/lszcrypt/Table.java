@@ -1,5 +1,6 @@
 package io.github.apmatrix.api.interop.lszcrypt;
 
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,12 +19,14 @@ final class Table {
   private final List<Column> columns = new ArrayList<>();
 
   /** Adds a left-aligned column. */
+  @CanIgnoreReturnValue
   Table left(String title, int width) {
     columns.add(new Column(title, width, false));
     return this;
   }
 
   /** Adds a right-aligned column. */
+  @CanIgnoreReturnValue
   Table right(String title, int width) {
     columns.add(new Column(title, width, true));
     return this;

@@ -3,6 +3,7 @@ package io.github.apmatrix.api.interop.lszcrypt;
 import static io.github.apmatrix.api.interop.lszcrypt.LszcryptTest.HEADER;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,6 +26,7 @@ class LszcryptTreeTest {
     final Set<String> dirs = new HashSet<>();
     final Map<String, String> links = new HashMap<>();
 
+    @CanIgnoreReturnValue
     Tree file(String path, String content) {
       files.put(path, content);
       for (int i = path.lastIndexOf('/'); i > 0; i = path.lastIndexOf('/', i - 1)) {
@@ -33,6 +35,7 @@ class LszcryptTreeTest {
       return this;
     }
 
+    @CanIgnoreReturnValue
     Tree link(String path, String target) {
       links.put(path, target);
       return this;
