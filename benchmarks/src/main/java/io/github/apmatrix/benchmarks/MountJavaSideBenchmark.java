@@ -34,8 +34,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *       component before, which is what the kernel asked while it remembered no names.
  * </ul>
  *
- * <p>Divide by {@link #attributes} ({@code demo}: 32, {@code 16x85}: 2,796) for the time per
- * attribute.
+ * <p>Divide by {@link #attributes} ({@code demo}: 99, {@code 16x85}: 12,481 since the emulated
+ * sysfs shows what lszcrypt reads) for the time per attribute.
  *
  * <pre>{@code
  * java -jar benchmarks/target/benchmarks.jar MountJavaSideBenchmark
