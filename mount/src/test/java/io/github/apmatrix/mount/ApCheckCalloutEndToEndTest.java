@@ -13,11 +13,8 @@ import io.github.apmatrix.core.model.Host;
 import io.github.apmatrix.core.model.HostPreset;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,23 +56,14 @@ class ApCheckCalloutEndToEndTest {
   private final Sysfs sysfs = Sysfs.of(host);
   private final ByteArrayOutputStream log = new ByteArrayOutputStream();
 
-  /** What one step printed, and its exit status. */
-  record Run(int status, String out, String err) {}
-
   @BeforeAll
   void freeAdapter3() {
     Machine.requireSandboxWithMdevctl();
     sysfs.write("/sys/bus/ap/apmask", "-3\n");
   }
 
-  private Run sandbox(String script) throws IOException, InterruptedException {
-    Path out = dir.resolve("out");
-    Path err = dir.resolve("err");
-    String wrapped = "{ " + script + "\n} > " + out + " 2> " + err;
-    int status =
-        new Sandbox(new PrintStream(log, true, StandardCharsets.UTF_8))
-            .run(host, null, dir.resolve("etc"), false, List.of(), List.of("bash", "-c", wrapped));
-    return new Run(status, Files.readString(out), Files.readString(err));
+  private SandboxRun sandbox(String script) throws IOException, InterruptedException {
+    return SandboxRun.of(host, null, dir, log, script);
   }
 
   /** Writes a config file for {@code --jsonfile} and returns its path. */
@@ -112,7 +100,7 @@ class ApCheckCalloutEndToEndTest {
                 + "{\"assign_control_domain\":\"0x20\"}");
     // The same APQN written in hex: ap-check reads the numbers with strtol(.., 0).
     Path u2 = json("u2", true, "{\"assign_adapter\":\"0x3\"},{\"assign_domain\":\"0x2\"}");
-    Run r =
+    SandboxRun r =
         sandbox(
             define(U1, u1)
                 + "\necho define1=$?\n"
@@ -133,7 +121,7 @@ class ApCheckCalloutEndToEndTest {
       throws Exception {
     // A manual config is not checked at define (R12 and R13 are for auto configs only).
     Path u3 = json("u3", false, "{\"assign_adapter\":\"0xa\"},{\"assign_domain\":\"1\"}");
-    Run r =
+    SandboxRun r =
         sandbox(define(U3, u3) + "\necho define=$?\nmdevctl start -u " + U3 + "\necho start=$?");
     assertThat(r.out()).isEqualTo("define=0\nstart=1\n");
     assertThat(r.err())
@@ -149,7 +137,7 @@ class ApCheckCalloutEndToEndTest {
   @Order(3)
   void start_ofAnApqnAnotherActiveDeviceHolds_isRefusedByR10() throws Exception {
     Path u4 = json("u4", false, "{\"assign_adapter\":\"3\"},{\"assign_domain\":\"2\"}");
-    Run r =
+    SandboxRun r =
         sandbox(
             "mdevctl start -u "
                 + U1
@@ -184,7 +172,7 @@ class ApCheckCalloutEndToEndTest {
             + U1
             + " -p matrix < "
             + live;
-    Run r =
+    SandboxRun r =
         sandbox(
             "if mdevctl modify --help | grep -q -e --live; then "
                 + viaMdevctl

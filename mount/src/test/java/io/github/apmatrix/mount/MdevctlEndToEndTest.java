@@ -8,13 +8,10 @@ import io.github.apmatrix.core.model.Host;
 import io.github.apmatrix.core.model.HostPreset;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -64,9 +61,6 @@ class MdevctlEndToEndTest {
   private final Sysfs sysfs = Sysfs.of(host);
   private final ByteArrayOutputStream log = new ByteArrayOutputStream();
 
-  /** What one step printed, and its exit status. */
-  record Run(int status, String out, String err) {}
-
   @BeforeAll
   void freeAdapter3() {
     Machine.requireSandboxWithMdevctl();
@@ -81,14 +75,8 @@ class MdevctlEndToEndTest {
     }
   }
 
-  private Run sandbox(String script) throws IOException, InterruptedException {
-    Path out = dir.resolve("out");
-    Path err = dir.resolve("err");
-    String wrapped = "{ " + script + "\n} > " + out + " 2> " + err;
-    int status =
-        new Sandbox(new PrintStream(log, true, StandardCharsets.UTF_8))
-            .run(host, hw, dir.resolve("etc"), false, List.of(), List.of("bash", "-c", wrapped));
-    return new Run(status, Files.readString(out), Files.readString(err));
+  private SandboxRun sandbox(String script) throws IOException, InterruptedException {
+    return SandboxRun.of(host, hw, dir, log, script);
   }
 
   private static String define(String uuid, String... attrs) {
@@ -122,7 +110,7 @@ class MdevctlEndToEndTest {
   @Test
   @Order(1)
   void types_listsTheMatrixParentsOneType() throws Exception {
-    Run r = sandbox("mdevctl types");
+    SandboxRun r = sandbox("mdevctl types");
     assertThat(r.status()).isZero();
     assertThat(r.out().strip())
         .isEqualTo(
@@ -137,7 +125,7 @@ class MdevctlEndToEndTest {
   @Test
   @Order(2)
   void defineAndModify_writeTheConfig_andTouchNoKernelFile() throws Exception {
-    Run r =
+    SandboxRun r =
         sandbox(
             define(U1, "assign_adapter", "3", "assign_domain", "2", "assign_control_domain", "0x20")
                 + "mdevctl list -d\nmdevctl list -d --dumpjson");
@@ -152,7 +140,7 @@ class MdevctlEndToEndTest {
   @Test
   @Order(3)
   void start_writesCreateThenEachAttribute_andTheModelHasTheMatrix() throws Exception {
-    Run r = sandbox("mdevctl start -u " + U1 + "\nmdevctl list\nmdevctl list --dumpjson");
+    SandboxRun r = sandbox("mdevctl start -u " + U1 + "\nmdevctl list\nmdevctl list --dumpjson");
     assertThat(r.status()).isZero();
     assertThat(r.err()).isEmpty();
     assertThat(r.out().lines().findFirst())
@@ -169,7 +157,7 @@ class MdevctlEndToEndTest {
   @Order(4)
   void start_ofAQueueTheHostOwns_isEaddrnotavail_andMdevctlRemovesTheHalfMadeDevice()
       throws Exception {
-    Run r =
+    SandboxRun r =
         sandbox(
             define(U2, "assign_adapter", "0xa", "assign_domain", "1") + "mdevctl start -u " + U2);
     assertThat(r.status()).isEqualTo(1);
@@ -184,7 +172,7 @@ class MdevctlEndToEndTest {
   @Test
   @Order(5)
   void start_ofAQueueAnotherDeviceHas_isEaddrinuse() throws Exception {
-    Run r =
+    SandboxRun r =
         sandbox(define(U3, "assign_adapter", "3", "assign_domain", "2") + "mdevctl start -u " + U3);
     assertThat(r.status()).isEqualTo(1);
     assertThat(r.err())
@@ -197,7 +185,7 @@ class MdevctlEndToEndTest {
   @Test
   @Order(6)
   void stop_ofADeviceAGuestUses_clearsTheGuestsCrycb_andRemovesIt() throws Exception {
-    Run r =
+    SandboxRun r =
         sandbox(
             "apmatrix-control guest start g1 "
                 + U1
@@ -229,7 +217,7 @@ class MdevctlEndToEndTest {
   @Test
   @Order(7)
   void undefine_removesTheConfig_andKeepsTheOthers() throws Exception {
-    Run r = sandbox("mdevctl undefine -u " + U1 + "\nmdevctl list -d");
+    SandboxRun r = sandbox("mdevctl undefine -u " + U1 + "\nmdevctl list -d");
     assertThat(r.status()).isZero();
     assertThat(r.out().lines().filter(l -> !l.isBlank()))
         .containsExactly(
