@@ -42,7 +42,11 @@ class SnapshotFuzzTest {
           "devices/ap/card03/config",
           MDEV + "ap_config",
           MDEV + "matrix",
-          MDEV + "control_domains");
+          MDEV + "control_domains",
+          "bus/ap/ap_interrupts",
+          "bus/ap/config_time",
+          "bus/ap/poll_thread",
+          "bus/ap/poll_timeout");
 
   @TempDir static Path tmp;
 
