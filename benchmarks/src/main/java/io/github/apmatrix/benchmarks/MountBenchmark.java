@@ -80,7 +80,7 @@ public final class MountBenchmark {
     Path mnt = Files.createDirectories(dir.resolve("mnt"));
     Path copy = dir.resolve("copy");
     PrintStream quiet = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-    try (LiveMount m = LiveMount.mount(Sysfs.of(host), mnt, quiet, false)) {
+    try (LiveMount m = LiveMount.mount(Sysfs.of(host), mnt, quiet)) {
       copyTree(mnt, copy);
       List<Path> viaMount = attributes(mnt);
       List<Path> viaCopy = attributes(copy);

@@ -19,15 +19,17 @@ import org.jspecify.annotations.Nullable;
  * mdevctl and any tool that reads or writes {@code /sys} work on it unchanged.
  *
  * <pre>{@code
- * try (LiveMount m = LiveMount.mount(Sysfs.of(host), Path.of("/tmp/sys"), System.err, false)) {
+ * try (LiveMount m = LiveMount.mount(Sysfs.of(host), Path.of("/tmp/sys"), System.err)) {
  *   // in a shell: echo 5 > /tmp/sys/devices/vfio_ap/matrix/$U/assign_adapter
  *   //             -> write error: Cannot assign requested address
  *   m.lastRefusal();   // EADDRNOTAVAIL: queue 05.0004 ... is owned by the host's default drivers
  * }
  * }</pre>
  *
- * <p>The file system runs libfuse's multi-threaded loop on a thread of its own; any number of
- * processes may use it at once. Closing unmounts it (lazily when a process still has a file open).
+ * <p>The file system runs libfuse's single-threaded loop on a thread of its own; any number of
+ * processes may use it at once, their requests answered one after the other (each is short, and on
+ * a small machine one thread answers faster than several: see benchmarks/README.md). Closing
+ * unmounts it (lazily when a process still has a file open).
  *
  * <p>Thread-safe.
  */
@@ -72,14 +74,33 @@ public final class LiveMount implements AutoCloseable {
    *
    * @param sysfs the tree to serve
    * @param mountPoint an existing directory; {@code /sys} in a private mount namespace
-   * @param log where unexpected failures (answered EIO) and, with {@code trace}, every store with
-   *     its answer are written
-   * @param trace whether to log every store
+   * @param log where unexpected failures (answered EIO) are written
    * @return the mount, to close when done
    * @throws MountException when FUSE or libfuse2 is missing, the mount point is not a directory or
    *     still holds a stale mount, or libfuse refuses to mount
    */
-  public static LiveMount mount(Sysfs sysfs, Path mountPoint, PrintStream log, boolean trace) {
+  public static LiveMount mount(Sysfs sysfs, Path mountPoint, PrintStream log) {
+    return mount(sysfs, mountPoint, log, false);
+  }
+
+  /**
+   * Mounts {@code sysfs} at {@code mountPoint} as {@link #mount} does, and also logs every store
+   * with its answer, like the kernel's log of a real host.
+   *
+   * @param sysfs the tree to serve
+   * @param mountPoint an existing directory; {@code /sys} in a private mount namespace
+   * @param log where every store with its answer, and unexpected failures (answered EIO), are
+   *     written
+   * @return the mount, to close when done
+   * @throws MountException when FUSE or libfuse2 is missing, the mount point is not a directory or
+   *     still holds a stale mount, or libfuse refuses to mount
+   */
+  public static LiveMount mountTraced(Sysfs sysfs, Path mountPoint, PrintStream log) {
+    return mount(sysfs, mountPoint, log, true);
+  }
+
+  /** Mounts; {@code trace} says whether to log every store. */
+  static LiveMount mount(Sysfs sysfs, Path mountPoint, PrintStream log, boolean trace) {
     Objects.requireNonNull(sysfs, "sysfs");
     Objects.requireNonNull(log, "log");
     Path mp = mountPoint.toAbsolutePath().normalize();
@@ -135,7 +156,10 @@ public final class LiveMount implements AutoCloseable {
   private void serve() {
     try {
       String options = MountMain.isRoot() ? OPTIONS + ",allow_other" : OPTIONS;
-      fs.mount(mountPoint, true, false, new String[] {"-o", options});
+      // "-s": one serving thread. Requests are short and never wait for one another, and on a
+      // small machine one thread answers a reader sooner than several that hand requests
+      // between cores (MountBenchmark: about half the time per attribute).
+      fs.mount(mountPoint, true, false, new String[] {"-s", "-o", options});
     } catch (RuntimeException e) {
       failure.set(e);
     } finally {

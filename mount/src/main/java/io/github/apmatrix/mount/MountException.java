@@ -5,7 +5,7 @@ package io.github.apmatrix.mount;
  * that says what is missing and, where there is one, the command that fixes it.
  *
  * <pre>{@code
- * try (LiveMount m = LiveMount.mount(Sysfs.of(host), Path.of("/tmp/sys"), System.err, false)) {
+ * try (LiveMount m = LiveMount.mount(Sysfs.of(host), Path.of("/tmp/sys"), System.err)) {
  *   ...
  * }
  * catch (MountException e) {

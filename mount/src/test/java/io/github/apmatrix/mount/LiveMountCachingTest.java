@@ -3,11 +3,7 @@ package io.github.apmatrix.mount;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.apmatrix.api.sysfs.Sysfs;
-import io.github.apmatrix.core.model.Host;
-import io.github.apmatrix.core.model.HostPreset;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -35,40 +31,29 @@ class LiveMountCachingTest {
   private static final UUID U = UUID.fromString("0f1e2d3c-4b5a-4697-8877-665544332211");
 
   @TempDir Path dir;
-  private final Host host = Host.start(HostPreset.named("demo").spec());
-  private final ControlChannel control = new ControlChannel(host, null, Optional::empty);
+  private ControlChannel control;
+  private MountedHost mounted;
   private LiveMount mount;
   private Path sys;
 
   @BeforeEach
   void mount() {
-    Machine.requireFuse();
-    sys = dir.resolve("sys");
-    sys.toFile().mkdir();
-    mount =
-        LiveMount.mount(
-            Sysfs.of(host),
-            sys,
-            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-            false);
+    mounted = MountedHost.quiet(dir);
+    control = new ControlChannel(mounted.host(), null, Optional::empty);
+    mount = mounted.mount();
+    sys = mounted.sys();
   }
 
   @AfterEach
   void unmount() {
-    if (mount != null) {
-      mount.close();
+    if (mounted != null) {
+      mounted.close();
     }
   }
 
   /** Runs a bash command line with SYS and U set; returns stdout and stderr, mount point as S. */
   private String bash(String script) throws IOException, InterruptedException {
-    ProcessBuilder pb = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true);
-    pb.environment().put("SYS", sys.toString());
-    pb.environment().put("U", U.toString());
-    Process p = pb.start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    p.waitFor();
-    return out.replace(sys.toString(), "S").replace("bash: line 1: ", "");
+    return mounted.bash(script, U).replace(sys.toString(), "S").replace("bash: line 1: ", "");
   }
 
   private static final String CREATE =

@@ -6,10 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.apmatrix.api.sysfs.Sysfs;
 import io.github.apmatrix.core.Errno;
 import io.github.apmatrix.core.model.Host;
-import io.github.apmatrix.core.model.HostPreset;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -43,38 +40,28 @@ class LiveMountTest {
   private static final UUID U = UUID.fromString("4b0f2c0e-8d4f-4a8e-9a51-1c2d3e4f5a6b");
 
   @TempDir Path dir;
-  private final Host host = Host.start(HostPreset.named("demo").spec());
-  private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+  private MountedHost mounted;
+  private Host host;
   private LiveMount mount;
   private Path sys;
 
   @BeforeEach
   void mount() {
-    Machine.requireFuse();
-    sys = dir.resolve("sys");
-    sys.toFile().mkdir();
-    mount =
-        LiveMount.mount(
-            Sysfs.of(host), sys, new PrintStream(log, true, StandardCharsets.UTF_8), true);
+    mounted = MountedHost.traced(dir);
+    host = mounted.host();
+    mount = mounted.mount();
+    sys = mounted.sys();
   }
 
   @AfterEach
   void unmount() {
-    if (mount != null) {
-      mount.close();
-      assertThat(mount.isMounted()).isFalse();
+    if (mounted != null) {
+      mounted.close();
     }
   }
 
-  /** Runs a bash command line with SYS set to the mount point; returns stdout and stderr. */
   private String bash(String script) throws IOException, InterruptedException {
-    ProcessBuilder pb = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true);
-    pb.environment().put("SYS", sys.toString());
-    pb.environment().put("U", U.toString());
-    Process p = pb.start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    p.waitFor();
-    return out;
+    return mounted.bash(script, U);
   }
 
   private Path m(String rest) {
@@ -92,8 +79,7 @@ class LiveMountTest {
         .isEqualTo("bash: line 1: echo: write error: Cannot assign requested address\nrc=1\n");
     assertThat(mount.lastRefusal().orElseThrow().errno()).isEqualTo(Errno.EADDRNOTAVAIL);
     assertThat(Files.readString(m("matrix"))).isEqualTo("0b.\n");
-    assertThat(log.toString(StandardCharsets.UTF_8))
-        .contains("assign_domain \"2\\n\": EADDRNOTAVAIL");
+    assertThat(mounted.log()).contains("assign_domain \"2\\n\": EADDRNOTAVAIL");
   }
 
   @Test
@@ -247,8 +233,7 @@ class LiveMountTest {
 
   @Test
   void secondMount_onTheSamePoint_isReportedWithTheCommandThatClearsIt() {
-    assertThatThrownBy(
-            () -> LiveMount.mount(Sysfs.of(host), sys, new PrintStream(log, true), false))
+    assertThatThrownBy(() -> LiveMount.mount(Sysfs.of(host), sys, System.err))
         .isInstanceOf(MountException.class)
         .hasMessage(
             sys
