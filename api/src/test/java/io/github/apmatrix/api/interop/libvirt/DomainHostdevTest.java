@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The domain's vfio-ap hostdev as libvirt writes it back, and the QEMU argument libvirt's {@code
- * qemuBuildHostdevMediatedDevProps} makes of it (interop.md §5.4).
+ * qemuBuildHostdevMediatedDevProps} makes of it (libvirt's {@code src/qemu/qemu_command.c}).
  */
 class DomainHostdevTest {
 

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The {@code nodedev-define} input read as libvirt's {@code virNodeDeviceDefParseXML} and {@code
- * virNodeDevCapMdevParseXML} read it, into the config libvirt hands to mdevctl (interop.md §5.2,
- * §5.3).
+ * virNodeDevCapMdevParseXML} read it, into the config libvirt hands to mdevctl (libvirt's {@code
+ * src/conf/node_device_conf.c} and {@code src/node_device/node_device_driver.c}).
  */
 class MdevDefinitionXmlTest {
 

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The AP node devices as libvirt's {@code virNodeDeviceDefFormat} prints them and as its udev
  * discovery ({@code udevProcessAPCard}, {@code udevProcessAPQueue}, {@code udevProcessAPMatrix})
- * and {@code nodeDeviceGenerateName} name them (interop.md §5.1, §5.2).
+ * and {@code nodeDeviceGenerateName} name them (libvirt's {@code src/conf/node_device_conf.c},
+ * {@code src/node_device/node_device_udev.c} and {@code node_device_driver.c}).
  */
 class NodeDeviceXmlTest {
 
