@@ -133,12 +133,13 @@ final class CardReader {
         throw new SnapshotException(
             BusReader.BUS + "ap_adapter_mask",
             String.format(
-                "adapter 0x%02x is configured, but there is no %s/card%02x/hwtype", a, CARDS, a));
+                "adapter 0x%02x is configured, but there is no %s/%s/hwtype",
+                a, CARDS, CardName.format(a)));
       }
     }
     for (CardDir c : cards.values()) {
       int a = c.card().adapter();
-      String dir = String.format("%s/card%02x", CARDS, a);
+      String dir = CARDS + "/" + CardName.format(a);
       boolean configured = config.apm().contains(a);
       // config 0 with the adapter configured is a card configured off (SCLP): it keeps its device
       if (config.qci() && c.config().orElse(false) && !configured) {
@@ -146,7 +147,7 @@ final class CardReader {
             dir + "/config", String.format("1, but ap_adapter_mask lacks 0x%02x", a));
       }
       for (int d : c.queueDomains()) {
-        checkQueue(config, String.format("%s/%02x.%04x", dir, a, d), a, d);
+        checkQueue(config, dir + "/" + ApqnText.format(Apqn.of(a, d)), a, d);
       }
     }
   }
