@@ -69,8 +69,8 @@ final class DemoCommand implements Command {
             .builtin(HostPreset.DEMO.id())
             .out(console.out())
             .err(console.err())
-            .trace(true)
-            .narrate(true)
+            .trace()
+            .narrate()
             .build();
     int status = run(r, script, console);
     console

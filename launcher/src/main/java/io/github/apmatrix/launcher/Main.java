@@ -1,5 +1,6 @@
 package io.github.apmatrix.launcher;
 
+import io.github.apmatrix.api.picture.ColourMode;
 import io.github.apmatrix.api.script.ScriptRunner;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -24,17 +25,17 @@ public final class Main {
 
   /**
    * Runs the command line and exits with its status. Standard input counts as a terminal when the
-   * environment variable {@code APMATRIX_STDIN_TTY} is {@code 1}; the launcher sets it from {@code
-   * [[ -t 0 ]]}.
+   * environment variable {@code APMATRIX_STDIN_TTY} is {@code 1}, and pictures on standard output
+   * are coloured when {@code APMATRIX_STDOUT_TTY} is {@code 1} and {@code NO_COLOR} is not set; the
+   * {@code ./apmatrix} script sets both from {@code [[ -t 0 ]]} and {@code [[ -t 1 ]]}. This is the
+   * only place of apmatrix that reads the environment.
    *
    * @param args the arguments after {@code ./apmatrix}
    */
   public static void main(String[] args) {
     PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-    boolean terminal = "1".equals(System.getenv("APMATRIX_STDIN_TTY"));
-    int status =
-        terminal ? runOnTerminal(args, System.in, out, err) : run(args, System.in, out, err);
+    int status = run(Console.of(System.getenv(), System.in, out, err), args);
     out.flush();
     System.exit(status);
   }
@@ -53,7 +54,7 @@ public final class Main {
    * @return the exit status: 0 when every line ran, 2 for a usage error or an unreadable file
    */
   public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
-    return run(new Console(in, out, err, false), args);
+    return run(new Console(in, out, err, false, ColourMode.PLAIN), args);
   }
 
   /**
@@ -61,10 +62,11 @@ public final class Main {
    * as {@link #run(String[], InputStream, PrintStream, PrintStream)}.
    */
   public static int runOnTerminal(String[] args, InputStream in, PrintStream out, PrintStream err) {
-    return run(new Console(in, out, err, true), args);
+    return run(new Console(in, out, err, true, ColourMode.PLAIN), args);
   }
 
-  private static int run(Console console, String[] args) {
+  /** Runs the command line on {@code console}. */
+  static int run(Console console, String[] args) {
     try {
       return dispatch(List.of(args), console);
     } catch (UsageError e) {

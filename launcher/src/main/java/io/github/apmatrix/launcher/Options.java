@@ -92,13 +92,15 @@ final class Options {
       }
       chosen = HostPreset.named(name).spec().toBuilder().hardware(hw).start();
     }
-    return ScriptRunner.builder()
-        .host(chosen, hw)
-        .out(console.out())
-        .err(console.err())
-        .trace(trace)
-        .narrate(narrate)
-        .build();
+    ScriptRunner.Builder b =
+        ScriptRunner.builder().host(chosen, hw).out(console.out()).err(console.err());
+    if (trace) {
+      b.trace();
+    }
+    if (narrate) {
+      b.narrate();
+    }
+    return b.build();
   }
 
   private static String detail(SnapshotException e) {

@@ -75,7 +75,7 @@ final class ToolCommands {
               "picture [--sysfs DIR | --host NAME] [--device UUID] [--out FILE.svg]",
               "the matrix as SVG, or as a grid on the terminal",
               PictureCommand.HELP + Help.hosts(),
-              (args, c) -> new PictureCommand().run(args, c.in(), c.out(), c.err())),
+              (args, c) -> new PictureCommand(c.colour()).run(args, c.in(), c.out(), c.err())),
           new ToolCommand(
               "report",
               "report [--sysfs DIR | --host NAME] --out DIR",

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -37,8 +38,21 @@ public final class PictureCommand {
       --device UUID zooms to one mediated device's matrix.
       """;
 
-  /** Creates the command. */
-  public PictureCommand() {}
+  private final ColourMode unasked;
+
+  /** Creates the command; without {@code --color} the grid is plain. */
+  public PictureCommand() {
+    this(ColourMode.PLAIN);
+  }
+
+  /**
+   * Creates the command drawing the grid in {@code unasked} when neither {@code --color} nor {@code
+   * --plain} is given; the launcher passes {@link ColourMode#COLOUR} when standard output is a
+   * terminal that takes colour.
+   */
+  public PictureCommand(ColourMode unasked) {
+    this.unasked = Objects.requireNonNull(unasked, "unasked");
+  }
 
   /**
    * Runs the command.
@@ -67,18 +81,20 @@ public final class PictureCommand {
         }
         return 0;
       }
-      boolean colour =
-          cl.flag("--color")
-              || (!cl.flag("--plain")
-                  && "1".equals(System.getenv("APMATRIX_STDOUT_TTY"))
-                  && System.getenv("NO_COLOR") == null);
-      out.print(colour ? TerminalGrid.renderInColour(grid) : TerminalGrid.render(grid));
+      out.print(
+          colour(cl) == ColourMode.COLOUR
+              ? TerminalGrid.renderInColour(grid)
+              : TerminalGrid.render(grid));
       return 0;
     } catch (CommandLine.UsageError e) {
       err.println("apmatrix: " + e.getMessage());
       err.println("Try './apmatrix picture --help'.");
       return 2;
     }
+  }
+
+  private ColourMode colour(CommandLine cl) {
+    return cl.flag("--color") ? ColourMode.COLOUR : cl.flag("--plain") ? ColourMode.PLAIN : unasked;
   }
 
   private static Grid grid(Host host, Optional<String> device) {

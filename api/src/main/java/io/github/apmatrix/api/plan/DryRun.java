@@ -68,7 +68,7 @@ public final class DryRun {
           ByteArrayOutputStream bytes = new ByteArrayOutputStream();
           PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
           ScriptRunner r =
-              ScriptRunner.builder().host(copy, hw.scripted).out(out).err(out).trace(true).build();
+              ScriptRunner.builder().host(copy, hw.scripted).out(out).err(out).trace().build();
           int status = r.run("plan", script);
           List<Refusal> refusals = new ArrayList<>(r.refusals());
           if (status != ScriptRunner.OK) {

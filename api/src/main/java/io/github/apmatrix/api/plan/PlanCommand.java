@@ -81,6 +81,31 @@ public final class PlanCommand {
   }
 
   private static int answer(CommandLine cl, PrintStream out, PrintStream err) {
+    String format = question(cl);
+    Optional<Host> host = cl.host(err);
+    if (host.isEmpty()) {
+      return 2;
+    }
+    Host h = host.get();
+    if (cl.flag("--free")) {
+      free(h, out);
+      return 0;
+    }
+    if (cl.flag("--holders")) {
+      Queries.holders(h).forEach(out::println);
+      return 0;
+    }
+    if (cl.value("--give").isPresent()) {
+      return give(h, cl, out);
+    }
+    return fromFile(h, cl, format, out, err);
+  }
+
+  /**
+   * Checks that the command line asks exactly one question, with operands and {@code --format} only
+   * where they belong; returns the format of a proposal.
+   */
+  private static String question(CommandLine cl) {
     int questions =
         (cl.value("--dry-run").isPresent() ? 1 : 0)
             + (cl.value("--propose").isPresent() ? 1 : 0)
@@ -102,22 +127,12 @@ public final class PlanCommand {
       throw new CommandLine.UsageError(
           "unknown --format " + bounded(format) + ": expected script, mdevctl or libvirt");
     }
-    Optional<Host> host = cl.host(err);
-    if (host.isEmpty()) {
-      return 2;
-    }
-    Host h = host.get();
-    if (cl.flag("--free")) {
-      free(h, out);
-      return 0;
-    }
-    if (cl.flag("--holders")) {
-      Queries.holders(h).forEach(out::println);
-      return 0;
-    }
-    if (cl.value("--give").isPresent()) {
-      return give(h, cl, out);
-    }
+    return format;
+  }
+
+  /** {@code --dry-run SCRIPT} or {@code --propose FILE}. */
+  private static int fromFile(
+      Host h, CommandLine cl, String format, PrintStream out, PrintStream err) {
     String file = cl.value("--dry-run").or(() -> cl.value("--propose")).orElseThrow();
     Optional<String> text = CommandLine.read(file, err);
     if (text.isEmpty()) {

@@ -37,21 +37,9 @@ final class Remedy {
     if (m.shadow().apm().contains(a)) {
       return new Proposal(List.of(), List.of(), Bitmap256.empty(), Bitmap256.empty(), List.of());
     }
-    Card c = s.cards[a];
-    if (c == null || !c.type().isVfioApSupported()) {
-      return unmet(
-          guest,
-          Search.CARDS,
-          "the machine has "
-              + (c == null
-                  ? "no card with adapter id " + Planner.hex(a)
-                  : "a " + c.typeName() + " as adapter " + Planner.hex(a)));
-    }
-    if (a > m.maxAdapterId()) {
-      return unmet(
-          guest,
-          "ENODEV: ids above the device's maximum are refused",
-          "adapter " + Planner.hex(a) + " is above " + Planner.hex(m.maxAdapterId()));
+    Optional<Proposal> cannot = cannot(s, m, guest, a);
+    if (cannot.isPresent()) {
+      return cannot.get();
     }
     List<Step> steps = new ArrayList<>();
     if (!s.config.apm().contains(a)) {
@@ -60,6 +48,45 @@ final class Remedy {
               String.format("echo 1 > /sys/devices/ap/card%02x/config", a),
               "adapter " + Planner.hex(a) + " joins the host configuration"));
     }
+    steps.addAll(unassignFromOthers(host, m, a));
+    Bitmap256 domains = m.matrix().aqm();
+    Bitmap256 apTake =
+        s.apmask.contains(a) && domains.intersects(s.aqmask) ? Bitmap256.of(a) : Bitmap256.empty();
+    steps.addAll(Steps.masks(apTake, Bitmap256.empty()));
+    steps.addAll(bindToVfioAp(host, s, a, domains));
+    steps.addAll(assign(m, guest, a, steps.isEmpty()));
+    Proposal p = new Proposal(steps, List.of(), apTake, Bitmap256.empty(), List.of());
+    return checked(host, p, guest, a);
+  }
+
+  /** Why no step can give adapter {@code a} to the device {@code m}, if none can. */
+  private static Optional<Proposal> cannot(HostState s, MediatedDevice m, String guest, int a) {
+    Card c = s.cards[a];
+    if (c == null || !c.type().isVfioApSupported()) {
+      return Optional.of(
+          unmet(
+              guest,
+              Search.CARDS,
+              "the machine has "
+                  + (c == null
+                      ? "no card with adapter id " + Planner.hex(a)
+                      : "a " + c.typeName() + " as adapter " + Planner.hex(a))));
+    }
+    if (a > m.maxAdapterId()) {
+      return Optional.of(
+          unmet(
+              guest,
+              "ENODEV: ids above the device's maximum are refused",
+              "adapter " + Planner.hex(a) + " is above " + Planner.hex(m.maxAdapterId())));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Other devices whose matrix would share a queue with {@code m} once it has adapter {@code a}.
+   */
+  private static List<Step> unassignFromOthers(Host host, MediatedDevice m, int a) {
+    List<Step> steps = new ArrayList<>();
     Bitmap256 domains = m.matrix().aqm();
     for (MediatedDevice o : host.mediatedDevices()) {
       if (!o.uuid().equals(m.uuid())
@@ -79,9 +106,12 @@ final class Remedy {
                     + Planner.hex(a)));
       }
     }
-    Bitmap256 apTake =
-        s.apmask.contains(a) && domains.intersects(s.aqmask) ? Bitmap256.of(a) : Bitmap256.empty();
-    steps.addAll(Steps.masks(apTake, Bitmap256.empty()));
+    return steps;
+  }
+
+  /** The queues of adapter {@code a} that exist and must be bound to vfio_ap by hand. */
+  private static List<Step> bindToVfioAp(Host host, HostState s, int a, Bitmap256 domains) {
+    List<Step> steps = new ArrayList<>();
     Bitmap256 existing = s.config.apm().contains(a) ? s.config.aqm() : Bitmap256.empty();
     for (int d : domains.and(existing).toArray()) { // new queues are probed as they come
       Apqn q = Apqn.of(a, d);
@@ -100,27 +130,33 @@ final class Remedy {
               "echo " + q + " > /sys/bus/ap/drivers/vfio_ap/bind",
               "queue " + q + " must be bound to vfio_ap"));
     }
+    return steps;
+  }
+
+  /**
+   * The assignment itself; when the matrix has the adapter already and nothing else changes, an
+   * unassignment first, so the kernel filters the matrix anew.
+   */
+  private static List<Step> assign(MediatedDevice m, String guest, int a, boolean nothingElse) {
     String file = Steps.MATRIX + m.uuid() + "/";
+    Step assign =
+        new Step(
+            "echo " + Planner.hex(a) + " > " + file + "assign_adapter",
+            "guest " + guest + "'s device gets adapter " + Planner.hex(a));
     if (!m.matrix().apm().contains(a)) {
-      steps.add(
-          new Step(
-              "echo " + Planner.hex(a) + " > " + file + "assign_adapter",
-              "guest " + guest + "'s device gets adapter " + Planner.hex(a)));
-    } else if (steps.isEmpty()) {
-      steps.add(
-          new Step(
-              "echo " + Planner.hex(a) + " > " + file + "unassign_adapter",
-              "adapter "
-                  + Planner.hex(a)
-                  + " was withheld and nothing has filtered the matrix"
-                  + " since; unassigning and assigning it filters anew"));
-      steps.add(
-          new Step(
-              "echo " + Planner.hex(a) + " > " + file + "assign_adapter",
-              "guest " + guest + "'s device gets adapter " + Planner.hex(a)));
+      return List.of(assign);
     }
-    Proposal p = new Proposal(steps, List.of(), apTake, Bitmap256.empty(), List.of());
-    return checked(host, p, guest, a);
+    if (!nothingElse) {
+      return List.of();
+    }
+    Step unassign =
+        new Step(
+            "echo " + Planner.hex(a) + " > " + file + "unassign_adapter",
+            "adapter "
+                + Planner.hex(a)
+                + " was withheld and nothing has filtered the matrix"
+                + " since; unassigning and assigning it filters anew");
+    return List.of(unassign, assign);
   }
 
   /** The proposal if running it on a copy gives the guest the adapter, else why not. */

@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * start|stop|show}, and the verbs for hardware events listed by {@link #help()}.
  *
  * <pre>{@code
- * ScriptRunner runner = ScriptRunner.builder().builtin("demo").trace(true).build();
+ * ScriptRunner runner = ScriptRunner.builder().builtin("demo").trace().build();
  * int status = runner.run("example.script", """
  *     echo -3,-0xa > /sys/bus/ap/apmask
  *     cat /sys/bus/ap/apmask
@@ -288,17 +288,17 @@ public final class ScriptRunner {
       return this;
     }
 
-    /** Prints each command as {@code $ LINE} before its output (default: off). */
+    /** Prints each command as {@code $ LINE} before its output (without this call: not). */
     @CanIgnoreReturnValue
-    public Builder trace(boolean trace) {
-      this.trace = trace;
+    public Builder trace() {
+      this.trace = true;
       return this;
     }
 
-    /** Prints the narration comments ({@code #: text}) of a script (default: off). */
+    /** Prints the narration comments ({@code #: text}) of a script (without this call: not). */
     @CanIgnoreReturnValue
-    public Builder narrate(boolean narrate) {
-      this.narrate = narrate;
+    public Builder narrate() {
+      this.narrate = true;
       return this;
     }
 

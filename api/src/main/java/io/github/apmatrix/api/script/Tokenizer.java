@@ -29,6 +29,9 @@ final class Tokenizer {
    */
   static final int MAX_EXPANDED = ScriptLines.MAX_LINE;
 
+  /** What opens a braced variable reference. */
+  private static final String BRACED = "${";
+
   private Tokenizer() {}
 
   /**
@@ -124,12 +127,13 @@ final class Tokenizer {
       start = i + 2;
       end = line.indexOf('}', start);
       if (end < 0) {
-        throw new UsageException("unterminated ${ in " + MessageText.quote(line.substring(i)));
+        throw new UsageException(
+            "unterminated " + BRACED + " in " + MessageText.quote(line.substring(i)));
       }
       next = end + 1;
       if (!isName(line.substring(start, end))) {
         throw new UsageException(
-            "bad variable name " + MessageText.quote("${" + line.substring(start, end) + "}"));
+            "bad variable name " + MessageText.quote(BRACED + line.substring(start, end) + "}"));
       }
     } else {
       start = i + 1;

@@ -49,9 +49,6 @@ final class Attributes {
           "unassign_control_domain",
           "unassign_domain");
 
-  /** The length of a UUID's text, the kernel's {@code UUID_STRING_LEN}. */
-  private static final int UUID_STRING_LEN = 36;
-
   /** What {@code sscanf(buf, "%d\n", &v)} reads: blanks, a sign, digits; the rest is ignored. */
   private static final Pattern SCANF_INT = Pattern.compile("^[ \\t\\n\\x0b\\f\\r]*([+-]?[0-9]+)");
 
@@ -161,14 +158,14 @@ final class Attributes {
     return Attr.writeOnly(
         data -> {
           int bytes = data.length(); // one character per byte (Sysfs.write)
-          if (bytes != UUID_STRING_LEN && bytes != UUID_STRING_LEN + 1) {
+          if (bytes != UuidText.LENGTH && bytes != UuidText.LENGTH + 1) {
             return Outcome.refused(
                 Errno.EINVAL,
                 "create takes a UUID of 36 characters and an optional newline, not "
                     + bytes
                     + " bytes");
           }
-          String text = data.substring(0, UUID_STRING_LEN);
+          String text = data.substring(0, UuidText.LENGTH);
           UUID uuid;
           try {
             uuid = UuidText.parseAnyCase(text);

@@ -162,14 +162,35 @@ public final class Sysfs {
   }
 
   /**
-   * Returns what is at {@code path} without following a final link, or empty when nothing is there
-   * (including paths that cannot be normalised).
+   * Returns what is at {@code path} without following a final link (as {@code lstat}), or empty
+   * when nothing is there (including paths that cannot be normalised).
+   *
+   * @see #statFollowingLinks(String)
    */
   public Optional<SysfsEntry> stat(String path) {
+    return entry(path, false);
+  }
+
+  /**
+   * Returns what {@code path} leads to once every link on the way, the last included, is followed
+   * (as {@code stat} and {@code opendir} do): a directory or a file, never a link. Empty when
+   * nothing is there, including a link whose target is missing and a path that cannot be
+   * normalised.
+   *
+   * <pre>{@code
+   * sys.stat("/sys/bus/ap/devices/03.0002").get().kind();                // LINK
+   * sys.statFollowingLinks("/sys/bus/ap/devices/03.0002").get().kind();  // DIRECTORY
+   * }</pre>
+   */
+  public Optional<SysfsEntry> statFollowingLinks(String path) {
+    return entry(path, true);
+  }
+
+  private Optional<SysfsEntry> entry(String path, boolean followLast) {
     Objects.requireNonNull(path, "path");
     Resolved r;
     try {
-      r = resolve(path, false);
+      r = resolve(path, followLast);
     } catch (SysfsException e) {
       return Optional.empty();
     }

@@ -4,8 +4,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What is at a path of the emulated sysfs, without following a final symbolic link (as {@code
- * lstat}): a directory, an attribute file with its directions, or a link with its target.
+ * What is at a path of the emulated sysfs: a directory, an attribute file with its directions, or
+ * (from {@link Sysfs#stat}, which does not follow a final symbolic link, as {@code lstat}) a link
+ * with its target.
  *
  * <pre>{@code
  * sysfs.stat("/sys/bus/ap/devices/03.0002");

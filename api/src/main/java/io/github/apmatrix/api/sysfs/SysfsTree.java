@@ -13,7 +13,6 @@ import io.github.apmatrix.core.model.Card;
 import io.github.apmatrix.core.model.DriverName;
 import io.github.apmatrix.core.model.Host;
 import io.github.apmatrix.core.model.HostConfig;
-import io.github.apmatrix.core.model.MediatedDevice;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -25,7 +24,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The layout of the emulated tree (docs/scripts.md, "The emulated /sys"): which directories, files
  * and links exist for the host's state at the moment a path is resolved. The attributes themselves
- * are in {@link Attributes}. Stateless apart from the host; thread-safe as the host is.
+ * are in {@link Attributes}, the vfio_ap part of the tree in {@link MatrixTree}. Stateless apart
+ * from the host; thread-safe as the host is.
  */
 final class SysfsTree {
 
@@ -42,12 +42,14 @@ final class SysfsTree {
   private final Attributes attrs;
   private final IommuGroups iommu;
   private final ZcryptAttributes zcrypt;
+  private final MatrixTree vfioAp;
 
   SysfsTree(Host host) {
     this.host = host;
     this.attrs = new Attributes(host);
     this.iommu = new IommuGroups(host);
     this.zcrypt = new ZcryptAttributes(host);
+    this.vfioAp = new MatrixTree(host, attrs, iommu);
   }
 
   Dir root() {
@@ -62,12 +64,12 @@ final class SysfsTree {
                           dir(
                               b -> {
                                 b.put("ap", busAp());
-                                b.put("mdev", dir(md -> md.put("devices", dir(this::mdevLinks))));
+                                b.put("mdev", dir(md -> md.put("devices", dir(vfioAp::mdevLinks))));
                                 if (host.vfioAp().isLoaded()) {
-                                  b.put("matrix", busMatrix());
+                                  b.put("matrix", MatrixTree.busMatrix());
                                 }
                               }));
-                      s.put("class", classes());
+                      s.put("class", vfioAp.classes());
                       s.put("kernel", dir(k -> k.put("iommu_groups", iommu.groups())));
                       s.put(
                           "devices",
@@ -75,45 +77,13 @@ final class SysfsTree {
                               d -> {
                                 d.put("ap", cardDirs());
                                 if (host.vfioAp().isLoaded()) {
-                                  d.put("vfio_ap", dir(v -> v.put("matrix", matrix())));
+                                  d.put("vfio_ap", dir(v -> v.put("matrix", vfioAp.matrix())));
                                 }
                               }));
                     })));
   }
 
-  /**
-   * {@code /sys/bus/matrix}: the bus vfio_ap registers for its matrix device ({@code
-   * vfio_ap_matrix_dev_create}), with the one device and the one driver, {@code vfio_ap}, bound to
-   * it (registered with {@code suppress_bind_attrs}: no {@code bind}/{@code unbind} files). The
-   * device's {@code features} is read through the link, {@code /sys/bus/matrix/devices/matrix/
-   * features}, as the kernel's document names it.
-   */
-  private static Dir busMatrix() {
-    return dir(
-        m -> {
-          m.put("devices", dir(d -> d.put("matrix", new Link(MATRIX))));
-          m.put("drivers", dir(d -> d.put(VFIO_AP, dir(v -> v.put("matrix", new Link(MATRIX))))));
-        });
-  }
-
-  /**
-   * {@code /sys/class/mdev_bus}: the class every mdev parent joins, through which mdevctl finds the
-   * parent {@code matrix} and its types.
-   */
-  private Dir classes() {
-    return dir(
-        c ->
-            c.put(
-                "mdev_bus",
-                dir(
-                    b -> {
-                      if (host.vfioAp().isLoaded()) {
-                        b.put("matrix", new Link(MATRIX));
-                      }
-                    })));
-  }
-
-  private static Dir dir(Consumer<SortedMap<String, Node>> fill) {
+  static Dir dir(Consumer<SortedMap<String, Node>> fill) {
     return new Dir(() -> entries(fill));
   }
 
@@ -121,11 +91,11 @@ final class SysfsTree {
    * A directory with many entries: {@code lookup} finds the entry of one name without computing the
    * others, and must find exactly what {@code fill} puts under that name.
    */
-  private static Dir dir(Consumer<SortedMap<String, Node>> fill, Node.Lookup lookup) {
+  static Dir dir(Consumer<SortedMap<String, Node>> fill, Node.Lookup lookup) {
     return new Dir(() -> entries(fill), lookup);
   }
 
-  private static SortedMap<String, Node> entries(Consumer<SortedMap<String, Node>> fill) {
+  static SortedMap<String, Node> entries(Consumer<SortedMap<String, Node>> fill) {
     SortedMap<String, Node> m = new TreeMap<>();
     fill.accept(m);
     return m;
@@ -317,63 +287,6 @@ final class SysfsTree {
     if (driver.filter(DriverName.VFIO_AP::equals).isPresent()) {
       m.put("status", attrs.queueStatus(q));
     }
-  }
-
-  // ------------------------------------------------------------------ /sys/devices/vfio_ap
-
-  /**
-   * {@code /sys/devices/vfio_ap/matrix}: its files and a directory per mediated device, the one a
-   * path names looked up directly.
-   */
-  private Dir matrix() {
-    return dir(
-        m -> {
-          matrixFiles(m);
-          for (MediatedDevice d : host.mediatedDevices()) {
-            m.put(d.uuid().toString(), mdevDir(d.uuid()));
-          }
-        },
-        name -> {
-          UUID uuid = canonicalUuid(name);
-          if (uuid != null) {
-            return host.mediatedDevice(uuid).isPresent() ? mdevDir(uuid) : null;
-          }
-          return entries(this::matrixFiles).get(name);
-        });
-  }
-
-  private void matrixFiles(SortedMap<String, Node> m) {
-    m.put("features", Attr.readOnly(() -> String.join(" ", host.vfioAp().features()) + "\n"));
-    m.put("mdev_supported_types", dir(t -> t.put("vfio_ap-passthrough", dir(this::mdevType))));
-    m.put(SUBSYSTEM, new Link("/sys/bus/matrix"));
-    m.put("driver", new Link(MATRIX_DRIVER));
-  }
-
-  private Dir mdevDir(UUID uuid) {
-    return dir(x -> mdev(uuid, x));
-  }
-
-  private void mdevType(SortedMap<String, Node> m) {
-    m.put("name", Attr.readOnly(() -> "VFIO AP Passthrough Device\n"));
-    m.put("device_api", Attr.readOnly(() -> "vfio-ap\n"));
-    m.put("available_instances", Attr.readOnly(() -> host.vfioAp().availableInstances() + "\n"));
-    m.put("create", attrs.create());
-    m.put("devices", dir(this::mdevLinks));
-  }
-
-  private void mdevLinks(SortedMap<String, Node> m) {
-    for (MediatedDevice d : host.mediatedDevices()) {
-      m.put(d.uuid().toString(), new Link(MATRIX + "/" + d.uuid()));
-    }
-  }
-
-  private void mdev(UUID uuid, SortedMap<String, Node> m) {
-    for (String name : Attributes.MDEV_ATTRIBUTES) {
-      m.put(name, attrs.mdev(uuid, name));
-    }
-    m.put("mdev_type", new Link(TYPE_DIR));
-    m.put(SUBSYSTEM, new Link("/sys/bus/mdev"));
-    iommu.link(uuid).ifPresent(link -> m.put("iommu_group", link));
   }
 
   // ------------------------------------------------------------------ names

@@ -68,6 +68,19 @@ public final class ApqnText {
     return a < 0 || d < 0 || d > Bitmap256.MAX_ID ? Optional.empty() : Optional.of(Apqn.of(a, d));
   }
 
+  /**
+   * Returns whether {@code text} has the shape of a queue device's name as the kernel prints it,
+   * two and four lower-case hex digits around a dot, whatever the domain: {@code 05.0100} has the
+   * shape (and {@link #parse} refuses its domain), {@code 5.4} and {@code 05.000A} have not. A
+   * reader of a directory uses it to tell a queue's directory, to be parsed, from other entries.
+   */
+  public static boolean hasKernelShape(String text) {
+    return text.length() == 7
+        && text.charAt(2) == '.'
+        && quietHex(text, 0, 2) >= 0
+        && quietHex(text, 3, 7) >= 0;
+  }
+
   /** Returns the kernel's name of {@code apqn}: {@code 05.0004}. */
   public static String format(Apqn apqn) {
     return String.format("%02x.%04x", apqn.adapter(), apqn.domain());

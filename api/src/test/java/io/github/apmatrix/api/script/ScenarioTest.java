@@ -78,7 +78,7 @@ class ScenarioTest {
     int actual;
     try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      ScriptRunner runner = ScriptRunner.builder().builtin(host).out(o).err(e).trace(true).build();
+      ScriptRunner runner = ScriptRunner.builder().builtin(host).out(o).err(e).trace().build();
       actual = runner.run("-", new BufferedReader(new StringReader(script)));
     }
     assertThat(out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8))

@@ -19,13 +19,18 @@ class ScriptRunnerTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   private ScriptRunner runner(boolean trace, boolean narrate) {
-    return ScriptRunner.builder()
-        .builtin("demo")
-        .out(new PrintStream(out, true, StandardCharsets.UTF_8))
-        .err(new PrintStream(err, true, StandardCharsets.UTF_8))
-        .trace(trace)
-        .narrate(narrate)
-        .build();
+    ScriptRunner.Builder b =
+        ScriptRunner.builder()
+            .builtin("demo")
+            .out(new PrintStream(out, true, StandardCharsets.UTF_8))
+            .err(new PrintStream(err, true, StandardCharsets.UTF_8));
+    if (trace) {
+      b.trace();
+    }
+    if (narrate) {
+      b.narrate();
+    }
+    return b.build();
   }
 
   private String out() {

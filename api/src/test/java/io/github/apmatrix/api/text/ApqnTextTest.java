@@ -75,6 +75,37 @@ class ApqnTextTest {
         .hasMessage("\"05.0100\": not an APQN: domain ids are 0..255");
   }
 
+  /**
+   * A directory of the AP bus names a queue %02x.%04x (ap_queue_create): a reader tells a queue's
+   * directory by that shape, then parses it, refusing a domain above 0xff rather than skipping it.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"05.0004", "ff.ffff", "05.0100", "00.0000"})
+  void hasKernelShape_twoAndFourLowerCaseHexDigits_whateverTheDomain(String text) {
+    assertThat(ApqnText.hasKernelShape(text)).isTrue();
+  }
+
+  @ParameterizedTest(name = "\"{0}\"")
+  @ValueSource(
+      strings = {
+        "5.4",
+        "05.000A",
+        "0A.0004",
+        "005.0004",
+        "05.00004",
+        "05.0004\n",
+        "05x0004",
+        "card05",
+        "+5.0004",
+        "05.+004",
+        "",
+        "05.",
+        "ab.cdeg"
+      })
+  void hasKernelShape_notForAnythingElse(String text) {
+    assertThat(ApqnText.hasKernelShape(text)).isFalse();
+  }
+
   @Test
   void format_isApqnToString() {
     for (int a : new int[] {0, 1, 0x5a, 255}) {

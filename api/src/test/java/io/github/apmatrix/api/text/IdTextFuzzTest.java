@@ -28,6 +28,12 @@ class IdTextFuzzTest {
       assertThat(e.position()).isBetween(-1, text.length());
     }
     assertThat(ApqnText.tryParse(text)).isEqualTo(Optional.ofNullable(strict));
+    // the shape is the kernel's form without the domain's range; and only the domain's range
+    boolean shape = text.matches("[0-9a-f]{2}\\.[0-9a-f]{4}");
+    assertThat(ApqnText.hasKernelShape(text)).isEqualTo(shape);
+    if (strict != null) {
+      assertThat(shape).isTrue();
+    }
     try {
       Apqn lenient = ApqnText.parseLenient(text);
       assertThat(ApqnText.parseLenient(ApqnText.format(lenient))).isEqualTo(lenient);

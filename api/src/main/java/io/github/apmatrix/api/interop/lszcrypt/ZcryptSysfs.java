@@ -52,12 +52,10 @@ public interface ZcryptSysfs {
 
       @Override
       public boolean isDirectory(String path) {
-        try {
-          var unused = sys.list(path); // follows links, as lszcrypt's opendir does
-          return true;
-        } catch (SysfsException e) {
-          return false;
-        }
+        // follows links, as lszcrypt's opendir does
+        return sys.statFollowingLinks(path)
+            .map(e -> e.kind() == SysfsEntry.Kind.DIRECTORY)
+            .orElse(false);
       }
 
       @Override
