@@ -37,12 +37,14 @@ record Console(
   /**
    * Returns the console of the streams with what {@code environment} says: standard input is a
    * terminal when {@value #STDIN_TTY} is 1; pictures are coloured when {@value #STDOUT_TTY} is 1
-   * and {@value #NO_COLOR} is not set.
+   * and {@value #NO_COLOR} is not set to a non-empty value (an empty one counts as unset, as
+   * no-color.org says).
    */
   static Console of(
       Map<String, String> environment, InputStream in, PrintStream out, PrintStream err) {
     boolean terminal = "1".equals(environment.get(STDIN_TTY));
-    boolean colour = "1".equals(environment.get(STDOUT_TTY)) && !environment.containsKey(NO_COLOR);
+    boolean colour =
+        "1".equals(environment.get(STDOUT_TTY)) && environment.getOrDefault(NO_COLOR, "").isEmpty();
     return new Console(in, out, err, terminal, colour ? ColourMode.COLOUR : ColourMode.PLAIN);
   }
 

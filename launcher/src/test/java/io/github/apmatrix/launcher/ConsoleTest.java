@@ -30,11 +30,12 @@ class ConsoleTest {
   }
 
   @Test
-  void noColorSet_evenEmpty_picturesPlain() {
+  void noColorSet_picturesPlain_butAnEmptyValueCountsAsUnset() {
+    // no-color.org: "when present and not an empty string"
     assertThat(of(Map.of("APMATRIX_STDOUT_TTY", "1", "NO_COLOR", "1")).colour())
         .isEqualTo(ColourMode.PLAIN);
     assertThat(of(Map.of("APMATRIX_STDOUT_TTY", "1", "NO_COLOR", "")).colour())
-        .isEqualTo(ColourMode.PLAIN);
+        .isEqualTo(ColourMode.COLOUR);
   }
 
   @Test

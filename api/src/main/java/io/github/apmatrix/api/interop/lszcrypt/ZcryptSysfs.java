@@ -60,7 +60,10 @@ public interface ZcryptSysfs {
 
       @Override
       public boolean isFile(String path) {
-        return sys.stat(path).map(e -> e.kind() == SysfsEntry.Kind.FILE).orElse(false);
+        // follows links, as lszcrypt's stat does
+        return sys.statFollowingLinks(path)
+            .map(e -> e.kind() == SysfsEntry.Kind.FILE)
+            .orElse(false);
       }
 
       @Override
