@@ -361,14 +361,15 @@ public final class ApDevice {
   }
 
   /**
-   * Returns the guest using the device, if any.
+   * Returns the handle of the guest that holds the device now, if any: the very guest that opened
+   * it (by identity, not by name).
    *
    * <pre>{@code
    * device.guest().map(ApGuest::name);   // Optional[g1]
    * }</pre>
    */
   public Optional<ApGuest> guest() {
-    return core().mediatedDevice(uuid).flatMap(MediatedDevice::guest).flatMap(host::guest);
+    return core().kvm().guestOf(uuid).map(host::handle);
   }
 
   /**

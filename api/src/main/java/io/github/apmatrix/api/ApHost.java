@@ -8,6 +8,7 @@ import io.github.apmatrix.core.RefusedException;
 import io.github.apmatrix.core.model.Card;
 import io.github.apmatrix.core.model.CrycbFormat;
 import io.github.apmatrix.core.model.DriverName;
+import io.github.apmatrix.core.model.Guest;
 import io.github.apmatrix.core.model.Host;
 import io.github.apmatrix.core.model.HostConfig;
 import io.github.apmatrix.core.model.HostSpec;
@@ -450,6 +451,11 @@ public final class ApHost {
   public Optional<ApGuest> guest(String name) {
     Objects.requireNonNull(name, "name");
     return host.guest(name).map(g -> new ApGuest(this, g));
+  }
+
+  /** Returns the handle of a core guest of this host. */
+  ApGuest handle(Guest guest) {
+    return new ApGuest(this, guest);
   }
 
   /** Returns handles of the running guests, in start order. */

@@ -4,6 +4,7 @@ import io.github.apmatrix.core.Apqn;
 import io.github.apmatrix.core.Errno;
 import io.github.apmatrix.core.Outcome;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -185,6 +186,38 @@ public final class Kvm {
         (m, op) -> {
           vfio.driver().close(m, op.commits);
           return Outcome.done();
+        });
+  }
+
+  /**
+   * Closes the device this very guest holds now (the vfio {@code close_device} path, as the guest's
+   * user space closes its device file), as {@link #closeDevice(UUID)}. The device is found from the
+   * guest under the host's lock, so a stale handle never closes the device of a newer guest of the
+   * same name, nor a device another guest opened since.
+   *
+   * <pre>{@code
+   * host.kvm().closeDevice(g).orThrow();
+   * host.kvm().closeDevice(g).errno();   // Optional[EBADF]: g holds no device any more
+   * }</pre>
+   *
+   * @return done, or refused with {@link Errno#EBADF} when the guest holds no device (it never
+   *     opened one, closed it, lost it to a removal, or stopped)
+   */
+  public Outcome closeDevice(Guest guest) {
+    Objects.requireNonNull(guest, "guest");
+    return host.mutate(op -> guests.closeDevice(guest, op));
+  }
+
+  /**
+   * Returns the guest that holds the mediated device {@code uuid} now, by identity: the very {@link
+   * Guest} that opened it, not a guest found by name.
+   */
+  public Optional<Guest> guestOf(UUID uuid) {
+    Objects.requireNonNull(uuid, "uuid");
+    return host.locked(
+        () -> {
+          Mdev m = vfio.driver().mdev(uuid);
+          return m == null ? Optional.<Guest>empty() : Optional.ofNullable(m.guest);
         });
   }
 

@@ -161,4 +161,24 @@ class AtomicEditsTest {
     host.kvm().destroyGuest(newer).orThrow();
     assertThat(host.guests()).isEmpty();
   }
+
+  @Test
+  void closeDevice_staleHandle_refusedWithEbadfAndTheNewerGuestKeepsTheDevice() {
+    // vfio_ap_mdev_close_device acts on the device file its own guest holds: a guest that
+    // stopped holds none, so its close cannot reach the device a newer guest "g" opened.
+    Host host = HostSpec.builder().start();
+    host.createMediatedDevice(U).orThrow();
+    Guest old = host.kvm().createGuest("g", CrycbFormat.FORMAT2);
+    host.kvm().openDevice(U, old).orThrow();
+    host.kvm().destroyGuest(old).orThrow();
+    Guest newer = host.kvm().createGuest("g", CrycbFormat.FORMAT2);
+    host.kvm().openDevice(U, newer).orThrow();
+    assertThat(host.kvm().closeDevice(old).refusal().orElseThrow().errno()).isEqualTo(Errno.EBADF);
+    assertThat(newer.device()).contains(U);
+    assertThat(host.kvm().guestOf(U)).containsSame(newer);
+    host.kvm().closeDevice(newer).orThrow();
+    assertThat(newer.device()).isEmpty();
+    assertThat(host.kvm().guestOf(U)).isEmpty();
+    assertThat(host.kvm().closeDevice(newer).errno()).contains(Errno.EBADF);
+  }
 }
