@@ -233,6 +233,7 @@ public final class ApHost {
    *     the queue does not exist, the driver does not take its card type or the queue belongs to
    *     the other kind of driver, {@code EBUSY} when the queue is bound already
    */
+  @CanIgnoreReturnValue
   public ApHost bind(DriverName driver, Apqn apqn) {
     tryBind(driver, apqn).orThrow();
     return this;
@@ -250,6 +251,7 @@ public final class ApHost {
    * @throws RefusedException with {@code ENOENT} when no driver has that name ("no driver
    *     vfio-ap"), {@code ENODEV} when the queue does not exist or is not bound to that driver
    */
+  @CanIgnoreReturnValue
   public ApHost unbind(DriverName driver, Apqn apqn) {
     tryUnbind(driver, apqn).orThrow();
     return this;

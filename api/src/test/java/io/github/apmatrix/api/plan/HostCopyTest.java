@@ -2,17 +2,8 @@ package io.github.apmatrix.api.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.apmatrix.core.Apqn;
-import io.github.apmatrix.core.Bitmap256;
-import io.github.apmatrix.core.model.ApQueueDriver;
-import io.github.apmatrix.core.model.Card;
-import io.github.apmatrix.core.model.CardMode;
-import io.github.apmatrix.core.model.CardType;
-import io.github.apmatrix.core.model.DriverName;
 import io.github.apmatrix.core.model.Host;
-import io.github.apmatrix.core.model.HostConfig;
 import io.github.apmatrix.core.model.HostPreset;
-import io.github.apmatrix.core.model.HostSpec;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -67,43 +58,5 @@ class HostCopyTest {
     Host host = Host.start(HostPreset.named("demo").spec());
     host.vfioAp().unload().orThrow();
     assertThat(HostCopy.of(host).vfioAp().isLoaded()).isFalse();
-  }
-
-  @Test
-  void differences_nameWhatARebuildCannotCopy() {
-    ApQueueDriver mine =
-        new ApQueueDriver() {
-          @Override
-          public DriverName name() {
-            return DriverName.of("mine");
-          }
-
-          @Override
-          public boolean isDefault() {
-            return true;
-          }
-
-          @Override
-          public boolean supports(CardType type) {
-            return type.hwtype() < 10;
-          }
-
-          @Override
-          public void probe(Apqn apqn) {}
-
-          @Override
-          public void remove(Apqn apqn) {}
-        };
-    Bitmap256 one = Bitmap256.of(1);
-    Host host =
-        HostSpec.builder()
-            .config(HostConfig.withApxa(255, 255, one, one, one))
-            .card(Card.of(1, CardType.of(7), CardMode.CCA))
-            .driver(mine)
-            .start();
-    assertThat(host.drivers().driverOf(Apqn.of(1, 1))).contains(DriverName.of("mine"));
-    assertThat(HostCopy.differences(host, HostCopy.of(host)))
-        .containsExactlyInAnyOrder(
-            "queue 01.0001 is bound to mine on the host but to no driver on the copy");
   }
 }

@@ -259,31 +259,8 @@ class GuestAndConfigChangeTest {
 
   @Test
   void customDriver_throwingProbe_queueStaysUnboundAndErrorRecorded() {
-    ApQueueDriver legacy =
-        new ApQueueDriver() {
-          @Override
-          public DriverName name() {
-            return DriverName.of("cex2queue");
-          }
-
-          @Override
-          public boolean isDefault() {
-            return true;
-          }
-
-          @Override
-          public boolean supports(CardType t) {
-            return t.hwtype() < 10;
-          }
-
-          @Override
-          public void probe(io.github.apmatrix.core.Apqn apqn) {
-            throw new IllegalStateException("refused " + apqn);
-          }
-
-          @Override
-          public void remove(io.github.apmatrix.core.Apqn apqn) {}
-        };
+    RecordingDriver legacy =
+        RecordingDriver.defaultDriver("cex2queue", t -> t.hwtype() < 10).refusingProbes();
     Host host =
         HostSpec.builder()
             .config(HostConfig.withApxa(255, 255, ids(7), ids(1), ids()))
@@ -294,6 +271,7 @@ class GuestAndConfigChangeTest {
         .containsExactly(DriverName.CEX4QUEUE, DriverName.VFIO_AP, DriverName.of("cex2queue"));
     assertThat(host.drivers().driverOf(q(7, 1))).isEmpty();
     assertThat(host.drivers().errors()).singleElement().asString().contains("cex2queue");
+    assertThat(legacy.calls).containsExactly("probe 07.0001");
     assertThat(host.card(7).orElseThrow().typeName()).isEqualTo("hwtype 7");
     assertThat(host.cards()).hasSize(1);
     assertThat(host.toString()).contains("1 queues");
