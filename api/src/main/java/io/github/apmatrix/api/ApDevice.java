@@ -322,12 +322,12 @@ public final class ApDevice {
 
   /** As {@link #remove}, returning the outcome. */
   public Outcome tryRemove() {
-    return core().removeMediatedDevice(uuid);
+    return core().mdevs().remove(uuid);
   }
 
   /** Returns whether the device still exists. */
   public boolean exists() {
-    return core().mediatedDevice(uuid).isPresent();
+    return core().mdevs().find(uuid).isPresent();
   }
 
   /**
@@ -337,7 +337,8 @@ public final class ApDevice {
    */
   public MediatedDevice snapshot() {
     return core()
-        .mediatedDevice(uuid)
+        .mdevs()
+        .find(uuid)
         .orElseThrow(() -> new IllegalStateException("mediated device " + uuid + " was removed"));
   }
 
@@ -386,7 +387,7 @@ public final class ApDevice {
     if (!exists()) {
       throw new IllegalStateException("mediated device " + uuid + " was removed");
     }
-    return core().explain(uuid);
+    return core().mdevs().explain(uuid);
   }
 
   private ApDevice done(Outcome outcome) {
@@ -411,7 +412,7 @@ public final class ApDevice {
    */
   @Override
   public String toString() {
-    Optional<MediatedDevice> snapshot = core().mediatedDevice(uuid);
+    Optional<MediatedDevice> snapshot = core().mdevs().find(uuid);
     if (snapshot.isEmpty()) {
       return "ApDevice{" + uuid + ", removed}";
     }

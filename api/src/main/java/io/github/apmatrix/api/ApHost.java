@@ -316,7 +316,7 @@ public final class ApHost {
   public ApDevice createDevice() {
     while (true) {
       UUID uuid = new UUID(0L, nextDevice.getAndIncrement());
-      if (host.mediatedDevice(uuid).isEmpty()) {
+      if (host.mdevs().find(uuid).isEmpty()) {
         return createDevice(uuid);
       }
     }
@@ -362,18 +362,18 @@ public final class ApHost {
 
   /** As {@link #createDevice(UUID)}, returning the outcome. */
   public Outcome tryCreateDevice(UUID uuid) {
-    return host.createMediatedDevice(uuid);
+    return host.mdevs().create(uuid);
   }
 
   /** Returns the handle of an existing mediated device. */
   public Optional<ApDevice> device(UUID uuid) {
     Objects.requireNonNull(uuid, "uuid");
-    return host.mediatedDevice(uuid).map(m -> new ApDevice(this, m.uuid()));
+    return host.mdevs().find(uuid).map(m -> new ApDevice(this, m.uuid()));
   }
 
   /** Returns handles of every mediated device, by UUID. */
   public List<ApDevice> devices() {
-    return host.mediatedDevices().stream()
+    return host.mdevs().list().stream()
         .map(MediatedDevice::uuid)
         .map(u -> new ApDevice(this, u))
         .toList();
@@ -488,7 +488,7 @@ public final class ApHost {
         + " ("
         + vfioQueues().size()
         + " for vfio_ap), "
-        + Render.count(host.mediatedDevices().size(), "device")
+        + Render.count(host.mdevs().list().size(), "device")
         + ", "
         + Render.count(host.guests().size(), "guest")
         + "}";

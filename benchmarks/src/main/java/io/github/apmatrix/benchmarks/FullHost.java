@@ -90,7 +90,7 @@ record FullHost(Host host, List<UUID> devices, List<Guest> guests) {
     List<Guest> guests = new ArrayList<>();
     for (int k = 0; k < deviceCount; k++) {
       UUID uuid = new UUID(0x0a9_0000_0000_0000L, k);
-      host.createMediatedDevice(uuid).orThrow();
+      host.mdevs().create(uuid).orThrow();
       host.writeApConfig(uuid, Apcb.of(Bitmap256.of(k), domains, Bitmap256.of(k))).orThrow();
       Guest g = host.kvm().createGuest("g" + k, CrycbFormat.FORMAT2);
       host.kvm().openDevice(uuid, g).orThrow();

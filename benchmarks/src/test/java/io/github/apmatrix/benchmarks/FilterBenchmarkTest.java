@@ -117,7 +117,7 @@ class FilterBenchmarkTest {
     ids.forEach(a -> builder.card(Card.of(a, CardType.CEX8, CardMode.EP11)));
     Host host = builder.start();
     UUID uuid = new UUID(1, 2);
-    host.createMediatedDevice(uuid).orThrow();
+    host.mdevs().create(uuid).orThrow();
     host.writeApConfig(uuid, Apcb.of(ids, ids, ids)).orThrow();
     host.drivers().unbind(DriverName.VFIO_AP, Apqn.of(ids.last(), ids.last())).orThrow();
     Guest g = host.kvm().createGuest("g", CrycbFormat.FORMAT2);

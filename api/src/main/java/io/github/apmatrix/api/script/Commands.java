@@ -315,11 +315,11 @@ final class Commands {
   private void explain(List<String> args) {
     requireCount(args, 1, "explain UUID");
     UUID uuid = uuid(args.get(0));
-    if (host.mediatedDevice(uuid).isEmpty()) {
+    if (host.mdevs().find(uuid).isEmpty()) {
       report(Outcome.refused(Errno.ENOENT, "no mediated device " + uuid), "explain: " + uuid);
       return;
     }
-    List<Withheld> withheld = host.explain(uuid);
+    List<Withheld> withheld = host.mdevs().explain(uuid);
     if (withheld.isEmpty()) {
       out.println("nothing withheld: guest_matrix is the whole matrix");
     }

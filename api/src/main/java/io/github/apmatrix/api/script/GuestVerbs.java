@@ -66,7 +66,7 @@ final class GuestVerbs {
     }
     g.get().setDeviceRelease(DeviceRelease.onFirstRequest());
     Optional<UUID> device = g.get().device();
-    if (device.isPresent() && host.isRemovalPending(device.get())) {
+    if (device.isPresent() && host.mdevs().isRemovalPending(device.get())) {
       host.kvm().closeDevice(device.get()).orThrow();
     }
     return true;
@@ -83,8 +83,8 @@ final class GuestVerbs {
     String dir = path.substring(0, path.length() - "/remove".length());
     String name = dir.substring(dir.lastIndexOf('/') + 1);
     UUID uuid = uuidOrNull(name);
-    if (uuid != null && host.isRemovalPending(uuid)) {
-      String guest = host.mediatedDevice(uuid).flatMap(m -> m.guest()).orElse("its guest");
+    if (uuid != null && host.mdevs().isRemovalPending(uuid)) {
+      String guest = host.mdevs().find(uuid).flatMap(m -> m.guest()).orElse("its guest");
       out.println(
           "echo: blocked: the write returns when guest "
               + guest

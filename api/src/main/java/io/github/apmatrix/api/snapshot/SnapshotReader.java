@@ -146,7 +146,7 @@ final class SnapshotReader {
       }
     }
     for (MdevDir m : mdevs) {
-      Optional<Refusal> r = host.createMediatedDevice(m.uuid()).refusal();
+      Optional<Refusal> r = host.mdevs().create(m.uuid()).refusal();
       if (r.isEmpty()) {
         r = host.writeApConfig(m.uuid(), m.matrix()).refusal();
       }

@@ -329,14 +329,14 @@ final class SysfsTree {
     return dir(
         m -> {
           matrixFiles(m);
-          for (MediatedDevice d : host.mediatedDevices()) {
+          for (MediatedDevice d : host.mdevs().list()) {
             m.put(d.uuid().toString(), mdevDir(d.uuid()));
           }
         },
         name -> {
           UUID uuid = canonicalUuid(name);
           if (uuid != null) {
-            return host.mediatedDevice(uuid).isPresent() ? mdevDir(uuid) : null;
+            return host.mdevs().find(uuid).isPresent() ? mdevDir(uuid) : null;
           }
           return entries(this::matrixFiles).get(name);
         });
@@ -362,7 +362,7 @@ final class SysfsTree {
   }
 
   private void mdevLinks(SortedMap<String, Node> m) {
-    for (MediatedDevice d : host.mediatedDevices()) {
+    for (MediatedDevice d : host.mdevs().list()) {
       m.put(d.uuid().toString(), new Link(MATRIX + "/" + d.uuid()));
     }
   }

@@ -56,7 +56,7 @@ final class PictureHosts {
     Host h = b.start();
     for (int a = 0x80; a < 256; a++) {
       UUID u = new UUID(0x1234, a);
-      h.createMediatedDevice(u).orThrow();
+      h.mdevs().create(u).orThrow();
       h.writeApConfig(
               u, io.github.apmatrix.core.Apcb.of(Bitmap256.of(a), Bitmap256.all(), Bitmap256.of(a)))
           .orThrow();

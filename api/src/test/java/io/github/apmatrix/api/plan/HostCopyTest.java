@@ -14,13 +14,13 @@ class HostCopyTest {
     Host host = PlanHosts.demo();
     Host copy = HostCopy.of(host);
     assertThat(HostCopy.differences(host, copy)).isEmpty();
-    assertThat(copy.mediatedDevices()).isEqualTo(host.mediatedDevices());
+    assertThat(copy.mdevs().list()).isEqualTo(host.mdevs().list());
     assertThat(copy.guest("g1").orElseThrow().crycb().masks())
         .isEqualTo(host.guest("g1").orElseThrow().crycb().masks());
     UUID u = UUID.fromString(PlanHosts.U);
     copy.unassignAdapter(u, 3).orThrow();
     copy.kvm().destroyGuest("g1").orThrow();
-    assertThat(host.mediatedDevice(u).orElseThrow().matrix().apm().contains(3)).isTrue();
+    assertThat(host.mdevs().find(u).orElseThrow().matrix().apm().contains(3)).isTrue();
     assertThat(host.guest("g1")).isPresent();
     assertThat(HostCopy.differences(host, copy))
         .anySatisfy(d -> assertThat(d).contains("has another matrix"))
@@ -37,16 +37,16 @@ class HostCopyTest {
     UUID a = UUID.fromString("00000000-0000-4000-8000-00000000000a");
     UUID b = UUID.fromString("00000000-0000-4000-8000-00000000000b");
     UUID c = UUID.fromString("00000000-0000-4000-8000-00000000000c");
-    host.createMediatedDevice(a).orThrow();
-    host.createMediatedDevice(b).orThrow();
+    host.mdevs().create(a).orThrow();
+    host.mdevs().create(b).orThrow();
     Host copy = HostCopy.of(host);
-    assertThat(copy.iommuGroup(a)).hasValue(0);
-    assertThat(copy.iommuGroup(b)).hasValue(1);
-    assertThat(copy.mediatedDevices()).isEqualTo(host.mediatedDevices());
+    assertThat(copy.mdevs().iommuGroup(a)).hasValue(0);
+    assertThat(copy.mdevs().iommuGroup(b)).hasValue(1);
+    assertThat(copy.mdevs().list()).isEqualTo(host.mdevs().list());
     assertThat(HostCopy.differences(host, copy)).isEmpty();
 
-    host.createMediatedDevice(c).orThrow();
-    host.removeMediatedDevice(a).orThrow();
+    host.mdevs().create(c).orThrow();
+    host.mdevs().remove(a).orThrow();
     assertThat(HostCopy.differences(host, HostCopy.of(host)))
         .containsExactlyInAnyOrder(
             "mediated device " + b + " is in IOMMU group 0 on the copy but 1 on the host",

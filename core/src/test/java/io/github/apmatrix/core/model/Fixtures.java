@@ -43,7 +43,7 @@ final class Fixtures {
 
   /** Creates {@code uuid} and assigns the adapters and domains (all must succeed). */
   static void device(Host host, UUID uuid, int[] adapters, int... domains) {
-    host.createMediatedDevice(uuid).orThrow();
+    host.mdevs().create(uuid).orThrow();
     for (int a : adapters) {
       host.assignAdapter(uuid, a).orThrow();
     }
@@ -61,7 +61,7 @@ final class Fixtures {
   }
 
   static MediatedDevice dev(Host host, UUID uuid) {
-    return host.mediatedDevice(uuid).orElseThrow();
+    return host.mdevs().find(uuid).orElseThrow();
   }
 
   static Apqn q(int a, int d) {

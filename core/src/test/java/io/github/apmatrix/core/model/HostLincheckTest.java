@@ -52,7 +52,7 @@ public class HostLincheckTest {
     IDS.forEach(a -> b.card(Card.of(a, CardType.CEX8, CardMode.CCA)));
     host = b.start();
     for (UUID u : DEVICES) {
-      host.createMediatedDevice(u).orThrow();
+      host.mdevs().create(u).orThrow();
     }
     host.assignControlDomain(DEVICES[0], 1).orThrow();
     Guest guest = host.kvm().createGuest("g", CrycbFormat.FORMAT2);
@@ -144,7 +144,7 @@ public class HostLincheckTest {
 
   @Operation
   public String guestView() {
-    MediatedDevice m = host.mediatedDevice(DEVICES[0]).orElseThrow();
+    MediatedDevice m = host.mdevs().find(DEVICES[0]).orElseThrow();
     return m.shadow() + " " + m.guest().orElse("-");
   }
 

@@ -70,7 +70,7 @@ class InterruptsTest {
 
   Host host() {
     Host host = adapter3().hardware(hw).start();
-    host.createMediatedDevice(U).orThrow();
+    host.mdevs().create(U).orThrow();
     host.assignAdapter(U, 3).orThrow();
     host.assignDomain(U, 2).orThrow();
     return host;
@@ -243,7 +243,7 @@ class InterruptsTest {
   @Test
   void regression06_failedSecondOpen_doesNotStealTheHook() {
     Host host = host();
-    host.createMediatedDevice(V).orThrow();
+    host.mdevs().create(V).orThrow();
     Guest g = started(host, false);
     assertThat(host.kvm().openDevice(V, g).isRefused()).isTrue();
     assertThat(host.kvm().enableInterrupts(g, Q, 3, NIB).responseCode())

@@ -86,12 +86,12 @@ class EnvironmentsAgreeTest {
     ConfigStore defined = ConfigStore.empty();
     for (UUID u : uuids) {
       if (r.nextBoolean()) {
-        host.createMediatedDevice(u).orThrow();
+        host.mdevs().create(u).orThrow();
         // Refused where another device has a queue or the host owns one: then it stays empty.
         Outcome written =
             host.writeApConfig(u, Apcb.of(subset(r, 12), subset(r, 12), subset(r, 12)));
         if (written.isRefused()) {
-          assertThat(host.mediatedDevice(u).orElseThrow().matrix().isEmpty()).isTrue();
+          assertThat(host.mdevs().find(u).orElseThrow().matrix().isEmpty()).isTrue();
         }
       }
       if (r.nextInt(4) > 0) {
