@@ -12,6 +12,7 @@ import io.github.apmatrix.core.model.Guest;
 import io.github.apmatrix.core.model.Host;
 import io.github.apmatrix.core.model.HostConfig;
 import io.github.apmatrix.core.model.HostSpec;
+import io.github.apmatrix.core.model.HostSpecBuilder;
 import io.github.apmatrix.core.model.MediatedDevice;
 import java.util.List;
 import java.util.Objects;
@@ -92,7 +93,7 @@ public final class ApHost {
    *
    * <p>The variant shares this host's hardware, clock, executor and drivers, if any were set.
    */
-  public HostSpec.Builder toBuilder() {
+  public HostSpecBuilder toBuilder() {
     return spec.toBuilder();
   }
 

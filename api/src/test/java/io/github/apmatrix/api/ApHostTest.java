@@ -124,6 +124,6 @@ class ApHostTest {
                 + " {0x01-0x02, 0x20}, control domains {0x01-0x02, 0x20}, 6 queues (3 for"
                 + " vfio_ap), 1 device, 1 guest}");
     assertThat(host.toBuilder().toString())
-        .startsWith("HostSpec.Builder{APXA Na=255 Nd=255, cards [card03(CEX7C), card0a(CEX8C)]");
+        .startsWith("HostSpecBuilder{APXA Na=255 Nd=255, cards [card03(CEX7C), card0a(CEX8C)]");
   }
 }

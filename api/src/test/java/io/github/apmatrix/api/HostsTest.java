@@ -9,7 +9,7 @@ import io.github.apmatrix.core.model.CardMode;
 import io.github.apmatrix.core.model.CardType;
 import io.github.apmatrix.core.model.DriverName;
 import io.github.apmatrix.core.model.HostConfig;
-import io.github.apmatrix.core.model.HostSpec;
+import io.github.apmatrix.core.model.HostSpecBuilder;
 import org.junit.jupiter.api.Test;
 
 class HostsTest {
@@ -93,7 +93,7 @@ class HostsTest {
 
   @Test
   void builder_noApxa_adapterAbove63_refusedAtBuild() {
-    HostSpec.Builder b = Hosts.builder().noApxa().card(0x40, CardType.CEX8, CardMode.CCA);
+    HostSpecBuilder b = Hosts.builder().noApxa().card(0x40, CardType.CEX8, CardMode.CCA);
     assertThatThrownBy(b::build)
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("64");
@@ -127,7 +127,7 @@ class HostsTest {
 
   @Test
   void builder_idOutOfRange_refusedAtOnce() {
-    HostSpec.Builder b = Hosts.builder();
+    HostSpecBuilder b = Hosts.builder();
     assertThatThrownBy(() -> b.usageDomains(256)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> b.card(-1, CardType.CEX8, CardMode.CCA))
         .isInstanceOf(IllegalArgumentException.class);

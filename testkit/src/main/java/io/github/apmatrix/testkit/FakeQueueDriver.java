@@ -11,7 +11,7 @@ import java.util.function.Predicate;
 
 /**
  * A queue driver for tests: registered with {@link
- * io.github.apmatrix.core.model.HostSpec.Builder#driver}, it takes the queues of the card types
+ * io.github.apmatrix.core.model.HostSpecBuilder#driver}, it takes the queues of the card types
  * given, records every probe and remove the AP bus calls ({@code "probe 07.0001"}, {@code "remove
  * 07.0001"}), and, made {@link #throwing()}, fails both callbacks so a test sees the bus survive a
  * broken driver.

@@ -68,9 +68,9 @@ public final class Faults {
   }
 
   /**
-   * Returns a probe fault for {@link io.github.apmatrix.core.model.HostSpec.Builder#probeFault}:
-   * the named driver's probe fails for the given queues (they stay unbound, the failure lands in
-   * {@code host.core().drivers().errors()}).
+   * Returns a probe fault for {@link io.github.apmatrix.core.model.HostSpecBuilder#probeFault}: the
+   * named driver's probe fails for the given queues (they stay unbound, the failure lands in {@code
+   * host.core().drivers().errors()}).
    */
   public static BiPredicate<DriverName, Apqn> failingProbe(DriverName driver, Apqn... apqns) {
     Objects.requireNonNull(driver, "driver");
@@ -81,7 +81,7 @@ public final class Faults {
   /**
    * Returns a default queue driver (it gets the queues the host owns) whose probe and remove
    * callbacks always throw (a {@link FakeQueueDriver#throwing()}): register it with {@link
-   * io.github.apmatrix.core.model.HostSpec.Builder#driver} to see the AP bus survive it.
+   * io.github.apmatrix.core.model.HostSpecBuilder#driver} to see the AP bus survive it.
    *
    * @param name the driver's name
    * @param types the card types it takes; built-in drivers come first, so pick types they do not

@@ -7,6 +7,7 @@ import io.github.apmatrix.core.model.DriverName;
 import io.github.apmatrix.core.model.Guest;
 import io.github.apmatrix.core.model.Host;
 import io.github.apmatrix.core.model.HostSpec;
+import io.github.apmatrix.core.model.HostSpecBuilder;
 import io.github.apmatrix.core.model.MediatedDevice;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -56,7 +57,7 @@ public final class HostCopy {
   static Host of(Host host, ApHardware hardware, List<String> differences) {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(hardware, "hardware");
-    HostSpec.Builder b =
+    HostSpecBuilder b =
         HostSpec.builder()
             .config(host.config())
             .apmask(host.apmask())

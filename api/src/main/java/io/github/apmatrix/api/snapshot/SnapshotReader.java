@@ -19,6 +19,7 @@ import io.github.apmatrix.core.model.CardType;
 import io.github.apmatrix.core.model.Host;
 import io.github.apmatrix.core.model.HostConfig;
 import io.github.apmatrix.core.model.HostSpec;
+import io.github.apmatrix.core.model.HostSpecBuilder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -60,12 +61,12 @@ final class SnapshotReader {
   /** A mediated device directory, as read. */
   private record MdevDir(UUID uuid, String file, Apcb matrix) {}
 
-  static Host load(SnapshotFiles files, Consumer<HostSpec.Builder> customizer)
+  static Host load(SnapshotFiles files, Consumer<HostSpecBuilder> customizer)
       throws SnapshotException {
     return new SnapshotReader(files).load(customizer);
   }
 
-  private Host load(Consumer<HostSpec.Builder> customizer) throws SnapshotException {
+  private Host load(Consumer<HostSpecBuilder> customizer) throws SnapshotException {
     int maxA = decimal(BUS + "ap_max_adapter_id");
     int maxD = decimal(BUS + "ap_max_domain_id");
     Optional<String> features = files.readOptional(BUS + "features");
@@ -124,7 +125,7 @@ final class SnapshotReader {
     List<MdevDir> mdevs = mdevs();
     boolean vfioAp = vfioApLoaded(mdevs);
 
-    HostSpec.Builder b = HostSpec.builder();
+    HostSpecBuilder b = HostSpec.builder();
     customizer.accept(b);
     b.config(config).apmask(apmask).aqmask(aqmask).busSettings(settings);
     if (!vfioAp) {

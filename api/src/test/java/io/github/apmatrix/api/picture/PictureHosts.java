@@ -10,6 +10,7 @@ import io.github.apmatrix.core.model.Host;
 import io.github.apmatrix.core.model.HostConfig;
 import io.github.apmatrix.core.model.HostPreset;
 import io.github.apmatrix.core.model.HostSpec;
+import io.github.apmatrix.core.model.HostSpecBuilder;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.UUID;
@@ -45,7 +46,7 @@ final class PictureHosts {
    * adapter × 256 domains and a guest whose name needs escaping.
    */
   static Host full() {
-    HostSpec.Builder b =
+    HostSpecBuilder b =
         HostSpec.builder()
             .config(
                 HostConfig.withApxa(255, 255, Bitmap256.all(), Bitmap256.all(), Bitmap256.all()))

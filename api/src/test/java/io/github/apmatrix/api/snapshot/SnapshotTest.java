@@ -17,6 +17,7 @@ import io.github.apmatrix.core.model.Host;
 import io.github.apmatrix.core.model.HostConfig;
 import io.github.apmatrix.core.model.HostPreset;
 import io.github.apmatrix.core.model.HostSpec;
+import io.github.apmatrix.core.model.HostSpecBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -70,7 +71,7 @@ class SnapshotTest {
       case 2 -> host = Host.start(HostPreset.named("noapxa").spec());
       default -> {
         boolean qci = rnd.nextInt(4) != 0;
-        HostSpec.Builder b = HostSpec.builder();
+        HostSpecBuilder b = HostSpec.builder();
         Bitmap256 apm = Bitmap256.empty();
         Bitmap256 aqm = Bitmap256.empty();
         for (int i = 0; i < 4; i++) {

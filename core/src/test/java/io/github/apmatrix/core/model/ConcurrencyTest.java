@@ -27,7 +27,7 @@ class ConcurrencyTest {
   static final Bitmap256 IDS = Bitmap256.range(1, 4);
 
   Host sharedHost() {
-    HostSpec.Builder b =
+    HostSpecBuilder b =
         HostSpec.builder()
             .config(HostConfig.withApxa(255, 255, IDS, IDS, IDS))
             .apmask(Bitmap256.all().andNot(IDS));
@@ -127,7 +127,7 @@ class ConcurrencyTest {
   @Test
   void regression05_listenerCallsBackIntoTheHostFromAnotherThread_noDeadlock() throws Exception {
     ExecutorService listeners = Executors.newSingleThreadExecutor();
-    HostSpec.Builder b =
+    HostSpecBuilder b =
         HostSpec.builder()
             .config(HostConfig.withApxa(255, 255, IDS, IDS, IDS))
             .apmask(Bitmap256.all().andNot(IDS))

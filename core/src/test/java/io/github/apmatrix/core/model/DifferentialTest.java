@@ -376,7 +376,7 @@ class DifferentialTest {
     }
     Set<Integer> aqmask = new TreeSet<>(apmask);
     apmask.removeAll(set(s.freed()));
-    HostSpec.Builder b =
+    HostSpecBuilder b =
         HostSpec.builder().config(cfg).hardware(hostHw).apmask(bm(apmask)).aqmask(bm(aqmask));
     cardTypes(s.variant())
         .forEach(

@@ -22,7 +22,7 @@ final class Fixtures {
   static Host host(ApHardware hw, int[] adapters, int... domains) {
     Bitmap256 apm = Bitmap256.of(adapters);
     Bitmap256 aqm = Bitmap256.of(domains);
-    HostSpec.Builder b =
+    HostSpecBuilder b =
         HostSpec.builder()
             .config(HostConfig.withApxa(255, 255, apm, aqm, aqm))
             .hardware(hw)

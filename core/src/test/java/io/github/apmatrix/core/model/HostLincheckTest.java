@@ -45,7 +45,7 @@ public class HostLincheckTest {
   private final Host host;
 
   public HostLincheckTest() {
-    HostSpec.Builder b =
+    HostSpecBuilder b =
         HostSpec.builder()
             .config(HostConfig.withApxa(255, 255, IDS, IDS, IDS))
             .apmask(Bitmap256.all().andNot(IDS));

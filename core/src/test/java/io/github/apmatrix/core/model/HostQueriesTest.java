@@ -13,7 +13,7 @@ class HostQueriesTest {
 
   /** Adapters 3 and 255, domains 1 and 255; adapter 3 is free for passthrough. */
   private static Host host() {
-    HostSpec.Builder b =
+    HostSpecBuilder b =
         HostSpec.builder()
             .config(
                 HostConfig.withApxa(

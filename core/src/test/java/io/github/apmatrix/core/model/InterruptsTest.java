@@ -60,7 +60,7 @@ class InterruptsTest {
   final Scripted hw = new Scripted();
 
   /** Adapter 3 with domains 1 and 2, freed for vfio_ap. */
-  static HostSpec.Builder adapter3() {
+  static HostSpecBuilder adapter3() {
     Bitmap256 domains = Bitmap256.of(1, 2);
     return HostSpec.builder()
         .config(HostConfig.withApxa(255, 255, Bitmap256.of(3), domains, domains))

@@ -26,7 +26,7 @@ class RegressionScenariosTest {
   Host host() {
     Bitmap256 apm = ids(5, 0x14, 0x16);
     Bitmap256 aqm = ids(4, 5, 6, 0xab);
-    HostSpec.Builder b =
+    HostSpecBuilder b =
         HostSpec.builder()
             .config(HostConfig.withApxa(255, 255, apm, aqm, aqm))
             .hardware(hw)
