@@ -6,8 +6,6 @@ import io.github.apmatrix.core.Apqn;
 import io.github.apmatrix.core.Bitmap256;
 import io.github.apmatrix.core.Errno;
 import io.github.apmatrix.core.Outcome;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -246,12 +244,7 @@ public final class Host {
 
   /** Returns the queue devices on the AP bus, ascending. */
   public List<Apqn> queues() {
-    return locked(
-        () -> {
-          List<Apqn> out = new ArrayList<>();
-          bus.forEachQueue((a, d) -> out.add(Apqn.of(a, d)));
-          return Collections.unmodifiableList(out);
-        });
+    return locked(bus::queueList);
   }
 
   /** Returns whether the host's default drivers own {@code apqn} (apmask and aqmask). */
@@ -337,7 +330,7 @@ public final class Host {
    */
   public Outcome writeApConfig(UUID uuid, Apcb matrix) {
     Objects.requireNonNull(matrix, "matrix");
-    return withDevice(uuid, (m, op) -> vfio.driver().edits.writeApConfig(m, matrix, op));
+    return mdevs.withDevice(uuid, (m, op) -> vfio.driver().edits.writeApConfig(m, matrix, op));
   }
 
   /**
@@ -354,7 +347,7 @@ public final class Host {
    */
   public Outcome updateApConfig(UUID uuid, UnaryOperator<Apcb> change) {
     Objects.requireNonNull(change, "change");
-    return withDevice(
+    return mdevs.withDevice(
         uuid,
         (m, op) ->
             vfio.driver()
@@ -381,22 +374,6 @@ public final class Host {
   }
 
   // ================================================================ plumbing
-
-  interface DeviceOp {
-    Outcome apply(Mdev m, Op op);
-  }
-
-  Outcome withDevice(UUID uuid, DeviceOp body) {
-    Objects.requireNonNull(uuid, "uuid");
-    return mutate(
-        op -> {
-          Mdev m = vfio.driver().mdev(uuid);
-          if (m == null) {
-            return Outcome.refused(Errno.ENOENT, "no mediated device " + uuid);
-          }
-          return body.apply(m, op);
-        });
-  }
 
   Outcome mutate(Function<Op, Outcome> body) {
     return tx.mutate(body);

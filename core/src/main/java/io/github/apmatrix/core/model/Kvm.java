@@ -156,12 +156,13 @@ public final class Kvm {
    */
   public Outcome openDevice(UUID uuid, Guest guest) {
     Objects.requireNonNull(guest, "guest");
-    return host.withDevice(
-        uuid,
-        (m, op) -> {
-          guests.running(guest);
-          return vfio.driver().open(m, guest, op);
-        });
+    return host.mdevs()
+        .withDevice(
+            uuid,
+            (m, op) -> {
+              guests.running(guest);
+              return vfio.driver().open(m, guest, op);
+            });
   }
 
   /**
@@ -171,7 +172,7 @@ public final class Kvm {
    * @return refused with {@link Errno#EINVAL} (no KVM), or {@link Errno#ENOENT} (no such device)
    */
   public Outcome openDeviceWithoutKvm(UUID uuid) {
-    return host.withDevice(uuid, (m, op) -> vfio.driver().open(m, null, op));
+    return host.mdevs().withDevice(uuid, (m, op) -> vfio.driver().open(m, null, op));
   }
 
   /**
@@ -181,12 +182,13 @@ public final class Kvm {
    * @return done, or refused with {@link Errno#ENOENT} when there is no such device
    */
   public Outcome closeDevice(UUID uuid) {
-    return host.withDevice(
-        uuid,
-        (m, op) -> {
-          vfio.driver().close(m, op.commits);
-          return Outcome.done();
-        });
+    return host.mdevs()
+        .withDevice(
+            uuid,
+            (m, op) -> {
+              vfio.driver().close(m, op.commits);
+              return Outcome.done();
+            });
   }
 
   /**
@@ -228,7 +230,7 @@ public final class Kvm {
    *     code 0, or {@link Errno#ENOENT} when there is no such device
    */
   public Outcome resetDevice(UUID uuid) {
-    return host.withDevice(uuid, (m, op) -> vfio.driver().resetDevice(m));
+    return host.mdevs().withDevice(uuid, (m, op) -> vfio.driver().resetDevice(m));
   }
 
   /**
@@ -251,12 +253,13 @@ public final class Kvm {
 
   private Outcome trigger(UUID uuid, DeviceSignal signal, boolean registered) {
     Objects.requireNonNull(signal, "signal");
-    return host.withDevice(
-        uuid,
-        (m, op) -> {
-          m.trigger(signal, registered);
-          return Outcome.done();
-        });
+    return host.mdevs()
+        .withDevice(
+            uuid,
+            (m, op) -> {
+              m.trigger(signal, registered);
+              return Outcome.done();
+            });
   }
 
   /**

@@ -62,7 +62,7 @@ public final class MediatedDevices {
    *     refused with {@link Errno#ENOENT} when there is no such device
    */
   public Outcome remove(UUID uuid) {
-    return host.withDevice(
+    return withDevice(
         uuid,
         (m, op) -> {
           vfio.driver().remove(m, op);
@@ -126,7 +126,7 @@ public final class MediatedDevices {
    */
   public Outcome storeAssignment(UUID uuid, Axis axis, long number) {
     Objects.requireNonNull(axis, "axis");
-    return host.withDevice(uuid, (m, op) -> vfio.driver().edits.assign(m, axis, number, op));
+    return withDevice(uuid, (m, op) -> vfio.driver().edits.assign(m, axis, number, op));
   }
 
   /**
@@ -140,7 +140,7 @@ public final class MediatedDevices {
    */
   public Outcome storeUnassignment(UUID uuid, Axis axis, long number) {
     Objects.requireNonNull(axis, "axis");
-    return host.withDevice(uuid, (m, op) -> vfio.driver().edits.unassign(m, axis, number, op));
+    return withDevice(uuid, (m, op) -> vfio.driver().edits.unassign(m, axis, number, op));
   }
 
   /**
@@ -157,6 +157,24 @@ public final class MediatedDevices {
             throw new IllegalArgumentException("no mediated device " + uuid);
           }
           return Explainer.explain(m, vfio.driver(), bus);
+        });
+  }
+
+  /** A change of one mediated device, in one operation of the host. */
+  interface DeviceOp {
+    Outcome apply(Mdev m, Op op);
+  }
+
+  /** Runs {@code body} on the device {@code uuid} in one operation; ENOENT when there is none. */
+  Outcome withDevice(UUID uuid, DeviceOp body) {
+    Objects.requireNonNull(uuid, "uuid");
+    return host.mutate(
+        op -> {
+          Mdev m = vfio.driver().mdev(uuid);
+          if (m == null) {
+            return Outcome.refused(Errno.ENOENT, "no mediated device " + uuid);
+          }
+          return body.apply(m, op);
         });
   }
 
