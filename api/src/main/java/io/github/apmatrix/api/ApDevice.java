@@ -384,9 +384,7 @@ public final class ApDevice {
    * @throws IllegalStateException when the device was removed
    */
   public List<Withheld> explain() {
-    if (!exists()) {
-      throw new IllegalStateException("mediated device " + uuid + " was removed");
-    }
+    var unused = snapshot(); // IllegalStateException when removed
     return core().mdevs().explain(uuid);
   }
 
@@ -416,16 +414,6 @@ public final class ApDevice {
     if (snapshot.isEmpty()) {
       return "ApDevice{" + uuid + ", removed}";
     }
-    MediatedDevice m = snapshot.get();
-    return "ApDevice{"
-        + uuid
-        + ", matrix "
-        + Render.queues(m.matrix())
-        + ", guest_matrix "
-        + Render.queues(m.shadow())
-        + ", control domains "
-        + Render.ids(m.matrix().adm())
-        + m.guest().map(g -> ", guest " + g).orElse(", no guest")
-        + "}";
+    return Render.device(snapshot.get());
   }
 }

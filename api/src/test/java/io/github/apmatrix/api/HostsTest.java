@@ -85,9 +85,9 @@ class HostsTest {
                 .build());
     assertThat(host.cards()).hasSize(1);
     assertThat(host.queues()).isEmpty();
-    host.configureAdapter(7);
+    host.adapter(7).configure();
     assertThat(host.vfioQueues()).containsExactly(Apqn.of(7, 1));
-    host.deconfigureAdapter(7);
+    host.adapter(7).deconfigure();
     assertThat(host.queues()).isEmpty();
   }
 

@@ -33,12 +33,12 @@ public final class Faults {
 
   /** Takes an adapter out of the host configuration. */
   public static void adapterLeaves(ApHost host, int adapter) {
-    host.deconfigureAdapter(adapter);
+    host.adapter(adapter).deconfigure();
   }
 
   /** Puts an adapter back into the host configuration. */
   public static void adapterRejoins(ApHost host, int adapter) {
-    host.configureAdapter(adapter);
+    host.adapter(adapter).configure();
   }
 
   /**

@@ -42,7 +42,7 @@ class FakeQueueDriverTest {
     assertThat(legacy.calls())
         .as("02.0001 is free: not for a default driver")
         .containsExactly("probe 01.0001");
-    host.unbind(LEGACY, Apqn.of(1, 1));
+    host.queue(Apqn.of(1, 1)).unbind(LEGACY);
     assertThat(legacy.calls()).containsExactly("probe 01.0001", "remove 01.0001");
     assertThat(legacy.isDefault()).isTrue();
     assertThat(legacy.supports(CardType.CEX8)).isFalse();
@@ -62,7 +62,7 @@ class FakeQueueDriverTest {
                 .driver(pass)
                 .build());
     assertThat(pass.calls()).containsExactly("probe 02.0001");
-    assertThat(host.driverOf(Apqn.of(2, 1))).contains(DriverName.of("cex2pass"));
+    assertThat(host.queue(Apqn.of(2, 1)).driver()).contains(DriverName.of("cex2pass"));
     assertThat(pass.isDefault()).isFalse();
     assertThat(pass).hasToString("FakeQueueDriver{cex2pass}");
   }
@@ -78,7 +78,7 @@ class FakeQueueDriverTest {
                 .driver(broken)
                 .build());
     assertThat(broken.calls()).containsExactly("probe 01.0001");
-    assertThat(host.driverOf(Apqn.of(1, 1))).isEmpty();
+    assertThat(host.queue(Apqn.of(1, 1)).driver()).isEmpty();
     assertThat(host.core().drivers().errors()).singleElement().asString().contains("legacy");
     assertThatThrownBy(() -> broken.remove(Apqn.of(1, 1)))
         .isInstanceOf(IllegalStateException.class)
