@@ -82,8 +82,8 @@ public final class Kvm {
   }
 
   private void map(Guest guest, long iova, long length, boolean shared) {
-    checkLength(length);
     Objects.requireNonNull(guest, "guest");
+    checkLength(length);
     host.locked(
         () -> {
           guests.mapMemory(guest, iova, length, shared);
@@ -98,8 +98,8 @@ public final class Kvm {
    * @throws IllegalArgumentException if the guest is not running here or the length is not positive
    */
   public void unmapGuestMemory(Guest guest, long iova, long length) {
-    checkLength(length);
     Objects.requireNonNull(guest, "guest");
+    checkLength(length);
     host.locked(
         () -> {
           guests.unmapMemory(guest, iova, length);

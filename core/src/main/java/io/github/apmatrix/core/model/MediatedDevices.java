@@ -85,6 +85,7 @@ public final class MediatedDevices {
 
   /** Returns a snapshot of the mediated device {@code uuid}, if it exists. */
   public Optional<MediatedDevice> find(UUID uuid) {
+    Objects.requireNonNull(uuid, "uuid");
     return host.locked(
         () -> {
           Mdev m = vfio.driver().mdev(uuid);
@@ -99,6 +100,7 @@ public final class MediatedDevices {
    * with the lowest number free) and frees it with the device; the model has no other IOMMU groups.
    */
   public OptionalInt iommuGroup(UUID uuid) {
+    Objects.requireNonNull(uuid, "uuid");
     return host.locked(
         () -> {
           Mdev m = vfio.driver().mdev(uuid);
@@ -150,6 +152,7 @@ public final class MediatedDevices {
    * @throws IllegalArgumentException when there is no such device
    */
   public List<Withheld> explain(UUID uuid) {
+    Objects.requireNonNull(uuid, "uuid");
     return host.locked(
         () -> {
           Mdev m = vfio.driver().mdev(uuid);
