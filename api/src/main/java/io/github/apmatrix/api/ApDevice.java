@@ -322,12 +322,12 @@ public final class ApDevice {
 
   /** As {@link #remove}, returning the outcome. */
   public Outcome tryRemove() {
-    return core().removeMediatedDevice(uuid);
+    return core().mdevs().remove(uuid);
   }
 
   /** Returns whether the device still exists. */
   public boolean exists() {
-    return core().mediatedDevice(uuid).isPresent();
+    return core().mdevs().find(uuid).isPresent();
   }
 
   /**
@@ -337,7 +337,8 @@ public final class ApDevice {
    */
   public MediatedDevice snapshot() {
     return core()
-        .mediatedDevice(uuid)
+        .mdevs()
+        .find(uuid)
         .orElseThrow(() -> new IllegalStateException("mediated device " + uuid + " was removed"));
   }
 
@@ -361,14 +362,15 @@ public final class ApDevice {
   }
 
   /**
-   * Returns the guest using the device, if any.
+   * Returns the handle of the guest that holds the device now, if any: the very guest that opened
+   * it (by identity, not by name).
    *
    * <pre>{@code
    * device.guest().map(ApGuest::name);   // Optional[g1]
    * }</pre>
    */
   public Optional<ApGuest> guest() {
-    return core().mediatedDevice(uuid).flatMap(MediatedDevice::guest).flatMap(host::guest);
+    return core().kvm().guestOf(uuid).map(host::handle);
   }
 
   /**
@@ -382,10 +384,8 @@ public final class ApDevice {
    * @throws IllegalStateException when the device was removed
    */
   public List<Withheld> explain() {
-    if (!exists()) {
-      throw new IllegalStateException("mediated device " + uuid + " was removed");
-    }
-    return core().explain(uuid);
+    var unused = snapshot(); // IllegalStateException when removed
+    return core().mdevs().explain(uuid);
   }
 
   private ApDevice done(Outcome outcome) {
@@ -410,20 +410,10 @@ public final class ApDevice {
    */
   @Override
   public String toString() {
-    Optional<MediatedDevice> snapshot = core().mediatedDevice(uuid);
+    Optional<MediatedDevice> snapshot = core().mdevs().find(uuid);
     if (snapshot.isEmpty()) {
       return "ApDevice{" + uuid + ", removed}";
     }
-    MediatedDevice m = snapshot.get();
-    return "ApDevice{"
-        + uuid
-        + ", matrix "
-        + Render.queues(m.matrix())
-        + ", guest_matrix "
-        + Render.queues(m.shadow())
-        + ", control domains "
-        + Render.ids(m.matrix().adm())
-        + m.guest().map(g -> ", guest " + g).orElse(", no guest")
-        + "}";
+    return Render.device(snapshot.get());
   }
 }

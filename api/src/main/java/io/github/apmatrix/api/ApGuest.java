@@ -120,9 +120,10 @@ public final class ApGuest {
 
   /**
    * Closes the guest's device, if it has one open: its masks are cleared and the device's queues
-   * reset.
+   * reset. The device is the one this very guest holds when the close runs, so a stale handle never
+   * closes a device a newer guest of the same name (or another guest) opened since.
    *
-   * @throws RefusedException with {@code ENOENT} when the device was removed meanwhile
+   * <p>It is never refused: closing without a device does nothing.
    */
   @CanIgnoreReturnValue
   public ApGuest close() {
@@ -130,9 +131,13 @@ public final class ApGuest {
     return this;
   }
 
-  /** As {@link #close}, returning the outcome: done also when the guest had no device open. */
+  /**
+   * As {@link #close}, returning the outcome: done also when the guest holds no device (the core's
+   * {@link io.github.apmatrix.core.model.Kvm#closeDevice(Guest)} answers {@code EBADF} then).
+   */
   public Outcome tryClose() {
-    return guest.device().map(u -> host.core().kvm().closeDevice(u)).orElse(Outcome.done());
+    Outcome closed = host.core().kvm().closeDevice(guest);
+    return closed.errno().equals(Optional.of(Errno.EBADF)) ? Outcome.done() : closed;
   }
 
   /**

@@ -8,9 +8,11 @@ import io.github.apmatrix.core.RefusedException;
 import io.github.apmatrix.core.model.Card;
 import io.github.apmatrix.core.model.CrycbFormat;
 import io.github.apmatrix.core.model.DriverName;
+import io.github.apmatrix.core.model.Guest;
 import io.github.apmatrix.core.model.Host;
 import io.github.apmatrix.core.model.HostConfig;
 import io.github.apmatrix.core.model.HostSpec;
+import io.github.apmatrix.core.model.HostSpecBuilder;
 import io.github.apmatrix.core.model.MediatedDevice;
 import java.util.List;
 import java.util.Objects;
@@ -91,7 +93,7 @@ public final class ApHost {
    *
    * <p>The variant shares this host's hardware, clock, executor and drivers, if any were set.
    */
-  public HostSpec.Builder toBuilder() {
+  public HostSpecBuilder toBuilder() {
     return spec.toBuilder();
   }
 
@@ -219,85 +221,26 @@ public final class ApHost {
     return host.updateAqmask(m -> m.or(reclaim));
   }
 
-  // ------------------------------------------------------------------ queue drivers
+  // ------------------------------------------------------------------ queues and adapters
 
   /**
-   * Binds a queue device to a driver, as {@code echo 03.0002 > /sys/bus/ap/drivers/vfio_ap/bind}.
+   * Returns the handle of the queue {@code apqn}: its driver, bind and unbind.
    *
    * <pre>{@code
-   * host.drivers().unbind(DriverName.VFIO_AP, Apqn.of(3, 2)).drivers().bind(DriverName.VFIO_AP, Apqn.of(3, 2));
+   * host.queue(Apqn.of(3, 2)).unbind(DriverName.VFIO_AP).bind(DriverName.VFIO_AP);
    * }</pre>
-   *
-   * @throws RefusedException with {@code ENOENT} when no driver has that name, {@code ENODEV} when
-   *     the queue does not exist, the driver does not take its card type or the queue belongs to
-   *     the other kind of driver, {@code EBUSY} when the queue is bound already
    */
-  public ApHost bind(DriverName driver, Apqn apqn) {
-    tryBind(driver, apqn).orThrow();
-    return this;
-  }
-
-  /** As {@link #bind}, returning the outcome. */
-  public Outcome tryBind(DriverName driver, Apqn apqn) {
-    return host.drivers().bind(driver, apqn);
+  public ApQueue queue(Apqn apqn) {
+    return new ApQueue(this, apqn);
   }
 
   /**
-   * Unbinds a queue device from its driver, as {@code echo 03.0002 >
-   * /sys/bus/ap/drivers/vfio_ap/unbind}.
+   * Returns the handle of adapter {@code id}: its card, configure and deconfigure.
    *
-   * @throws RefusedException with {@code ENOENT} when no driver has that name ("no driver
-   *     vfio-ap"), {@code ENODEV} when the queue does not exist or is not bound to that driver
+   * @throws IllegalArgumentException if {@code id} is outside 0..255
    */
-  public ApHost unbind(DriverName driver, Apqn apqn) {
-    tryUnbind(driver, apqn).orThrow();
-    return this;
-  }
-
-  /** As {@link #unbind}, returning the outcome. */
-  public Outcome tryUnbind(DriverName driver, Apqn apqn) {
-    return host.drivers().unbind(driver, apqn);
-  }
-
-  /** Returns the name of the driver {@code apqn}'s queue device is bound to, if any. */
-  public Optional<DriverName> driverOf(Apqn apqn) {
-    return host.drivers().driverOf(apqn);
-  }
-
-  // ------------------------------------------------------------------ host configuration
-
-  /**
-   * Takes an adapter out of the host configuration (as on the HMC), with the AP bus scan that
-   * follows: its queues disappear and every guest that had it loses it in one commit.
-   *
-   * @throws RefusedException with {@code ENODEV} when the machine has no card with that id
-   */
-  @CanIgnoreReturnValue
-  public ApHost deconfigureAdapter(int id) {
-    tryDeconfigureAdapter(id).orThrow();
-    return this;
-  }
-
-  /** As {@link #deconfigureAdapter}, returning the outcome. */
-  public Outcome tryDeconfigureAdapter(int id) {
-    return host.machine().deconfigureAdapter(id);
-  }
-
-  /**
-   * Puts an adapter back into the host configuration: its queues come back, are probed, and the
-   * guests whose devices have it assigned get it again.
-   *
-   * @throws RefusedException with {@code ENODEV} when the machine has no card with that id
-   */
-  @CanIgnoreReturnValue
-  public ApHost configureAdapter(int id) {
-    tryConfigureAdapter(id).orThrow();
-    return this;
-  }
-
-  /** As {@link #configureAdapter}, returning the outcome. */
-  public Outcome tryConfigureAdapter(int id) {
-    return host.machine().configureAdapter(id);
+  public ApAdapter adapter(int id) {
+    return new ApAdapter(this, id);
   }
 
   // ------------------------------------------------------------------ mediated devices
@@ -313,7 +256,7 @@ public final class ApHost {
   public ApDevice createDevice() {
     while (true) {
       UUID uuid = new UUID(0L, nextDevice.getAndIncrement());
-      if (host.mediatedDevice(uuid).isEmpty()) {
+      if (host.mdevs().find(uuid).isEmpty()) {
         return createDevice(uuid);
       }
     }
@@ -359,18 +302,18 @@ public final class ApHost {
 
   /** As {@link #createDevice(UUID)}, returning the outcome. */
   public Outcome tryCreateDevice(UUID uuid) {
-    return host.createMediatedDevice(uuid);
+    return host.mdevs().create(uuid);
   }
 
   /** Returns the handle of an existing mediated device. */
   public Optional<ApDevice> device(UUID uuid) {
     Objects.requireNonNull(uuid, "uuid");
-    return host.mediatedDevice(uuid).map(m -> new ApDevice(this, m.uuid()));
+    return host.mdevs().find(uuid).map(m -> new ApDevice(this, m.uuid()));
   }
 
   /** Returns handles of every mediated device, by UUID. */
   public List<ApDevice> devices() {
-    return host.mediatedDevices().stream()
+    return host.mdevs().list().stream()
         .map(MediatedDevice::uuid)
         .map(u -> new ApDevice(this, u))
         .toList();
@@ -452,6 +395,11 @@ public final class ApHost {
     return host.guest(name).map(g -> new ApGuest(this, g));
   }
 
+  /** Returns the handle of a core guest of this host. */
+  ApGuest handle(Guest guest) {
+    return new ApGuest(this, guest);
+  }
+
   /** Returns handles of the running guests, in start order. */
   public List<ApGuest> guests() {
     return host.guests().stream().map(g -> new ApGuest(this, g)).toList();
@@ -464,25 +412,6 @@ public final class ApHost {
    */
   @Override
   public String toString() {
-    HostConfig c = host.config();
-    String mode =
-        !c.qci() ? "no QCI" : c.apxa() ? "APXA Na=" + c.na() + " Nd=" + c.nd() : "no APXA";
-    return "ApHost{"
-        + mode
-        + ", "
-        + Render.cards(host.cards())
-        + ", usage domains "
-        + Render.ids(c.aqm())
-        + ", control domains "
-        + Render.ids(c.adm())
-        + ", "
-        + Render.count(host.queues().size(), "queue")
-        + " ("
-        + vfioQueues().size()
-        + " for vfio_ap), "
-        + Render.count(host.mediatedDevices().size(), "device")
-        + ", "
-        + Render.count(host.guests().size(), "guest")
-        + "}";
+    return Render.host(host, vfioQueues().size());
   }
 }

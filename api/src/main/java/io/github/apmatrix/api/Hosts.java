@@ -3,6 +3,7 @@ package io.github.apmatrix.api;
 import io.github.apmatrix.core.Bitmap256;
 import io.github.apmatrix.core.model.HostPreset;
 import io.github.apmatrix.core.model.HostSpec;
+import io.github.apmatrix.core.model.HostSpecBuilder;
 import java.util.Objects;
 
 /**
@@ -36,7 +37,7 @@ public final class Hosts {
    * Returns a new builder of a host spec: APXA with maximum ids 255, no cards, nothing configured,
    * {@code apmask} and {@code aqmask} all ones. Same as {@link HostSpec#builder()}.
    */
-  public static HostSpec.Builder builder() {
+  public static HostSpecBuilder builder() {
     return HostSpec.builder();
   }
 

@@ -3,6 +3,9 @@ package io.github.apmatrix.api;
 import io.github.apmatrix.core.Apcb;
 import io.github.apmatrix.core.Bitmap256;
 import io.github.apmatrix.core.model.Card;
+import io.github.apmatrix.core.model.Host;
+import io.github.apmatrix.core.model.HostConfig;
+import io.github.apmatrix.core.model.MediatedDevice;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -59,5 +62,43 @@ final class Render {
   /** Returns {@code 1 device} or {@code 2 devices}. */
   static String count(int n, String noun) {
     return n + " " + noun + (n == 1 ? "" : "s");
+  }
+
+  /** Returns the line of {@link ApHost#toString()} for the core host. */
+  static String host(Host host, int vfioQueues) {
+    HostConfig c = host.config();
+    String mode =
+        !c.qci() ? "no QCI" : c.apxa() ? "APXA Na=" + c.na() + " Nd=" + c.nd() : "no APXA";
+    return "ApHost{"
+        + mode
+        + ", "
+        + cards(host.cards())
+        + ", usage domains "
+        + ids(c.aqm())
+        + ", control domains "
+        + ids(c.adm())
+        + ", "
+        + count(host.queues().size(), "queue")
+        + " ("
+        + vfioQueues
+        + " for vfio_ap), "
+        + count(host.mdevs().list().size(), "device")
+        + ", "
+        + count(host.guests().size(), "guest")
+        + "}";
+  }
+
+  /** Returns the line of {@link ApDevice#toString()} for a device's snapshot. */
+  static String device(MediatedDevice m) {
+    return "ApDevice{"
+        + m.uuid()
+        + ", matrix "
+        + queues(m.matrix())
+        + ", guest_matrix "
+        + queues(m.shadow())
+        + ", control domains "
+        + ids(m.matrix().adm())
+        + m.guest().map(g -> ", guest " + g).orElse(", no guest")
+        + "}";
   }
 }

@@ -4,7 +4,7 @@
  *
  * <ul>
  *   <li>{@link io.github.apmatrix.api.Hosts}: where to start, {@code Hosts.builder()} (a {@link
- *       io.github.apmatrix.core.model.HostSpec.Builder}) and the presets of {@link
+ *       io.github.apmatrix.core.model.HostSpecBuilder}) and the presets of {@link
  *       io.github.apmatrix.core.model.HostPreset} (the demo host, a small host, z15- and z16-like
  *       LPARs, an LPAR with 85 domains, a host without APXA, a full 256 × 256 host);
  *   <li>{@link io.github.apmatrix.api.ApHost}: a running host, started from a {@link

@@ -28,23 +28,30 @@ class ApHostTest {
   void unbindAndBind_typedDrivers_inBothForms() {
     host.freeAdapters(0x0a);
     Apqn q = Apqn.of(0x0a, 0x20);
-    assertThat(host.driverOf(q)).contains(DriverName.VFIO_AP);
-    assertThat(host.unbind(DriverName.VFIO_AP, q).driverOf(q)).isEmpty();
-    assertThat(host.tryUnbind(DriverName.VFIO_AP, q).errno()).contains(Errno.ENODEV);
-    assertThat(host.bind(DriverName.VFIO_AP, q).driverOf(q)).contains(DriverName.VFIO_AP);
-    assertThat(host.tryBind(DriverName.CEX4QUEUE, q).errno()).contains(Errno.EBUSY);
+    ApQueue queue = host.queue(q);
+    assertThat(queue.driver()).contains(DriverName.VFIO_AP);
+    assertThat(queue.unbind(DriverName.VFIO_AP).driver()).isEmpty();
+    assertThat(queue.exists()).isTrue();
+    assertThat(queue).hasToString("ApQueue{0a.0020, no driver}");
+    assertThat(queue.tryUnbind(DriverName.VFIO_AP).errno()).contains(Errno.ENODEV);
+    assertThat(queue.bind(DriverName.VFIO_AP).driver()).contains(DriverName.VFIO_AP);
+    assertThat(queue.tryBind(DriverName.CEX4QUEUE).errno()).contains(Errno.EBUSY);
+    assertThat(queue).isEqualTo(host.queue(q)).hasSameHashCodeAs(host.queue(q));
+    assertThat(queue.apqn()).isEqualTo(q);
+    assertThat(queue).hasToString("ApQueue{0a.0020, vfio_ap}");
+    assertThat(host.queue(Apqn.of(0x0b, 0x30))).hasToString("ApQueue{0b.0030, no queue device}");
   }
 
   @Test
   void unbind_fromADriverThatDoesNotExist_throwsEnoent_notNotBound() {
     host.freeAdapters(0x0a);
     Apqn q = Apqn.of(0x0a, 0x20);
-    assertThatThrownBy(() -> host.unbind(DriverName.of("vfio-ap"), q))
+    assertThatThrownBy(() -> host.queue(q).unbind(DriverName.of("vfio-ap")))
         .isInstanceOfSatisfying(
             RefusedException.class, e -> assertThat(e.errno()).isEqualTo(Errno.ENOENT))
         .hasMessageContaining("no driver vfio-ap");
-    assertThat(host.tryBind(DriverName.of("vfio-ap"), q).errno()).contains(Errno.ENOENT);
-    assertThat(host.driverOf(q)).contains(DriverName.VFIO_AP);
+    assertThat(host.queue(q).tryBind(DriverName.of("vfio-ap")).errno()).contains(Errno.ENOENT);
+    assertThat(host.queue(q).driver()).contains(DriverName.VFIO_AP);
   }
 
   @Test
@@ -80,11 +87,21 @@ class ApHostTest {
     host.freeAdapters(3, 0x0a);
     ApDevice d = host.createDevice().assignAdapters(3, 0x0a).assignDomain(2);
     ApGuest g = host.startGuest("g1", d);
-    host.deconfigureAdapter(0x0a);
+    ApAdapter adapter = host.adapter(0x0a);
+    adapter.deconfigure();
     assertThat(g.apqns()).containsExactly(Apqn.of(3, 2));
-    host.configureAdapter(0x0a);
+    assertThat(adapter.isConfigured()).isFalse();
+    assertThat(adapter)
+        .hasToString("ApAdapter{0x0a, " + adapter.card().orElseThrow() + ", not configured}");
+    adapter.configure();
     assertThat(g.apqns()).containsExactly(Apqn.of(3, 2), Apqn.of(0x0a, 2));
-    assertThatThrownBy(() -> host.configureAdapter(0x0b))
+    assertThat(adapter.isConfigured()).isTrue();
+    assertThat(adapter.id()).isEqualTo(0x0a);
+    assertThat(adapter).isEqualTo(host.adapter(0x0a)).hasSameHashCodeAs(host.adapter(0x0a));
+    assertThat(host.adapter(0x0b).tryDeconfigure().errno()).contains(Errno.ENODEV);
+    assertThat(host.adapter(0x0b)).hasToString("ApAdapter{0x0b, no card, not configured}");
+    assertThatThrownBy(() -> host.adapter(256)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> host.adapter(0x0b).configure())
         .isInstanceOfSatisfying(
             RefusedException.class, e -> assertThat(e.errno()).isEqualTo(Errno.ENODEV));
   }
@@ -124,6 +141,6 @@ class ApHostTest {
                 + " {0x01-0x02, 0x20}, control domains {0x01-0x02, 0x20}, 6 queues (3 for"
                 + " vfio_ap), 1 device, 1 guest}");
     assertThat(host.toBuilder().toString())
-        .startsWith("HostSpec.Builder{APXA Na=255 Nd=255, cards [card03(CEX7C), card0a(CEX8C)]");
+        .startsWith("HostSpecBuilder{APXA Na=255 Nd=255, cards [card03(CEX7C), card0a(CEX8C)]");
   }
 }

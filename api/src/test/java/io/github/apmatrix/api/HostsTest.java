@@ -5,17 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.apmatrix.core.Apqn;
 import io.github.apmatrix.core.Bitmap256;
-import io.github.apmatrix.core.model.ApHardware;
-import io.github.apmatrix.core.model.ApQueueDriver;
 import io.github.apmatrix.core.model.CardMode;
 import io.github.apmatrix.core.model.CardType;
 import io.github.apmatrix.core.model.DriverName;
 import io.github.apmatrix.core.model.HostConfig;
-import io.github.apmatrix.core.model.HostSpec;
-import io.github.apmatrix.core.model.ResetClock;
-import io.github.apmatrix.core.model.ResponseCode;
-import java.util.ArrayList;
-import java.util.List;
+import io.github.apmatrix.core.model.HostSpecBuilder;
 import org.junit.jupiter.api.Test;
 
 class HostsTest {
@@ -91,15 +85,15 @@ class HostsTest {
                 .build());
     assertThat(host.cards()).hasSize(1);
     assertThat(host.queues()).isEmpty();
-    host.configureAdapter(7);
+    host.adapter(7).configure();
     assertThat(host.vfioQueues()).containsExactly(Apqn.of(7, 1));
-    host.deconfigureAdapter(7);
+    host.adapter(7).deconfigure();
     assertThat(host.queues()).isEmpty();
   }
 
   @Test
   void builder_noApxa_adapterAbove63_refusedAtBuild() {
-    HostSpec.Builder b = Hosts.builder().noApxa().card(0x40, CardType.CEX8, CardMode.CCA);
+    HostSpecBuilder b = Hosts.builder().noApxa().card(0x40, CardType.CEX8, CardMode.CCA);
     assertThatThrownBy(b::build)
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("64");
@@ -133,73 +127,11 @@ class HostsTest {
 
   @Test
   void builder_idOutOfRange_refusedAtOnce() {
-    HostSpec.Builder b = Hosts.builder();
+    HostSpecBuilder b = Hosts.builder();
     assertThatThrownBy(() -> b.usageDomains(256)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> b.card(-1, CardType.CEX8, CardMode.CCA))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> b.apxa(256, 1)).hasMessageContaining("Na").hasMessageContaining("256");
     assertThatThrownBy(() -> b.apxa(1, -1)).hasMessageContaining("Nd");
-  }
-
-  @Test
-  void builder_masksAndInjectedPartsReachTheCoreHost() {
-    List<String> probed = new ArrayList<>();
-    ApQueueDriver legacy =
-        new ApQueueDriver() {
-          @Override
-          public DriverName name() {
-            return DriverName.of("legacy");
-          }
-
-          @Override
-          public boolean isDefault() {
-            return true;
-          }
-
-          @Override
-          public boolean supports(CardType type) {
-            return type.hwtype() < 10;
-          }
-
-          @Override
-          public void probe(Apqn apqn) {
-            probed.add(apqn.toString());
-          }
-
-          @Override
-          public void remove(Apqn apqn) {}
-        };
-    ResetClock clock = ResetClock.virtual();
-    ApHardware busy =
-        new ApHardware() {
-          @Override
-          public ResponseCode zapq(Apqn apqn) {
-            return ResponseCode.NORMAL;
-          }
-
-          @Override
-          public ResponseCode tapq(Apqn apqn) {
-            return ResponseCode.NORMAL;
-          }
-        };
-    ApHost host =
-        Hosts.start(
-            Hosts.builder()
-                .card(1, CardType.of(7), CardMode.CCA)
-                .card(2, CardType.CEX8, CardMode.CCA)
-                .domains(1)
-                .apmask(Bitmap256.of(1))
-                .aqmask(Bitmap256.all())
-                .driver(legacy)
-                .hardware(busy)
-                .resetClock(clock)
-                .listenerExecutor(Runnable::run)
-                .probeFault((driver, q) -> driver.equals(DriverName.VFIO_AP))
-                .build());
-    assertThat(probed).containsExactly("01.0001");
-    assertThat(host.core().drivers().driverOf(Apqn.of(2, 1))).isEmpty();
-    assertThat(host.core().drivers().errors()).isNotEmpty();
-    assertThat(host.core().resets().clock()).isSameAs(clock);
-    assertThat(host.core().drivers().names()).contains(DriverName.of("legacy"));
   }
 }

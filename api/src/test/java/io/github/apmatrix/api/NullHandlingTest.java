@@ -38,5 +38,7 @@ class NullHandlingTest {
     tester.testAllPublicInstanceMethods(host.toBuilder());
     tester.testAllPublicInstanceMethods(device);
     tester.testAllPublicInstanceMethods(Hosts.small().startGuest("g"));
+    tester.testAllPublicInstanceMethods(host.queue(Apqn.of(1, 0)));
+    tester.testAllPublicInstanceMethods(host.adapter(1));
   }
 }

@@ -17,16 +17,19 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fluent faces are even: every operation of {@link ApHost}, {@link ApDevice} and {@link
- * ApGuest} that the modelled kernel can refuse has a throwing form and a {@code try} form with the
- * same parameters, and every {@code try} form has its throwing twin. An operation is a public
- * method that returns nothing, or the handle it works on or made; what returns anything else reads.
+ * The fluent faces are even: every operation of {@link ApHost}, {@link ApDevice}, {@link ApGuest},
+ * {@link ApQueue} and {@link ApAdapter} that the modelled kernel can refuse has a throwing form and
+ * a {@code try} form with the same parameters, and every {@code try} form has its throwing twin. An
+ * operation is a public method that returns nothing, or the handle it works on or made; what
+ * returns anything else reads.
  */
 class TryFormsTest {
 
-  private static final List<Class<?>> FACES = List.of(ApHost.class, ApDevice.class, ApGuest.class);
+  private static final List<Class<?>> FACES =
+      List.of(ApHost.class, ApDevice.class, ApGuest.class, ApQueue.class, ApAdapter.class);
 
-  private static final Set<Class<?>> HANDLES = Set.of(ApHost.class, ApDevice.class, ApGuest.class);
+  private static final Set<Class<?>> HANDLES =
+      Set.of(ApHost.class, ApDevice.class, ApGuest.class, ApQueue.class, ApAdapter.class);
 
   /** Operations without a {@code try} form, and why: the documented exceptions. */
   private static final Map<String, String> WITHOUT_TRY =
@@ -42,7 +45,8 @@ class TryFormsTest {
           "a guest without a device is never refused (a name in use is IllegalArgumentException)");
 
   /** Methods that return a handle but only read: they navigate, they change nothing. */
-  private static final Set<String> READERS = Set.of("ApDevice.host()");
+  private static final Set<String> READERS =
+      Set.of("ApDevice.host()", "ApHost.queue(Apqn)", "ApHost.adapter(int)");
 
   @Test
   void everyOperationHasItsTryForm_andEveryTryFormItsOperation() {
@@ -85,8 +89,10 @@ class TryFormsTest {
             "ApHost.reclaimAdapters",
             "ApHost.freeDomains",
             "ApHost.reclaimDomains",
-            "ApHost.configureAdapter",
-            "ApHost.deconfigureAdapter",
+            "ApAdapter.configure",
+            "ApAdapter.deconfigure",
+            "ApQueue.bind",
+            "ApQueue.unbind",
             "ApHost.createDevice",
             "ApHost.startGuest",
             "ApDevice.assignAdapter",

@@ -10,6 +10,7 @@ import io.github.apmatrix.core.model.Guest;
 import io.github.apmatrix.core.model.Host;
 import io.github.apmatrix.core.model.HostConfig;
 import io.github.apmatrix.core.model.HostSpec;
+import io.github.apmatrix.core.model.HostSpecBuilder;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -74,7 +75,7 @@ record FullHost(Host host, List<UUID> devices, List<Guest> guests) {
     if (deviceCount < 1 || deviceCount > adapters) {
       throw new IllegalArgumentException("devices must be in 1.." + adapters + ": " + deviceCount);
     }
-    HostSpec.Builder b =
+    HostSpecBuilder b =
         HostSpec.builder()
             .config(
                 HostConfig.withApxa(
@@ -90,7 +91,7 @@ record FullHost(Host host, List<UUID> devices, List<Guest> guests) {
     List<Guest> guests = new ArrayList<>();
     for (int k = 0; k < deviceCount; k++) {
       UUID uuid = new UUID(0x0a9_0000_0000_0000L, k);
-      host.createMediatedDevice(uuid).orThrow();
+      host.mdevs().create(uuid).orThrow();
       host.writeApConfig(uuid, Apcb.of(Bitmap256.of(k), domains, Bitmap256.of(k))).orThrow();
       Guest g = host.kvm().createGuest("g" + k, CrycbFormat.FORMAT2);
       host.kvm().openDevice(uuid, g).orThrow();

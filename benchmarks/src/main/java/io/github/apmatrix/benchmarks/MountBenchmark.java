@@ -10,6 +10,7 @@ import io.github.apmatrix.core.model.Host;
 import io.github.apmatrix.core.model.HostConfig;
 import io.github.apmatrix.core.model.HostPreset;
 import io.github.apmatrix.core.model.HostSpec;
+import io.github.apmatrix.core.model.HostSpecBuilder;
 import io.github.apmatrix.mount.LiveMount;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -64,7 +65,7 @@ public final class MountBenchmark {
 
   /** 16 CEX8 adapters with 85 domains each, as an LPAR of a z16 may have. */
   static Host host16x85() {
-    HostSpec.Builder b =
+    HostSpecBuilder b =
         HostSpec.builder()
             .config(
                 HostConfig.withApxa(

@@ -14,6 +14,7 @@ import io.github.apmatrix.core.model.CardType;
 import io.github.apmatrix.core.model.Host;
 import io.github.apmatrix.core.model.HostConfig;
 import io.github.apmatrix.core.model.HostSpec;
+import io.github.apmatrix.core.model.HostSpecBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -74,7 +75,7 @@ public class PlanBenchmark {
   /** Returns the z16-style LPAR: 64 CEX8 adapters (CCA and EP11 alternating), domains 0..84. */
   static Host z16() {
     Bitmap256 domains = Bitmap256.range(0, 84);
-    HostSpec.Builder b =
+    HostSpecBuilder b =
         HostSpec.builder()
             .config(HostConfig.withApxa(63, 84, Bitmap256.range(0, 63), domains, domains));
     for (int a = 0; a < 64; a++) {

@@ -14,6 +14,7 @@ import io.github.apmatrix.core.model.Guest;
 import io.github.apmatrix.core.model.Host;
 import io.github.apmatrix.core.model.HostConfig;
 import io.github.apmatrix.core.model.HostSpec;
+import io.github.apmatrix.core.model.HostSpecBuilder;
 import java.util.BitSet;
 import java.util.List;
 import java.util.UUID;
@@ -109,7 +110,7 @@ class FilterBenchmarkTest {
   @ValueSource(ints = {2, 16, 85, 256})
   void filter_sameShadowAsAGuestOfARealHost(int size) {
     Bitmap256 ids = FilterBenchmark.spread(size);
-    HostSpec.Builder builder =
+    HostSpecBuilder builder =
         HostSpec.builder()
             .config(HostConfig.withApxa(255, 255, ids, ids, ids))
             .apmask(Bitmap256.empty())
@@ -117,7 +118,7 @@ class FilterBenchmarkTest {
     ids.forEach(a -> builder.card(Card.of(a, CardType.CEX8, CardMode.EP11)));
     Host host = builder.start();
     UUID uuid = new UUID(1, 2);
-    host.createMediatedDevice(uuid).orThrow();
+    host.mdevs().create(uuid).orThrow();
     host.writeApConfig(uuid, Apcb.of(ids, ids, ids)).orThrow();
     host.drivers().unbind(DriverName.VFIO_AP, Apqn.of(ids.last(), ids.last())).orThrow();
     Guest g = host.kvm().createGuest("g", CrycbFormat.FORMAT2);

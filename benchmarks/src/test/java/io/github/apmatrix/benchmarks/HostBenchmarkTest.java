@@ -30,7 +30,7 @@ class HostBenchmarkTest {
     assertThat(full.host().queues()).hasSize(65_536);
     assertThat(full.host().resets().usableQueues().size()).isEqualTo(65_536);
     assertThat(full.host().drivers().driverOf(Apqn.of(0xff, 0xff))).contains(DriverName.VFIO_AP);
-    assertThat(full.host().mediatedDevices()).hasSize(3);
+    assertThat(full.host().mdevs().list()).hasSize(3);
     for (int k = 0; k < 3; k++) {
       Apcb expected =
           Apcb.of(Bitmap256.of(k), Bitmap256.all().without(FullHost.FREE_DOMAIN), Bitmap256.of(k));
@@ -43,7 +43,7 @@ class HostBenchmarkTest {
   @ValueSource(ints = {1, 256})
   void assignThenUnassignDomain_commitsTwice_andRestoresTheGuest(int devices) {
     HostBenchmark b = benchmark(devices);
-    assertThat(b.host.mediatedDevices()).hasSize(devices);
+    assertThat(b.host.mdevs().list()).hasSize(devices);
     assertThat(b.guest0.crycb().masks()).isEqualTo(DEVICE0);
     long before = b.guest0.commits();
 

@@ -23,7 +23,7 @@ class InteropBenchmarkTest {
       BootReport r = b.boot();
       assertThat(r.devices()).hasSize(4);
       assertThat(r.allStarted()).isTrue();
-      assertThat(r.host().mediatedDevices()).hasSize(4);
+      assertThat(r.host().mdevs().list()).hasSize(4);
     } finally {
       b.tearDown();
     }

@@ -31,11 +31,11 @@ class SnapshotBenchmarkTest {
       Host loaded = b.load();
       assertThat(loaded.queues()).hasSize(4 * 256).isEqualTo(b.host.queues());
       assertThat(loaded.resets().usableQueues()).isEqualTo(b.host.resets().usableQueues());
-      List<MediatedDevice> devices = loaded.mediatedDevices();
+      List<MediatedDevice> devices = loaded.mdevs().list();
       assertThat(devices).hasSize(4);
       assertThat(devices.stream().map(d -> List.of(d.uuid(), d.matrix(), d.shadow())).toList())
           .isEqualTo(
-              b.host.mediatedDevices().stream()
+              b.host.mdevs().list().stream()
                   .map(d -> List.of(d.uuid(), d.matrix(), d.shadow()))
                   .toList());
     } finally {

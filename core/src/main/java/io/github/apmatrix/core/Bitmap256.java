@@ -1,14 +1,10 @@
 package io.github.apmatrix.core;
 
 import java.util.BitSet;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.PrimitiveIterator;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
-import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,7 +36,6 @@ public final class Bitmap256 {
 
   private static final Bitmap256 EMPTY = new Bitmap256(0L, 0L, 0L, 0L);
   private static final Bitmap256 ALL = new Bitmap256(-1L, -1L, -1L, -1L);
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private final long w0;
   private final long w1;
@@ -148,16 +143,7 @@ public final class Bitmap256 {
    * @throws IllegalArgumentException if {@code bits} has an id above 255
    */
   public static Bitmap256 fromBitSet(BitSet bits) {
-    if (bits.length() > SIZE) {
-      throw new IllegalArgumentException(
-          "a 256-bit bitmap holds ids 0..255, not " + (bits.length() - 1));
-    }
-    long[] lsb = bits.toLongArray();
-    long[] w = new long[4];
-    for (int i = 0; i < lsb.length; i++) {
-      w[i] = Long.reverse(lsb[i]);
-    }
-    return ofWords(w[0], w[1], w[2], w[3]);
+    return Bitmap256Forms.fromBitSet(bits);
   }
 
   /**
@@ -166,14 +152,7 @@ public final class Bitmap256 {
    * @throws IllegalArgumentException if {@code bytes} is not 32 bytes long
    */
   public static Bitmap256 fromBytes(byte[] bytes) {
-    if (bytes.length != 32) {
-      throw new IllegalArgumentException("a 256-bit bitmap has 32 bytes, not " + bytes.length);
-    }
-    long[] w = new long[4];
-    for (int i = 0; i < 32; i++) {
-      w[i >>> 3] = (w[i >>> 3] << 8) | (bytes[i] & 0xffL);
-    }
-    return ofWords(w[0], w[1], w[2], w[3]);
+    return Bitmap256Forms.fromBytes(bytes);
   }
 
   /** Returns word {@code i} (0..3) in MSB-0 order. */
@@ -200,11 +179,7 @@ public final class Bitmap256 {
 
   /** Returns the 32 bytes of this bitmap as the CRYCB holds them (big-endian, MSB-0). */
   public byte[] toBytes() {
-    byte[] out = new byte[32];
-    for (int i = 0; i < 32; i++) {
-      out[i] = (byte) (word(i >>> 3) >>> (56 - 8 * (i & 7)));
-    }
-    return out;
+    return Bitmap256Forms.toBytes(this);
   }
 
   /** Returns whether {@code id} is set; {@code false} for any id outside 0..255. */
@@ -368,36 +343,12 @@ public final class Bitmap256 {
 
   /** Returns an iterator over the ids set, in ascending order. */
   public PrimitiveIterator.OfInt iterator() {
-    return new PrimitiveIterator.OfInt() {
-      private int next = first();
-
-      @Override
-      public boolean hasNext() {
-        return next >= 0;
-      }
-
-      @Override
-      public int nextInt() {
-        if (next < 0) {
-          throw new NoSuchElementException();
-        }
-        int id = next;
-        next = Bitmap256.this.next(id + 1);
-        return id;
-      }
-    };
+    return Bitmap256Forms.iterator(this);
   }
 
   /** Returns the ids set, in ascending order. */
   public IntStream stream() {
-    int characteristics =
-        Spliterator.ORDERED
-            | Spliterator.DISTINCT
-            | Spliterator.SORTED
-            | Spliterator.NONNULL
-            | Spliterator.IMMUTABLE;
-    return StreamSupport.intStream(
-        Spliterators.spliterator(iterator(), cardinality(), characteristics), false);
+    return Bitmap256Forms.stream(this);
   }
 
   /** Returns the ids set, in ascending order, as a new array. */
@@ -413,13 +364,7 @@ public final class Bitmap256 {
    * case hex digits, id 0 in the top bit of the first digit.
    */
   public String toHex() {
-    char[] out = new char[66];
-    out[0] = '0';
-    out[1] = 'x';
-    for (int i = 0; i < 64; i++) {
-      out[2 + i] = HEX[(int) (word(i >>> 4) >>> (60 - 4 * (i & 15))) & 0xf];
-    }
-    return new String(out);
+    return Bitmap256Forms.toHex(this);
   }
 
   @Override
@@ -444,30 +389,7 @@ public final class Bitmap256 {
    */
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder("Bitmap256{");
-    int id = first();
-    boolean firstRun = true;
-    while (id >= 0) {
-      int end = id;
-      while (end < MAX_ID && contains(end + 1)) {
-        end++;
-      }
-      if (!firstRun) {
-        sb.append(", ");
-      }
-      firstRun = false;
-      appendHexId(sb, id);
-      if (end > id) {
-        sb.append('-');
-        appendHexId(sb, end);
-      }
-      id = next(end + 1);
-    }
-    return sb.append('}').toString();
-  }
-
-  private static void appendHexId(StringBuilder sb, int id) {
-    sb.append("0x").append(HEX[id >>> 4]).append(HEX[id & 0xf]);
+    return Bitmap256Forms.toText(this);
   }
 
   private static void checkId(int id) {

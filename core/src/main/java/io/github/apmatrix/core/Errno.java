@@ -17,6 +17,8 @@ public enum Errno {
   ENOENT(2, "No such file or directory"),
   /** Input/output error. */
   EIO(5, "Input/output error"),
+  /** Bad file descriptor: e.g. closing a device the guest no longer holds. */
+  EBADF(9, "Bad file descriptor"),
   /** Permission denied. */
   EACCES(13, "Permission denied"),
   /** Device or resource busy. */

@@ -112,7 +112,7 @@ class ApCheckCalloutEndToEndTest {
         .isEqualTo("ap-check: APQN 3.2 is defined for autostart by " + U1 + "\n" + FAILED);
     assertThat(config(U1)).exists();
     assertThat(config(U2)).doesNotExist();
-    assertThat(host.mediatedDevices()).isEmpty();
+    assertThat(host.mdevs().list()).isEmpty();
   }
 
   @Test
@@ -129,7 +129,7 @@ class ApCheckCalloutEndToEndTest {
             "ap-check: APQN 10.1 is not allowed for vfio_ap-passthrough use by the active ap bus"
                 + " mask settings\n"
                 + FAILED);
-    assertThat(host.mediatedDevices()).isEmpty();
+    assertThat(host.mdevs().list()).isEmpty();
     assertThat(config(U3)).exists();
   }
 
@@ -149,7 +149,7 @@ class ApCheckCalloutEndToEndTest {
     assertThat(r.out()).isEqualTo("start1=0\ndefine4=0\nstart4=1\n");
     assertThat(r.err()).isEqualTo("ap-check: APQN 3.2 already in use by " + U1 + "\n" + FAILED);
     assertThat(attr(U1, "matrix")).isEqualTo("03.0002\n");
-    assertThat(host.mediatedDevice(UUID.fromString(U4))).isEmpty();
+    assertThat(host.mdevs().find(UUID.fromString(U4))).isEmpty();
   }
 
   @Test

@@ -104,7 +104,7 @@ class MdevctlEndToEndTest {
   }
 
   private boolean exists(String uuid) {
-    return host.mediatedDevice(UUID.fromString(uuid)).isPresent();
+    return host.mdevs().find(UUID.fromString(uuid)).isPresent();
   }
 
   @Test
@@ -134,7 +134,7 @@ class MdevctlEndToEndTest {
     assertThat(compact(r.out())).endsWith("[{\"matrix\":[{\"" + U1 + "\":" + CONFIG + "}]}]");
     assertThat(compact(Files.readString(dir.resolve("etc/mdevctl.d/matrix/" + U1))))
         .isEqualTo(CONFIG);
-    assertThat(host.mediatedDevices()).isEmpty();
+    assertThat(host.mdevs().list()).isEmpty();
   }
 
   @Test
@@ -223,6 +223,6 @@ class MdevctlEndToEndTest {
         .containsExactly(
             U2 + " matrix vfio_ap-passthrough manual", U3 + " matrix vfio_ap-passthrough manual");
     assertThat(dir.resolve("etc/mdevctl.d/matrix/" + U1)).doesNotExist();
-    assertThat(host.mediatedDevices()).isEmpty();
+    assertThat(host.mdevs().list()).isEmpty();
   }
 }

@@ -6,7 +6,7 @@ import io.github.apmatrix.api.Hosts;
 import io.github.apmatrix.core.model.ApHardware;
 import io.github.apmatrix.core.model.CardMode;
 import io.github.apmatrix.core.model.CardType;
-import io.github.apmatrix.core.model.HostSpec;
+import io.github.apmatrix.core.model.HostSpecBuilder;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -164,7 +164,7 @@ public final class FakeHosts {
     return Hosts.start(spec(preset, seed).hardware(hardware).build());
   }
 
-  private static HostSpec.Builder spec(HostPreset preset, long seed) {
+  private static HostSpecBuilder spec(HostPreset preset, long seed) {
     Objects.requireNonNull(preset, "preset");
     if (preset == HostPreset.RANDOM) {
       return new SeededGenerators(seed).hostSpec();

@@ -33,12 +33,12 @@ public final class Faults {
 
   /** Takes an adapter out of the host configuration. */
   public static void adapterLeaves(ApHost host, int adapter) {
-    host.deconfigureAdapter(adapter);
+    host.adapter(adapter).deconfigure();
   }
 
   /** Puts an adapter back into the host configuration. */
   public static void adapterRejoins(ApHost host, int adapter) {
-    host.configureAdapter(adapter);
+    host.adapter(adapter).configure();
   }
 
   /**
@@ -68,9 +68,9 @@ public final class Faults {
   }
 
   /**
-   * Returns a probe fault for {@link io.github.apmatrix.core.model.HostSpec.Builder#probeFault}:
-   * the named driver's probe fails for the given queues (they stay unbound, the failure lands in
-   * {@code host.core().drivers().errors()}).
+   * Returns a probe fault for {@link io.github.apmatrix.core.model.HostSpecBuilder#probeFault}: the
+   * named driver's probe fails for the given queues (they stay unbound, the failure lands in {@code
+   * host.core().drivers().errors()}).
    */
   public static BiPredicate<DriverName, Apqn> failingProbe(DriverName driver, Apqn... apqns) {
     Objects.requireNonNull(driver, "driver");
@@ -80,15 +80,15 @@ public final class Faults {
 
   /**
    * Returns a default queue driver (it gets the queues the host owns) whose probe and remove
-   * callbacks always throw: register it with {@link
-   * io.github.apmatrix.core.model.HostSpec.Builder#driver} to see the AP bus survive it.
+   * callbacks always throw (a {@link FakeQueueDriver#throwing()}): register it with {@link
+   * io.github.apmatrix.core.model.HostSpecBuilder#driver} to see the AP bus survive it.
    *
    * @param name the driver's name
    * @param types the card types it takes; built-in drivers come first, so pick types they do not
    *     take (below CEX4) or bind queues to it explicitly
    */
   public static ApQueueDriver throwingDefaultDriver(DriverName name, Predicate<CardType> types) {
-    return new ThrowingDriver(name, true, types);
+    return FakeQueueDriver.defaultDriver(name, types).throwing();
   }
 
   /**
@@ -100,37 +100,7 @@ public final class Faults {
    */
   public static ApQueueDriver throwingPassthroughDriver(
       DriverName name, Predicate<CardType> types) {
-    return new ThrowingDriver(name, false, types);
-  }
-
-  /** A driver whose callbacks throw. Immutable and thread-safe. */
-  private record ThrowingDriver(DriverName name, boolean isDefault, Predicate<CardType> types)
-      implements ApQueueDriver {
-
-    ThrowingDriver {
-      Objects.requireNonNull(name, "name");
-      Objects.requireNonNull(types, "types");
-    }
-
-    @Override
-    public boolean supports(CardType type) {
-      return types.test(type);
-    }
-
-    @Override
-    public void probe(Apqn apqn) {
-      throw new IllegalStateException(name + " fails to probe " + apqn);
-    }
-
-    @Override
-    public void remove(Apqn apqn) {
-      throw new IllegalStateException(name + " fails to remove " + apqn);
-    }
-
-    @Override
-    public String toString() {
-      return "ThrowingDriver{" + name + (isDefault ? ", default" : "") + "}";
-    }
+    return FakeQueueDriver.passthroughDriver(name, types).throwing();
   }
 
   /** Returns every queue of {@code adapter} over {@code domains}, e.g. to script them all. */

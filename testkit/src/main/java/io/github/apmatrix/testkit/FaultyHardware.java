@@ -120,8 +120,19 @@ public final class FaultyHardware implements ApHardware {
     return answer(tapq, apqn);
   }
 
+  /** Returns the next scripted AQIC answer for {@code apqn}, NORMAL when none is left. */
   @Override
-  public synchronized ResponseCode aqic(Apqn apqn, boolean enable) {
+  public synchronized ResponseCode enableInterrupts(Apqn apqn) {
+    return answerAqic(apqn);
+  }
+
+  /** Returns the next scripted AQIC answer for {@code apqn}, NORMAL when none is left. */
+  @Override
+  public synchronized ResponseCode disableInterrupts(Apqn apqn) {
+    return answerAqic(apqn);
+  }
+
+  private ResponseCode answerAqic(Apqn apqn) {
     Deque<ResponseCode> q = aqic.get(apqn);
     return q == null || q.isEmpty() ? ResponseCode.NORMAL : q.removeFirst();
   }

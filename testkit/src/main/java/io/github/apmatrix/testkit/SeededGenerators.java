@@ -8,7 +8,7 @@ import io.github.apmatrix.core.Bitmap256;
 import io.github.apmatrix.core.model.CardMode;
 import io.github.apmatrix.core.model.CardType;
 import io.github.apmatrix.core.model.HostConfig;
-import io.github.apmatrix.core.model.HostSpec;
+import io.github.apmatrix.core.model.HostSpecBuilder;
 import io.github.apmatrix.core.model.ResponseCode;
 import java.util.SplittableRandom;
 
@@ -153,8 +153,8 @@ public final class SeededGenerators {
   }
 
   /** The spec of {@link #host()}: the same draws, so the same host for the same seed. */
-  HostSpec.Builder hostSpec() {
-    HostSpec.Builder b = Hosts.builder();
+  HostSpecBuilder hostSpec() {
+    HostSpecBuilder b = Hosts.builder();
     int maxA;
     int maxD;
     if (chance(0.8)) {

@@ -53,7 +53,7 @@ class FaultsTest {
   @Test
   void throwingDriver_remove_throws_unbindStillHappens() {
     var broken = Faults.throwingPassthroughDriver(DriverName.of("broken"), t -> true);
-    assertThat(broken.toString()).isEqualTo("ThrowingDriver{broken}");
+    assertThat(broken.toString()).isEqualTo("FakeQueueDriver{broken, throwing}");
     assertThat(broken.supports(CardType.CEX8)).isTrue();
     assertThat(broken.isDefault()).isFalse();
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> broken.remove(Apqn.of(1, 1)))

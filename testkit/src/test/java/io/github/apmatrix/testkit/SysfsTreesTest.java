@@ -34,7 +34,7 @@ class SysfsTreesTest {
   void writtenTree_loadsBackAsTheSameDevices(@TempDir Path tmp) throws IOException {
     Path sys = SysfsTrees.write(FakeHosts.sysfsExample(), tmp.resolve("sys"));
     Host copy = Snapshot.load(sys);
-    MediatedDevice a = copy.mediatedDevice(FakeHosts.SYSFS_EXAMPLE_DEVICE_A).orElseThrow();
+    MediatedDevice a = copy.mdevs().find(FakeHosts.SYSFS_EXAMPLE_DEVICE_A).orElseThrow();
     assertThat(a).hasApqns("04.0047", "04.00ab").hasControlDomains(0x47, 0xab).isNotUsed();
   }
 

@@ -59,7 +59,7 @@ public final class Grid {
     HostConfig c = host.config();
     Bitmap256 apm = c.apm();
     Bitmap256 aqm = c.aqm();
-    List<MediatedDevice> devices = host.mediatedDevices();
+    List<MediatedDevice> devices = host.mdevs().list();
     for (MediatedDevice m : devices) {
       apm = apm.or(m.matrix().apm());
       aqm = aqm.or(m.matrix().aqm());
@@ -78,14 +78,15 @@ public final class Grid {
   public static Grid of(Host host, UUID device) {
     Objects.requireNonNull(host, "host");
     MediatedDevice m =
-        host.mediatedDevice(device)
+        host.mdevs()
+            .find(device)
             .orElseThrow(() -> new IllegalArgumentException("no mediated device " + device));
     return build(
         "mediated device " + device + m.guest().map(g -> " of guest " + g).orElse(""),
         host,
         m.matrix().apm(),
         m.matrix().aqm(),
-        host.mediatedDevices(),
+        host.mdevs().list(),
         host.config().adm());
   }
 

@@ -151,7 +151,7 @@ public final class HtmlReport {
       element(w, "td", m.shadow().apqns().toString());
       w.writeStartElement("td");
       w.writeAttribute("class", "withheld");
-      List<Withheld> why = host.explain(m.uuid());
+      List<Withheld> why = host.mdevs().explain(m.uuid());
       w.writeCharacters(why.isEmpty() ? "nothing" : why.toString());
       w.writeEndElement();
       w.writeEndElement();

@@ -107,7 +107,7 @@ public final class PictureCommand {
     } catch (SyntaxException e) {
       throw new CommandLine.UsageError("not a UUID: " + MessageText.bare(device.get()));
     }
-    if (host.mediatedDevice(uuid).isEmpty()) {
+    if (host.mdevs().find(uuid).isEmpty()) {
       throw new CommandLine.UsageError("no mediated device " + uuid);
     }
     return Grid.of(host, uuid);

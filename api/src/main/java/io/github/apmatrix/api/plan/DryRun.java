@@ -85,7 +85,7 @@ public final class DryRun {
     RecordingHardware hw = new RecordingHardware();
     List<String> caveats = new ArrayList<>();
     Host copy = HostCopy.of(host, hw, caveats);
-    Map<UUID, MediatedDevice> before = byUuid(copy.mediatedDevices());
+    Map<UUID, MediatedDevice> before = byUuid(copy.mdevs().list());
     Map<String, Guest> guests = new LinkedHashMap<>();
     Map<String, Apcb> viewBefore = new LinkedHashMap<>();
     Map<String, Long> commitsBefore = new LinkedHashMap<>();
@@ -100,7 +100,7 @@ public final class DryRun {
     }
     hw.start();
     Ran ran = body.apply(copy, hw);
-    Map<UUID, MediatedDevice> after = byUuid(copy.mediatedDevices());
+    Map<UUID, MediatedDevice> after = byUuid(copy.mdevs().list());
     return new DryRunResult(
         ran.refusals().isEmpty(),
         ran.outcome(),

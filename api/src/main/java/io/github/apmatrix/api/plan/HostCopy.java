@@ -7,6 +7,7 @@ import io.github.apmatrix.core.model.DriverName;
 import io.github.apmatrix.core.model.Guest;
 import io.github.apmatrix.core.model.Host;
 import io.github.apmatrix.core.model.HostSpec;
+import io.github.apmatrix.core.model.HostSpecBuilder;
 import io.github.apmatrix.core.model.MediatedDevice;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -56,7 +57,7 @@ public final class HostCopy {
   static Host of(Host host, ApHardware hardware, List<String> differences) {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(hardware, "hardware");
-    HostSpec.Builder b =
+    HostSpecBuilder b =
         HostSpec.builder()
             .config(host.config())
             .apmask(host.apmask())
@@ -77,13 +78,13 @@ public final class HostCopy {
         driver(q, want, copy.drivers().driverOf(q), differences);
       }
     }
-    List<MediatedDevice> devices = host.mediatedDevices();
+    List<MediatedDevice> devices = host.mdevs().list();
     // oldest first, as the host made them: the copy then has the same IOMMU group numbers and
     // the same device list order, unless the host freed a group number in between
     List<MediatedDevice> byGroup = new ArrayList<>(devices);
-    byGroup.sort(Comparator.comparingInt(m -> host.iommuGroup(m.uuid()).orElse(-1)));
+    byGroup.sort(Comparator.comparingInt(m -> host.mdevs().iommuGroup(m.uuid()).orElse(-1)));
     for (MediatedDevice m : byGroup) {
-      rebuilt(copy.createMediatedDevice(m.uuid()));
+      rebuilt(copy.mdevs().create(m.uuid()));
       rebuilt(copy.writeApConfig(m.uuid(), m.matrix()));
     }
     for (Guest g : host.guests()) {
@@ -118,7 +119,7 @@ public final class HostCopy {
     for (Apqn q : host.queues()) {
       driver(q, host.drivers().driverOf(q), copy.drivers().driverOf(q), out);
     }
-    devices(host, host.mediatedDevices(), copy, out);
+    devices(host, host.mdevs().list(), copy, out);
     guests(host, copy, out);
     return List.copyOf(out);
   }
@@ -140,8 +141,8 @@ public final class HostCopy {
   private static void devices(
       Host host, List<MediatedDevice> devices, Host copy, List<String> out) {
     for (MediatedDevice m : devices) {
-      OptionalInt group = host.iommuGroup(m.uuid());
-      OptionalInt copied = copy.iommuGroup(m.uuid());
+      OptionalInt group = host.mdevs().iommuGroup(m.uuid());
+      OptionalInt copied = copy.mdevs().iommuGroup(m.uuid());
       if (group.isPresent() && copied.isPresent() && group.getAsInt() != copied.getAsInt()) {
         out.add(
             "mediated device "
@@ -152,7 +153,7 @@ public final class HostCopy {
                 + group.getAsInt()
                 + " on the host");
       }
-      Optional<MediatedDevice> c = copy.mediatedDevice(m.uuid());
+      Optional<MediatedDevice> c = copy.mdevs().find(m.uuid());
       if (c.isEmpty() || !c.get().matrix().equals(m.matrix())) {
         out.add("mediated device " + m.uuid() + " has another matrix on the copy");
       } else if (!c.get().shadow().equals(m.shadow())) {

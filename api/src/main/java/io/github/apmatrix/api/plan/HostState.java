@@ -61,7 +61,7 @@ final class HostState {
         unbound[q.adapter()] = unbound[q.adapter()].with(q.domain());
       }
     }
-    for (MediatedDevice m : host.mediatedDevices()) {
+    for (MediatedDevice m : host.mdevs().list()) {
       take(
           "mediated device " + m.uuid() + m.guest().map(g -> " (guest " + g + ")").orElse(""),
           m.matrix());

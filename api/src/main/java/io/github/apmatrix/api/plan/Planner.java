@@ -54,7 +54,7 @@ public final class Planner {
   private static Proposal propose(Host host, List<Request> requests, boolean adaptersFirst) {
     HostState s = new HostState(host);
     Set<UUID> uuids = new HashSet<>();
-    host.mediatedDevices().forEach(m -> uuids.add(m.uuid()));
+    host.mdevs().list().forEach(m -> uuids.add(m.uuid()));
     Set<String> names = new HashSet<>(s.guests);
     List<Placement> placements = new ArrayList<>();
     List<Unmet> unmet = new ArrayList<>();

@@ -39,8 +39,8 @@ public final class Queries {
   public static List<Holder> holders(Host host) {
     Objects.requireNonNull(host, "host");
     Map<Apqn, Holder> out = new TreeMap<>();
-    for (MediatedDevice m : host.mediatedDevices()) {
-      List<Withheld> why = m.guest().isPresent() ? host.explain(m.uuid()) : List.of();
+    for (MediatedDevice m : host.mdevs().list()) {
+      List<Withheld> why = m.guest().isPresent() ? host.mdevs().explain(m.uuid()) : List.of();
       for (Apqn q : m.matrix().apqns()) {
         out.put(q, assigned(host, q, m, why));
       }
@@ -55,9 +55,9 @@ public final class Queries {
   public static Optional<Holder> holder(Host host, Apqn apqn) {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(apqn, "apqn");
-    for (MediatedDevice m : host.mediatedDevices()) {
+    for (MediatedDevice m : host.mdevs().list()) {
       if (m.matrix().contains(apqn)) {
-        List<Withheld> why = m.guest().isPresent() ? host.explain(m.uuid()) : List.of();
+        List<Withheld> why = m.guest().isPresent() ? host.mdevs().explain(m.uuid()) : List.of();
         return Optional.of(assigned(host, apqn, m, why));
       }
     }

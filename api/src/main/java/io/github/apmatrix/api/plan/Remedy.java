@@ -33,7 +33,7 @@ final class Remedy {
           "ENOENT: the guest must have a device open",
           "guest " + guest + (g.isEmpty() ? " is not running" : " has no mediated device open"));
     }
-    MediatedDevice m = host.mediatedDevice(uuid.get()).orElseThrow();
+    MediatedDevice m = host.mdevs().find(uuid.get()).orElseThrow();
     if (m.shadow().apm().contains(a)) {
       return new Proposal(List.of(), List.of(), Bitmap256.empty(), Bitmap256.empty(), List.of());
     }
@@ -88,7 +88,7 @@ final class Remedy {
   private static List<Step> unassignFromOthers(Host host, MediatedDevice m, int a) {
     List<Step> steps = new ArrayList<>();
     Bitmap256 domains = m.matrix().aqm();
-    for (MediatedDevice o : host.mediatedDevices()) {
+    for (MediatedDevice o : host.mdevs().list()) {
       if (!o.uuid().equals(m.uuid())
           && o.matrix().apm().contains(a)
           && o.matrix().aqm().intersects(domains)) {
@@ -174,7 +174,7 @@ final class Remedy {
         refusals.isEmpty()
             ? copy.guest(guest)
                 .flatMap(Guest::device)
-                .map(u -> copy.explain(u).toString())
+                .map(u -> copy.mdevs().explain(u).toString())
                 .orElse("the guest lost its device")
             : refusals.get(0).toString();
     return new Proposal(

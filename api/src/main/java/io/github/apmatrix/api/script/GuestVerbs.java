@@ -184,7 +184,7 @@ final class GuestVerbs {
     }
     g.get().setDeviceRelease(DeviceRelease.onFirstRequest());
     Optional<UUID> device = g.get().device();
-    if (device.isPresent() && host.isRemovalPending(device.get())) {
+    if (device.isPresent() && host.mdevs().isRemovalPending(device.get())) {
       host.kvm().closeDevice(device.get()).orThrow();
     }
     return true;
@@ -200,8 +200,8 @@ final class GuestVerbs {
     }
     String dir = path.substring(0, path.length() - "/remove".length());
     UUID uuid = uuidOrNull(dir.substring(dir.lastIndexOf('/') + 1));
-    if (uuid != null && host.isRemovalPending(uuid)) {
-      String guest = host.mediatedDevice(uuid).flatMap(m -> m.guest()).orElse("its guest");
+    if (uuid != null && host.mdevs().isRemovalPending(uuid)) {
+      String guest = host.mdevs().find(uuid).flatMap(m -> m.guest()).orElse("its guest");
       out.println(
           "echo: blocked: the write returns when guest "
               + guest
@@ -222,12 +222,12 @@ final class GuestVerbs {
   void explain(List<String> args) {
     Words.requireCount(args, 1, "explain UUID");
     UUID uuid = Words.uuid(args.get(0));
-    if (host.mediatedDevice(uuid).isEmpty()) {
+    if (host.mdevs().find(uuid).isEmpty()) {
       verdicts.report(
           Outcome.refused(Errno.ENOENT, "no mediated device " + uuid), "explain: " + uuid);
       return;
     }
-    List<Withheld> withheld = host.explain(uuid);
+    List<Withheld> withheld = host.mdevs().explain(uuid);
     if (withheld.isEmpty()) {
       out.println("nothing withheld: guest_matrix is the whole matrix");
     }

@@ -3,7 +3,7 @@ package io.github.apmatrix.api.snapshot;
 import io.github.apmatrix.api.sysfs.Sysfs;
 import io.github.apmatrix.api.sysfs.SysfsEntry;
 import io.github.apmatrix.core.model.Host;
-import io.github.apmatrix.core.model.HostSpec;
+import io.github.apmatrix.core.model.HostSpecBuilder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -68,8 +68,7 @@ public final class Snapshot {
    * @throws SnapshotException naming the file when the snapshot is unreadable, malformed or
    *     contradicts itself
    */
-  public static Host load(Path dir, Consumer<HostSpec.Builder> customizer)
-      throws SnapshotException {
+  public static Host load(Path dir, Consumer<HostSpecBuilder> customizer) throws SnapshotException {
     Objects.requireNonNull(dir, "dir");
     Objects.requireNonNull(customizer, "customizer");
     try (SnapshotFiles files = SnapshotFiles.open(dir)) {

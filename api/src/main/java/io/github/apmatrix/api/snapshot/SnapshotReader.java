@@ -6,6 +6,7 @@ import io.github.apmatrix.core.Refusal;
 import io.github.apmatrix.core.model.Host;
 import io.github.apmatrix.core.model.HostConfig;
 import io.github.apmatrix.core.model.HostSpec;
+import io.github.apmatrix.core.model.HostSpecBuilder;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,12 +26,12 @@ final class SnapshotReader {
     this.files = files;
   }
 
-  static Host load(SnapshotFiles files, Consumer<HostSpec.Builder> customizer)
+  static Host load(SnapshotFiles files, Consumer<HostSpecBuilder> customizer)
       throws SnapshotException {
     return new SnapshotReader(files).load(customizer);
   }
 
-  private Host load(Consumer<HostSpec.Builder> customizer) throws SnapshotException {
+  private Host load(Consumer<HostSpecBuilder> customizer) throws SnapshotException {
     BusReader bus = BusReader.read(files);
     Map<Integer, CardDir> cards = new CardReader(files).read();
     HostConfig config = bus.config(cards);
@@ -38,7 +39,7 @@ final class SnapshotReader {
     List<MdevDir> mdevs = new MdevReader(files).read();
     boolean vfioAp = vfioApLoaded(mdevs);
 
-    HostSpec.Builder b = HostSpec.builder();
+    HostSpecBuilder b = HostSpec.builder();
     customizer.accept(b);
     b.config(config).apmask(bus.apmask()).aqmask(bus.aqmask()).busSettings(bus.settings());
     if (!vfioAp) {
@@ -71,7 +72,7 @@ final class SnapshotReader {
   /** Creates each mediated device and writes its matrix, as the kernel would accept them. */
   private static void recreate(Host host, List<MdevDir> mdevs) throws SnapshotException {
     for (MdevDir m : mdevs) {
-      Optional<Refusal> r = host.createMediatedDevice(m.uuid()).refusal();
+      Optional<Refusal> r = host.mdevs().create(m.uuid()).refusal();
       if (r.isEmpty()) {
         r = host.writeApConfig(m.uuid(), m.matrix()).refusal();
       }

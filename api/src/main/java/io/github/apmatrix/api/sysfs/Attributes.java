@@ -172,7 +172,7 @@ final class Attributes {
           } catch (SyntaxException e) {
             return Outcome.refused(Errno.EINVAL, quote(text) + " is not a UUID");
           }
-          return host.createMediatedDevice(uuid);
+          return host.mdevs().create(uuid);
         });
   }
 
@@ -190,8 +190,7 @@ final class Attributes {
       case "assign_control_domain" -> assign(name, uuid, Axis.CONTROL_DOMAIN);
       case "unassign_control_domain" -> unassign(name, uuid, Axis.CONTROL_DOMAIN);
       case "remove" ->
-          number(
-              name, uuid, value -> value == 0 ? Outcome.done() : host.removeMediatedDevice(uuid));
+          number(name, uuid, value -> value == 0 ? Outcome.done() : host.mdevs().remove(uuid));
       case "matrix" ->
           Attr.readOnly(
               () -> {
@@ -226,12 +225,12 @@ final class Attributes {
 
   /** {@code assign_*}: the number as kstrtoul parsed it goes to the kernel's own range check. */
   private Attr assign(String name, UUID uuid, Axis axis) {
-    return number(name, uuid, number -> host.storeAssignment(uuid, axis, number));
+    return number(name, uuid, number -> host.mdevs().storeAssignment(uuid, axis, number));
   }
 
   /** {@code unassign_*}, as {@link #assign}. */
   private Attr unassign(String name, UUID uuid, Axis axis) {
-    return number(name, uuid, number -> host.storeUnassignment(uuid, axis, number));
+    return number(name, uuid, number -> host.mdevs().storeUnassignment(uuid, axis, number));
   }
 
   private static String listing(Apcb apcb, MediatedDevice d) {
@@ -239,7 +238,8 @@ final class Attributes {
   }
 
   private MediatedDevice device(UUID uuid) {
-    return host.mediatedDevice(uuid)
+    return host.mdevs()
+        .find(uuid)
         .orElseThrow(
             () ->
                 SysfsException.noEntry(

@@ -37,8 +37,10 @@ final class IommuGroups {
     return new Dir(
         () -> {
           SortedMap<String, Node> m = new TreeMap<>();
-          for (MediatedDevice d : host.mediatedDevices()) {
-            host.iommuGroup(d.uuid()).ifPresent(n -> m.put(String.valueOf(n), group(d.uuid())));
+          for (MediatedDevice d : host.mdevs().list()) {
+            host.mdevs()
+                .iommuGroup(d.uuid())
+                .ifPresent(n -> m.put(String.valueOf(n), group(d.uuid())));
           }
           return m;
         });
@@ -46,7 +48,7 @@ final class IommuGroups {
 
   /** The device's {@code iommu_group} link, while the device exists. */
   Optional<Link> link(UUID uuid) {
-    OptionalInt group = host.iommuGroup(uuid);
+    OptionalInt group = host.mdevs().iommuGroup(uuid);
     return group.isPresent()
         ? Optional.of(new Link(DIR + "/" + group.getAsInt()))
         : Optional.empty();

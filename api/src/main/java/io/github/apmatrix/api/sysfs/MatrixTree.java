@@ -75,14 +75,14 @@ final class MatrixTree {
     return dir(
         m -> {
           matrixFiles(m);
-          for (MediatedDevice d : host.mediatedDevices()) {
+          for (MediatedDevice d : host.mdevs().list()) {
             m.put(d.uuid().toString(), mdevDir(d.uuid()));
           }
         },
         name -> {
           UUID uuid = canonicalUuid(name);
           if (uuid != null) {
-            return host.mediatedDevice(uuid).isPresent() ? mdevDir(uuid) : null;
+            return host.mdevs().find(uuid).isPresent() ? mdevDir(uuid) : null;
           }
           return entries(this::matrixFiles).get(name);
         });
@@ -108,7 +108,7 @@ final class MatrixTree {
   }
 
   void mdevLinks(SortedMap<String, Node> m) {
-    for (MediatedDevice d : host.mediatedDevices()) {
+    for (MediatedDevice d : host.mdevs().list()) {
       m.put(d.uuid().toString(), new Link(MATRIX + "/" + d.uuid()));
     }
   }

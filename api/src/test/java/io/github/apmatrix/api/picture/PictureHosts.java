@@ -10,6 +10,7 @@ import io.github.apmatrix.core.model.Host;
 import io.github.apmatrix.core.model.HostConfig;
 import io.github.apmatrix.core.model.HostPreset;
 import io.github.apmatrix.core.model.HostSpec;
+import io.github.apmatrix.core.model.HostSpecBuilder;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.UUID;
@@ -45,7 +46,7 @@ final class PictureHosts {
    * adapter × 256 domains and a guest whose name needs escaping.
    */
   static Host full() {
-    HostSpec.Builder b =
+    HostSpecBuilder b =
         HostSpec.builder()
             .config(
                 HostConfig.withApxa(255, 255, Bitmap256.all(), Bitmap256.all(), Bitmap256.all()))
@@ -56,7 +57,7 @@ final class PictureHosts {
     Host h = b.start();
     for (int a = 0x80; a < 256; a++) {
       UUID u = new UUID(0x1234, a);
-      h.createMediatedDevice(u).orThrow();
+      h.mdevs().create(u).orThrow();
       h.writeApConfig(
               u, io.github.apmatrix.core.Apcb.of(Bitmap256.of(a), Bitmap256.all(), Bitmap256.of(a)))
           .orThrow();

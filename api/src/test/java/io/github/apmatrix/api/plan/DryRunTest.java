@@ -28,7 +28,7 @@ class DryRunTest {
     StringBuilder drivers = new StringBuilder();
     host.queues().forEach(q -> drivers.append(q).append(host.drivers().driverOf(q)));
     return new State(
-        host.mediatedDevices(),
+        host.mdevs().list(),
         host.apmask(),
         host.guest("g1").orElseThrow().commits(),
         host.resets().count(),
@@ -149,7 +149,7 @@ class DryRunTest {
                 + "hw zapq 03.0002 INVALID_ADDRESS\nguest stop g1\necho 1 > "
                 + PlanHosts.M
                 + "/assign_domain\n");
-    assertThat(h.mediatedDevice(u).orElseThrow().shadow().apm().contains(3)).isFalse();
+    assertThat(h.mdevs().find(u).orElseThrow().shadow().apm().contains(3)).isFalse();
     DryRunResult r = DryRun.run(h, x -> x.writeApmask(x.apmask()));
     assertThat(r.caveats())
         .singleElement()

@@ -2,17 +2,8 @@ package io.github.apmatrix.api.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.apmatrix.core.Apqn;
-import io.github.apmatrix.core.Bitmap256;
-import io.github.apmatrix.core.model.ApQueueDriver;
-import io.github.apmatrix.core.model.Card;
-import io.github.apmatrix.core.model.CardMode;
-import io.github.apmatrix.core.model.CardType;
-import io.github.apmatrix.core.model.DriverName;
 import io.github.apmatrix.core.model.Host;
-import io.github.apmatrix.core.model.HostConfig;
 import io.github.apmatrix.core.model.HostPreset;
-import io.github.apmatrix.core.model.HostSpec;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -23,13 +14,13 @@ class HostCopyTest {
     Host host = PlanHosts.demo();
     Host copy = HostCopy.of(host);
     assertThat(HostCopy.differences(host, copy)).isEmpty();
-    assertThat(copy.mediatedDevices()).isEqualTo(host.mediatedDevices());
+    assertThat(copy.mdevs().list()).isEqualTo(host.mdevs().list());
     assertThat(copy.guest("g1").orElseThrow().crycb().masks())
         .isEqualTo(host.guest("g1").orElseThrow().crycb().masks());
     UUID u = UUID.fromString(PlanHosts.U);
     copy.unassignAdapter(u, 3).orThrow();
     copy.kvm().destroyGuest("g1").orThrow();
-    assertThat(host.mediatedDevice(u).orElseThrow().matrix().apm().contains(3)).isTrue();
+    assertThat(host.mdevs().find(u).orElseThrow().matrix().apm().contains(3)).isTrue();
     assertThat(host.guest("g1")).isPresent();
     assertThat(HostCopy.differences(host, copy))
         .anySatisfy(d -> assertThat(d).contains("has another matrix"))
@@ -46,16 +37,16 @@ class HostCopyTest {
     UUID a = UUID.fromString("00000000-0000-4000-8000-00000000000a");
     UUID b = UUID.fromString("00000000-0000-4000-8000-00000000000b");
     UUID c = UUID.fromString("00000000-0000-4000-8000-00000000000c");
-    host.createMediatedDevice(a).orThrow();
-    host.createMediatedDevice(b).orThrow();
+    host.mdevs().create(a).orThrow();
+    host.mdevs().create(b).orThrow();
     Host copy = HostCopy.of(host);
-    assertThat(copy.iommuGroup(a)).hasValue(0);
-    assertThat(copy.iommuGroup(b)).hasValue(1);
-    assertThat(copy.mediatedDevices()).isEqualTo(host.mediatedDevices());
+    assertThat(copy.mdevs().iommuGroup(a)).hasValue(0);
+    assertThat(copy.mdevs().iommuGroup(b)).hasValue(1);
+    assertThat(copy.mdevs().list()).isEqualTo(host.mdevs().list());
     assertThat(HostCopy.differences(host, copy)).isEmpty();
 
-    host.createMediatedDevice(c).orThrow();
-    host.removeMediatedDevice(a).orThrow();
+    host.mdevs().create(c).orThrow();
+    host.mdevs().remove(a).orThrow();
     assertThat(HostCopy.differences(host, HostCopy.of(host)))
         .containsExactlyInAnyOrder(
             "mediated device " + b + " is in IOMMU group 0 on the copy but 1 on the host",
@@ -67,43 +58,5 @@ class HostCopyTest {
     Host host = Host.start(HostPreset.named("demo").spec());
     host.vfioAp().unload().orThrow();
     assertThat(HostCopy.of(host).vfioAp().isLoaded()).isFalse();
-  }
-
-  @Test
-  void differences_nameWhatARebuildCannotCopy() {
-    ApQueueDriver mine =
-        new ApQueueDriver() {
-          @Override
-          public DriverName name() {
-            return DriverName.of("mine");
-          }
-
-          @Override
-          public boolean isDefault() {
-            return true;
-          }
-
-          @Override
-          public boolean supports(CardType type) {
-            return type.hwtype() < 10;
-          }
-
-          @Override
-          public void probe(Apqn apqn) {}
-
-          @Override
-          public void remove(Apqn apqn) {}
-        };
-    Bitmap256 one = Bitmap256.of(1);
-    Host host =
-        HostSpec.builder()
-            .config(HostConfig.withApxa(255, 255, one, one, one))
-            .card(Card.of(1, CardType.of(7), CardMode.CCA))
-            .driver(mine)
-            .start();
-    assertThat(host.drivers().driverOf(Apqn.of(1, 1))).contains(DriverName.of("mine"));
-    assertThat(HostCopy.differences(host, HostCopy.of(host)))
-        .containsExactlyInAnyOrder(
-            "queue 01.0001 is bound to mine on the host but to no driver on the copy");
   }
 }

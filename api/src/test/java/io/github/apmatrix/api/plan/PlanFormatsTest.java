@@ -62,8 +62,8 @@ class PlanFormatsTest {
     Host byMdevctl = appliedByMdevctl(lpar, p);
     assertThat(PlanFormats.configs(p)).hasSize(3);
     for (Placement pl : p.placements()) {
-      assertThat(byMdevctl.mediatedDevice(pl.device()).orElseThrow().matrix())
-          .isEqualTo(byScript.mediatedDevice(pl.device()).orElseThrow().matrix())
+      assertThat(byMdevctl.mdevs().find(pl.device()).orElseThrow().matrix())
+          .isEqualTo(byScript.mdevs().find(pl.device()).orElseThrow().matrix())
           .isEqualTo(pl.matrix());
     }
   }

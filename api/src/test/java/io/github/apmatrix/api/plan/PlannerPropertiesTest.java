@@ -109,8 +109,8 @@ class PlannerPropertiesTest {
               Proposal p = Planner.propose(host, rs);
               assertThat(p.placements().size() + p.unmet().size()).isEqualTo(rs.size());
               Host after = PlannerTest.applied(host, p);
-              for (MediatedDevice m : host.mediatedDevices()) {
-                assertThat(after.mediatedDevice(m.uuid()).orElseThrow().matrix())
+              for (MediatedDevice m : host.mdevs().list()) {
+                assertThat(after.mdevs().find(m.uuid()).orElseThrow().matrix())
                     .isEqualTo(m.matrix());
               }
               Bitmap256 usedA = Bitmap256.empty();

@@ -101,7 +101,7 @@ class PlannerTest {
               assertThat(u.detail()).contains("queue 04.0005 is in guest a's new device");
             });
     assertThat(p.script()).contains("# not met: guest b cannot be met: EADDRINUSE");
-    assertThat(applied(lpar, p).mediatedDevices()).isNotEmpty();
+    assertThat(applied(lpar, p).mdevs().list()).isNotEmpty();
   }
 
   @Test
@@ -113,8 +113,8 @@ class PlannerTest {
     Apcb placed = p.placements().get(0).matrix();
     assertThat(placed.aqm()).isEqualTo(Bitmap256.of(1));
     Host after = applied(h, p);
-    assertThat(after.mediatedDevice(UUID.fromString(PlanHosts.U)).orElseThrow().matrix())
-        .isEqualTo(h.mediatedDevice(UUID.fromString(PlanHosts.U)).orElseThrow().matrix());
+    assertThat(after.mdevs().find(UUID.fromString(PlanHosts.U)).orElseThrow().matrix())
+        .isEqualTo(h.mdevs().find(UUID.fromString(PlanHosts.U)).orElseThrow().matrix());
     Proposal full = Planner.propose(h, RequestText.parse("guest g3 on-adapters=3 on-domains=2\n"));
     assertThat(full.unmet())
         .singleElement()
@@ -238,6 +238,6 @@ class PlannerTest {
     Host after = applied(lpar, p);
     Guest g = after.guest("a").orElseThrow();
     assertThat(g.crycb().masks()).isEqualTo(p.placements().get(0).matrix());
-    assertThat(after.explain(g.device().orElseThrow())).isEmpty();
+    assertThat(after.mdevs().explain(g.device().orElseThrow())).isEmpty();
   }
 }

@@ -27,7 +27,7 @@ class HostileSnapshotTest {
     Host h = Host.start(HostPreset.named("demo").spec());
     h.writeApmask(h.apmask().without(3).without(0x0a)).orThrow();
     java.util.UUID u = java.util.UUID.fromString(U);
-    h.createMediatedDevice(u).orThrow();
+    h.mdevs().create(u).orThrow();
     h.writeApConfig(u, Apcb.of(Bitmap256.of(3), Bitmap256.of(2), Bitmap256.of(1))).orThrow();
     Path dir = tmp.resolve(name);
     Snapshot.write(h, dir);

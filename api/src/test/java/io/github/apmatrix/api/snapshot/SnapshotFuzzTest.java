@@ -55,7 +55,7 @@ class SnapshotFuzzTest {
     if (!Files.isDirectory(dir)) {
       Host h = Host.start(HostPreset.named("demo").spec());
       h.writeApmask(h.apmask().without(3).without(0x0a)).orThrow();
-      h.createMediatedDevice(U).orThrow();
+      h.mdevs().create(U).orThrow();
       h.writeApConfig(U, Apcb.of(Bitmap256.of(3), Bitmap256.of(2), Bitmap256.of(1))).orThrow();
       Snapshot.write(h, dir);
     }

@@ -17,6 +17,7 @@ import io.github.apmatrix.core.model.Host;
 import io.github.apmatrix.core.model.HostConfig;
 import io.github.apmatrix.core.model.HostPreset;
 import io.github.apmatrix.core.model.HostSpec;
+import io.github.apmatrix.core.model.HostSpecBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -70,7 +71,7 @@ class SnapshotTest {
       case 2 -> host = Host.start(HostPreset.named("noapxa").spec());
       default -> {
         boolean qci = rnd.nextInt(4) != 0;
-        HostSpec.Builder b = HostSpec.builder();
+        HostSpecBuilder b = HostSpec.builder();
         Bitmap256 apm = Bitmap256.empty();
         Bitmap256 aqm = Bitmap256.empty();
         for (int i = 0; i < 4; i++) {
@@ -102,7 +103,7 @@ class SnapshotTest {
       if (rnd.nextInt(3) == 0) {
         continue;
       }
-      host.createMediatedDevice(u).orThrow();
+      host.mdevs().create(u).orThrow();
       for (int i = 0; i < 5; i++) {
         assertThat(host.assignAdapter(u, rnd.nextInt(64)).errno())
             .isNotEqualTo(Optional.of(Errno.ENOENT));
@@ -140,7 +141,7 @@ class SnapshotTest {
                             .toList());
                 assertThat(back.apmask()).isEqualTo(h.apmask());
                 assertThat(back.aqmask()).isEqualTo(h.aqmask());
-                assertThat(back.mediatedDevices()).isEqualTo(h.mediatedDevices());
+                assertThat(back.mdevs().list()).isEqualTo(h.mdevs().list());
                 assertThat(back.vfioAp().isLoaded()).isEqualTo(h.vfioAp().isLoaded());
                 assertThat(dump(back)).isEqualTo(dump(h));
                 delete(dir);
@@ -164,7 +165,7 @@ class SnapshotTest {
   private Path demoSnapshot() throws IOException {
     Host h = Host.start(HostPreset.named("demo").spec());
     h.writeApmask(h.apmask().without(3).without(0x0a)).orThrow();
-    h.createMediatedDevice(U).orThrow();
+    h.mdevs().create(U).orThrow();
     h.writeApConfig(U, Apcb.of(Bitmap256.of(3), Bitmap256.of(2), Bitmap256.of(1))).orThrow();
     Path dir = tmp.resolve("demo");
     Snapshot.write(h, dir);
@@ -221,7 +222,7 @@ class SnapshotTest {
     assertThat(dir.resolve("bus/ap/drivers/vfio_ap")).isEmptyDirectory();
     delete(dir.resolve("bus/ap/drivers"));
     assertThat(Snapshot.load(dir).vfioAp().isLoaded()).isTrue();
-    assertThat(Snapshot.load(dir).mediatedDevices()).hasSize(1);
+    assertThat(Snapshot.load(dir).mdevs().list()).hasSize(1);
   }
 
   @Test
@@ -393,6 +394,6 @@ class SnapshotTest {
     boolean[] called = {false};
     Host h = Snapshot.load(dir, b -> called[0] = true);
     assertThat(called[0]).isTrue();
-    assertThat(h.mediatedDevice(U).orElseThrow().shadow().apqns()).hasSize(1);
+    assertThat(h.mdevs().find(U).orElseThrow().shadow().apqns()).hasSize(1);
   }
 }

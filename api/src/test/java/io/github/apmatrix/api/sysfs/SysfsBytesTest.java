@@ -24,7 +24,7 @@ class SysfsBytesTest {
 
   private static Sysfs demo() {
     Host host = Host.start(HostPreset.named("demo").spec());
-    host.createMediatedDevice(U).orThrow();
+    host.mdevs().create(U).orThrow();
     return Sysfs.of(host);
   }
 

@@ -28,7 +28,7 @@ class SysfsFuzzTest {
     String path = nl < 0 ? text : text.substring(0, nl);
     byte[] data = nl < 0 ? new byte[0] : Arrays.copyOfRange(input, nl + 1, input.length);
     Host host = Host.start(HostPreset.named("demo").spec());
-    host.createMediatedDevice(U).orThrow();
+    host.mdevs().create(U).orThrow();
     Sysfs sys = Sysfs.of(host);
     String before = sys.read(DEVICE + "/matrix") + sys.read("/sys/bus/ap/apmask");
     try {

@@ -49,8 +49,7 @@ class SysfsTest {
     sys.write(Sysfs.CREATE, U + "\n");
     sys.write(M + "/assign_adapter", "3\n");
     sys.write(M + "/assign_domain", "2");
-    assertThat(host.mediatedDevice(U).orElseThrow().matrix().apqns())
-        .containsExactly(Apqn.of(3, 2));
+    assertThat(host.mdevs().find(U).orElseThrow().matrix().apqns()).containsExactly(Apqn.of(3, 2));
     assertThat(sys.read(M + "/matrix")).isEqualTo("03.0002\n");
     assertThat(sys.read("/sys/bus/mdev/devices/" + U + "/guest_matrix")).isEqualTo("03.0002\n");
     assertThat(sys.read("/sys/bus/ap/devices/03.0002/status")).isEqualTo("assigned\n");
@@ -73,7 +72,7 @@ class SysfsTest {
         .isEqualTo(Errno.ENODEV);
     assertThatThrownBy(() -> host.assignAdapter(U, 300))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThat(host.mediatedDevice(U).orElseThrow().matrix().isEmpty()).isTrue();
+    assertThat(host.mdevs().find(U).orElseThrow().matrix().isEmpty()).isTrue();
   }
 
   @Test
@@ -129,7 +128,7 @@ class SysfsTest {
   void emptyWrite_neverReachesTheAttribute() {
     sys.write("/sys/bus/ap/apmask", "");
     sys.write(Sysfs.CREATE, "");
-    assertThat(host.mediatedDevices()).isEmpty();
+    assertThat(host.mdevs().list()).isEmpty();
   }
 
   @Test

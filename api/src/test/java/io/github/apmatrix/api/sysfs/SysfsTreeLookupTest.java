@@ -48,7 +48,7 @@ class SysfsTreeLookupTest {
       }
       Host host = Host.start(preset.spec());
       assertThat(assertEveryLookupMatchesTheListing(host)).isPositive();
-      host.createMediatedDevice(U).orThrow();
+      host.mdevs().create(U).orThrow();
       assertThat(assertEveryLookupMatchesTheListing(host)).isPositive();
     }
   }
@@ -226,10 +226,10 @@ class SysfsTreeLookupTest {
             .aqmask(Bitmap256.range(0x80, 0xff))
             .start();
     for (UUID u : new UUID[] {U, V, GONE}) {
-      host.createMediatedDevice(u).orThrow();
+      host.mdevs().create(u).orThrow();
     }
     host.writeApConfig(U, Apcb.of(Bitmap256.of(5), Bitmap256.of(1, 2), Bitmap256.of(1))).orThrow();
-    host.removeMediatedDevice(GONE).orThrow();
+    host.mdevs().remove(GONE).orThrow();
     return host;
   }
 

@@ -128,6 +128,13 @@ final class ApBus {
     return n;
   }
 
+  /** Returns the queue devices, ascending, as an unmodifiable list. */
+  List<Apqn> queueList() {
+    List<Apqn> out = new ArrayList<>();
+    forEachQueue((a, d) -> out.add(Apqn.of(a, d)));
+    return Collections.unmodifiableList(out);
+  }
+
   /** Visits every queue device, adapter by adapter, domains ascending. */
   void forEachQueue(QueueVisitor visitor) {
     for (int a = 0; a < 256; a++) {

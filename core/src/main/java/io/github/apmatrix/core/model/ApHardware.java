@@ -28,10 +28,18 @@ public interface ApHardware {
   ResponseCode tapq(Apqn apqn);
 
   /**
-   * Returns the response code of the host's PQAP(AQIC) enabling ({@code enable}) or disabling
-   * interrupts of {@code apqn}; NORMAL unless overridden.
+   * Returns the response code of the host's PQAP(AQIC) enabling interrupts of {@code apqn} (as
+   * {@code vfio_ap_irq_enable} issues it for a guest); NORMAL unless overridden.
    */
-  default ResponseCode aqic(Apqn apqn, boolean enable) {
+  default ResponseCode enableInterrupts(Apqn apqn) {
+    return ResponseCode.NORMAL;
+  }
+
+  /**
+   * Returns the response code of the host's PQAP(AQIC) disabling interrupts of {@code apqn} (as
+   * {@code vfio_ap_irq_disable} issues it, retried while busy); NORMAL unless overridden.
+   */
+  default ResponseCode disableInterrupts(Apqn apqn) {
     return ResponseCode.NORMAL;
   }
 

@@ -11,7 +11,7 @@ import io.github.apmatrix.core.Bitmap256;
  * configuration's {@code apm}/{@code aqm}/{@code adm}), apmatrix writes once, over an axis.
  *
  * <pre>{@code
- * host.storeAssignment(uuid, Axis.DOMAIN, 0x47);   // echo 0x47 > .../assign_domain
+ * host.mdevs().storeAssignment(uuid, Axis.DOMAIN, 0x47);   // echo 0x47 > .../assign_domain
  * Axis.CONTROL_DOMAIN.of(device.matrix());        // the adm
  * }</pre>
  *

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Says, for every assigned id a device's shadow withholds, why: beyond the kernel, which only shows
@@ -63,43 +64,10 @@ final class Explainer {
     }
     Bitmap256 domains = m.aqm.and(host.aqm());
     for (int d = domains.first(); d >= 0; d = domains.next(d + 1)) {
-      Apqn q = Apqn.of(a, d);
-      if (vfio.usable().contains(q)) {
-        continue;
+      Withheld w = unusableQueue(a, d, vfio, bus);
+      if (w != null) {
+        return w;
       }
-      VfioQueue vq = vfio.queue(a, d);
-      if (vq != null) {
-        return withheld(
-            a,
-            Withheld.Reason.RESET_FAILED,
-            q,
-            "the last reset of queue " + q + " answered " + vq.resetStatus);
-      }
-      if (!bus.exists(a, d)) {
-        return withheld(
-            a,
-            Withheld.Reason.NO_QUEUE_DEVICE,
-            q,
-            "queue " + q + " has no queue device on the AP bus");
-      }
-      if (bus.owned(a, d)) {
-        return withheld(
-            a,
-            Withheld.Reason.OWNED_BY_HOST,
-            q,
-            String.format(
-                "queue %s is owned by the host's default drivers (adapter 0x%02x in apmask,"
-                    + " domain 0x%02x in aqmask)",
-                q, a, d));
-      }
-      BusDriver drv = bus.driverOf(a, d);
-      return withheld(
-          a,
-          Withheld.Reason.NOT_BOUND_TO_VFIO_AP,
-          q,
-          "queue "
-              + q
-              + (drv == null ? " is not bound to any driver" : " is bound to " + drv.name()));
     }
     WithheldCause cause = m.withheldCause.get(a);
     if (cause != null) {
@@ -117,6 +85,47 @@ final class Explainer {
         Withheld.Reason.NOT_REFILTERED,
         Optional.empty(),
         "it was withheld by an earlier filtering and nothing has re-filtered the matrix since");
+  }
+
+  /** Why queue (a, d) is not usable for vfio_ap, or null when it is. */
+  private static @Nullable Withheld unusableQueue(int a, int d, VfioAp vfio, ApBus bus) {
+    Apqn q = Apqn.of(a, d);
+    if (vfio.usable().contains(q)) {
+      return null;
+    }
+    VfioQueue vq = vfio.queue(a, d);
+    if (vq != null) {
+      return withheld(
+          a,
+          Withheld.Reason.RESET_FAILED,
+          q,
+          "the last reset of queue " + q + " answered " + vq.resetStatus);
+    }
+    if (!bus.exists(a, d)) {
+      return withheld(
+          a,
+          Withheld.Reason.NO_QUEUE_DEVICE,
+          q,
+          "queue " + q + " has no queue device on the AP bus");
+    }
+    if (bus.owned(a, d)) {
+      return withheld(
+          a,
+          Withheld.Reason.OWNED_BY_HOST,
+          q,
+          String.format(
+              "queue %s is owned by the host's default drivers (adapter 0x%02x in apmask,"
+                  + " domain 0x%02x in aqmask)",
+              q, a, d));
+    }
+    BusDriver drv = bus.driverOf(a, d);
+    return withheld(
+        a,
+        Withheld.Reason.NOT_BOUND_TO_VFIO_AP,
+        q,
+        "queue "
+            + q
+            + (drv == null ? " is not bound to any driver" : " is bound to " + drv.name()));
   }
 
   private static Withheld withheld(int a, Withheld.Reason reason, Apqn q, String detail) {

@@ -73,6 +73,17 @@ final class GuestTable {
     return stop(guest, op);
   }
 
+  /** Closes the device this very guest holds; EBADF when it holds none (or is not running). */
+  Outcome closeDevice(Guest guest, Op op) {
+    Mdev m = guest.device;
+    if (byName.get(guest.name()) != guest || m == null) {
+      return Outcome.refused(
+          Errno.EBADF, "guest " + guest.name() + " holds no mediated device to close");
+    }
+    vfio.driver().close(m, op.commits);
+    return Outcome.done();
+  }
+
   private Outcome stop(Guest g, Op op) {
     Mdev m = g.device;
     if (m != null) {

@@ -6,12 +6,9 @@ import io.github.apmatrix.core.Apqn;
 import io.github.apmatrix.core.Bitmap256;
 import io.github.apmatrix.core.Errno;
 import io.github.apmatrix.core.Outcome;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -31,7 +28,7 @@ import java.util.function.UnaryOperator;
  *     .start();
  * host.writeApmask(host.apmask().without(3)).orThrow();
  * UUID uuid = UUID.randomUUID();
- * host.createMediatedDevice(uuid).orThrow();
+ * host.mdevs().create(uuid).orThrow();
  * host.assignAdapter(uuid, 3).orThrow();
  * host.assignDomain(uuid, 2).orThrow();
  * Guest g = host.kvm().createGuest("g1", host.defaultCrycbFormat());
@@ -58,6 +55,7 @@ public final class Host {
   private final QueueDrivers drivers;
   private final VfioApModule vfioAp;
   private final Machine machine;
+  private final MediatedDevices mdevs;
   private final ApBusSettings busSettings;
 
   private Host(HostSpec spec) {
@@ -80,6 +78,7 @@ public final class Host {
     this.drivers = new QueueDrivers(this, bus);
     this.vfioAp = new VfioApModule(this, vfio);
     this.machine = new Machine(this, bus);
+    this.mdevs = new MediatedDevices(this, vfio, bus);
   }
 
   /**
@@ -109,6 +108,14 @@ public final class Host {
   /** Returns the vfio_ap module: loaded or not, load and unload, its features and notices. */
   public VfioApModule vfioAp() {
     return vfioAp;
+  }
+
+  /**
+   * Returns the mediated devices: create, remove, find and list them, their IOMMU groups, why their
+   * shadows withhold what they do, and the sysfs forms of the assignment writes.
+   */
+  public MediatedDevices mdevs() {
+    return mdevs;
   }
 
   /** Returns the machine: its AP configuration and cards changing under the host. */
@@ -237,12 +244,7 @@ public final class Host {
 
   /** Returns the queue devices on the AP bus, ascending. */
   public List<Apqn> queues() {
-    return locked(
-        () -> {
-          List<Apqn> out = new ArrayList<>();
-          bus.forEachQueue((a, d) -> out.add(Apqn.of(a, d)));
-          return Collections.unmodifiableList(out);
-        });
+    return locked(bus::queueList);
   }
 
   /** Returns whether the host's default drivers own {@code apqn} (apmask and aqmask). */
@@ -253,82 +255,8 @@ public final class Host {
   // ================================================================ vfio_ap
 
   /**
-   * Creates a mediated device of type {@code vfio_ap-passthrough}.
-   *
-   * @return done, or refused with {@link Errno#EEXIST} (the UUID exists) or {@link Errno#EUSERS}
-   *     (no instances left)
-   */
-  public Outcome createMediatedDevice(UUID uuid) {
-    Objects.requireNonNull(uuid, "uuid");
-    return mutate(op -> vfio.loaded() ? vfio.driver().create(uuid) : VfioModule.notLoaded());
-  }
-
-  /**
-   * Removes a mediated device ({@code vfio_ap_mdev_remove}). If a guest uses it, the kernel asks
-   * the guest's user space to release it: each request clears the guest's masks and signals the
-   * config-change and request eventfds (see {@link VfioApModule#deviceNotices()}); the guest closes
-   * the device as its {@link Guest#deviceRelease()} says, which clears its masks again and resets
-   * every linked queue; then every linked queue is reset once more and the device is gone. A guest
-   * that never releases the device leaves the removal pending, as the kernel's write blocks: the
-   * device stays (and cannot be opened again) until the guest closes it or stops, and the removal
-   * then completes.
-   *
-   * @return done (the device is gone, or its removal is pending: see {@link
-   *     #mediatedDevice(UUID)}), or refused with {@link Errno#ENOENT} when there is no such device
-   */
-  public Outcome removeMediatedDevice(UUID uuid) {
-    return withDevice(
-        uuid,
-        (m, op) -> {
-          vfio.driver().remove(m, op);
-          return Outcome.done();
-        });
-  }
-
-  /**
-   * Returns whether the removal of the mediated device {@code uuid} waits for its guest to release
-   * it (the kernel's {@code remove} write is blocked; see {@link #removeMediatedDevice(UUID)}).
-   */
-  public boolean isRemovalPending(UUID uuid) {
-    Objects.requireNonNull(uuid, "uuid");
-    return locked(
-        () -> {
-          Mdev m = vfio.driver().mdev(uuid);
-          return m != null && m.removing;
-        });
-  }
-
-  /** Returns a snapshot of the mediated device {@code uuid}, if it exists. */
-  public Optional<MediatedDevice> mediatedDevice(UUID uuid) {
-    return locked(
-        () -> {
-          Mdev m = vfio.driver().mdev(uuid);
-          return m == null ? Optional.empty() : Optional.of(m.snapshot());
-        });
-  }
-
-  /**
-   * Returns the number of mediated device {@code uuid}'s IOMMU group, if the device exists. The
-   * vfio core gives a device of an emulated IOMMU, as vfio_ap's are, a group of its own ({@code
-   * vfio_noiommu_group_alloc}: named {@code vfio-noiommu}, numbered by {@code iommu_group_alloc}
-   * with the lowest number free) and frees it with the device; the model has no other IOMMU groups.
-   */
-  public OptionalInt iommuGroup(UUID uuid) {
-    return locked(
-        () -> {
-          Mdev m = vfio.driver().mdev(uuid);
-          return m == null ? OptionalInt.empty() : OptionalInt.of(m.iommuGroup);
-        });
-  }
-
-  /** Returns snapshots of every mediated device, by UUID. */
-  public List<MediatedDevice> mediatedDevices() {
-    return locked(() -> vfio.driver().snapshots());
-  }
-
-  /**
-   * Assigns an adapter ({@code assign_adapter}): as {@link #storeAssignment} on {@link
-   * Axis#ADAPTER}. The queues need not exist (over-provisioning).
+   * Assigns an adapter ({@code assign_adapter}): as {@link MediatedDevices#storeAssignment} on
+   * {@link Axis#ADAPTER}. The queues need not exist (over-provisioning).
    *
    * @return done, or refused with {@link Errno#ENODEV} (id above the device's maximum, e.g. 0x40
    *     without APXA), {@link Errno#EADDRNOTAVAIL} (a queue of the new matrix is owned by the
@@ -337,18 +265,18 @@ public final class Host {
    * @throws IllegalArgumentException if {@code id} is outside 0..255
    */
   public Outcome assignAdapter(UUID uuid, int id) {
-    return storeAssignment(uuid, Axis.ADAPTER, Axis.ADAPTER.check(id));
+    return mdevs.storeAssignment(uuid, Axis.ADAPTER, Axis.ADAPTER.check(id));
   }
 
   /**
-   * Unassigns an adapter ({@code unassign_adapter}): as {@link #storeUnassignment}.
+   * Unassigns an adapter ({@code unassign_adapter}): as {@link MediatedDevices#storeUnassignment}.
    *
    * @return done, or refused with {@link Errno#ENODEV} (id above the maximum) or {@link
    *     Errno#ENOENT} (no such device)
    * @throws IllegalArgumentException if {@code id} is outside 0..255
    */
   public Outcome unassignAdapter(UUID uuid, int id) {
-    return storeUnassignment(uuid, Axis.ADAPTER, Axis.ADAPTER.check(id));
+    return mdevs.storeUnassignment(uuid, Axis.ADAPTER, Axis.ADAPTER.check(id));
   }
 
   /**
@@ -358,7 +286,7 @@ public final class Host {
    * @throws IllegalArgumentException if {@code id} is outside 0..255
    */
   public Outcome assignDomain(UUID uuid, int id) {
-    return storeAssignment(uuid, Axis.DOMAIN, Axis.DOMAIN.check(id));
+    return mdevs.storeAssignment(uuid, Axis.DOMAIN, Axis.DOMAIN.check(id));
   }
 
   /**
@@ -368,7 +296,7 @@ public final class Host {
    * @throws IllegalArgumentException if {@code id} is outside 0..255
    */
   public Outcome unassignDomain(UUID uuid, int id) {
-    return storeUnassignment(uuid, Axis.DOMAIN, Axis.DOMAIN.check(id));
+    return mdevs.storeUnassignment(uuid, Axis.DOMAIN, Axis.DOMAIN.check(id));
   }
 
   /**
@@ -379,7 +307,7 @@ public final class Host {
    * @throws IllegalArgumentException if {@code id} is outside 0..255
    */
   public Outcome assignControlDomain(UUID uuid, int id) {
-    return storeAssignment(uuid, Axis.CONTROL_DOMAIN, Axis.CONTROL_DOMAIN.check(id));
+    return mdevs.storeAssignment(uuid, Axis.CONTROL_DOMAIN, Axis.CONTROL_DOMAIN.check(id));
   }
 
   /**
@@ -389,37 +317,7 @@ public final class Host {
    * @throws IllegalArgumentException if {@code id} is outside 0..255
    */
   public Outcome unassignControlDomain(UUID uuid, int id) {
-    return storeUnassignment(uuid, Axis.CONTROL_DOMAIN, Axis.CONTROL_DOMAIN.check(id));
-  }
-
-  /**
-   * A write of a number to {@code assign_adapter}, {@code assign_domain} or {@code
-   * assign_control_domain} ({@code axis}), as the kernel's store function handles it. Ownership and
-   * sharing of adapters and domains are checked over the whole new matrix; a running guest gets an
-   * adapter if all its queues over the shadow's domains are bound to vfio_ap and usable. {@code
-   * number} is what {@code kstrtoul} parsed from the text written to sysfs, an unsigned 64-bit
-   * value (a negative {@code long} stands for one above {@link Long#MAX_VALUE}), and a number above
-   * the device's maximum id is refused with ENODEV, as the kernel refuses it. Java code that holds
-   * an id uses {@link #assignAdapter} and its kin, which take only 0..255.
-   *
-   * @return as {@link #assignAdapter}, {@link #assignDomain} or {@link #assignControlDomain}
-   */
-  public Outcome storeAssignment(UUID uuid, Axis axis, long number) {
-    Objects.requireNonNull(axis, "axis");
-    return withDevice(uuid, (m, op) -> vfio.driver().edits.assign(m, axis, number, op));
-  }
-
-  /**
-   * A write of a number to {@code unassign_adapter}, {@code unassign_domain} or {@code
-   * unassign_control_domain}, as the kernel's store function handles it; {@code number} as in
-   * {@link #storeAssignment}. The id leaves the guest at once, and its queues that were passed
-   * through are reset; unassigning an unassigned id does nothing.
-   *
-   * @return as {@link #unassignAdapter}, {@link #unassignDomain} or {@link #unassignControlDomain}
-   */
-  public Outcome storeUnassignment(UUID uuid, Axis axis, long number) {
-    Objects.requireNonNull(axis, "axis");
-    return withDevice(uuid, (m, op) -> vfio.driver().edits.unassign(m, axis, number, op));
+    return mdevs.storeUnassignment(uuid, Axis.CONTROL_DOMAIN, Axis.CONTROL_DOMAIN.check(id));
   }
 
   /**
@@ -432,7 +330,7 @@ public final class Host {
    */
   public Outcome writeApConfig(UUID uuid, Apcb matrix) {
     Objects.requireNonNull(matrix, "matrix");
-    return withDevice(uuid, (m, op) -> vfio.driver().edits.writeApConfig(m, matrix, op));
+    return mdevs.withDevice(uuid, (m, op) -> vfio.driver().edits.writeApConfig(m, matrix, op));
   }
 
   /**
@@ -449,30 +347,13 @@ public final class Host {
    */
   public Outcome updateApConfig(UUID uuid, UnaryOperator<Apcb> change) {
     Objects.requireNonNull(change, "change");
-    return withDevice(
+    return mdevs.withDevice(
         uuid,
         (m, op) ->
             vfio.driver()
                 .edits
                 .writeApConfig(
                     m, Objects.requireNonNull(change.apply(m.matrix()), "new matrix"), op));
-  }
-
-  /**
-   * Explains every assigned id the device's shadow withholds from its guest: which adapter, domain
-   * or control domain, because of which queue, and why.
-   *
-   * @throws IllegalArgumentException when there is no such device
-   */
-  public List<Withheld> explain(UUID uuid) {
-    return locked(
-        () -> {
-          Mdev m = vfio.driver().mdev(uuid);
-          if (m == null) {
-            throw new IllegalArgumentException("no mediated device " + uuid);
-          }
-          return Explainer.explain(m, vfio.driver(), bus);
-        });
   }
 
   // ================================================================ guests
@@ -493,22 +374,6 @@ public final class Host {
   }
 
   // ================================================================ plumbing
-
-  interface DeviceOp {
-    Outcome apply(Mdev m, Op op);
-  }
-
-  Outcome withDevice(UUID uuid, DeviceOp body) {
-    Objects.requireNonNull(uuid, "uuid");
-    return mutate(
-        op -> {
-          Mdev m = vfio.driver().mdev(uuid);
-          if (m == null) {
-            return Outcome.refused(Errno.ENOENT, "no mediated device " + uuid);
-          }
-          return body.apply(m, op);
-        });
-  }
 
   Outcome mutate(Function<Op, Outcome> body) {
     return tx.mutate(body);

@@ -102,7 +102,7 @@ public enum HostPreset {
 
   /** Returns the preset's spec (a new value each call; vary it with {@link HostSpec#toBuilder}). */
   public HostSpec spec() {
-    HostSpec.Builder b =
+    HostSpecBuilder b =
         switch (this) {
           case DEMO -> demo();
           case SMALL -> small();
@@ -136,7 +136,7 @@ public enum HostPreset {
         "no built-in host named " + id + "; there are " + String.join(", ", ids()));
   }
 
-  private static HostSpec.Builder demo() {
+  private static HostSpecBuilder demo() {
     return HostSpec.builder()
         .apxa(255, 255)
         .card(0x03, CardType.CEX7, CardMode.CCA)
@@ -144,7 +144,7 @@ public enum HostPreset {
         .domains(0x01, 0x02, 0x20);
   }
 
-  private static HostSpec.Builder small() {
+  private static HostSpecBuilder small() {
     return HostSpec.builder()
         .apxa(255, 255)
         .card(0x01, CardType.CEX8, CardMode.CCA)
@@ -153,7 +153,7 @@ public enum HostPreset {
         .freeAdapters(0x01, 0x02);
   }
 
-  private static HostSpec.Builder z15() {
+  private static HostSpecBuilder z15() {
     return HostSpec.builder()
         .apxa(63, 84)
         .cards(CardType.CEX7, CardMode.CCA, 0x00, 0x01, 0x05)
@@ -163,7 +163,7 @@ public enum HostPreset {
         .freeDomains(LPAR_GUEST_DOMAINS);
   }
 
-  private static HostSpec.Builder z16() {
+  private static HostSpecBuilder z16() {
     return HostSpec.builder()
         .apxa(63, 84)
         .cards(CardType.CEX8, CardMode.CCA, 0x00, 0x01)
@@ -175,7 +175,7 @@ public enum HostPreset {
         .freeAdapters(0x04, 0x05);
   }
 
-  private static HostSpec.Builder lpar85() {
+  private static HostSpecBuilder lpar85() {
     return HostSpec.builder()
         .apxa(63, 84)
         .card(0x00, CardType.CEX7, CardMode.CCA)
@@ -187,7 +187,7 @@ public enum HostPreset {
         .domains(Bitmap256.range(0, 84));
   }
 
-  private static HostSpec.Builder noApxa() {
+  private static HostSpecBuilder noApxa() {
     return HostSpec.builder()
         .noApxa()
         .card(0x01, CardType.CEX5, CardMode.CCA)
@@ -195,8 +195,8 @@ public enum HostPreset {
         .domains(Bitmap256.range(0, 15));
   }
 
-  private static HostSpec.Builder full() {
-    HostSpec.Builder b =
+  private static HostSpecBuilder full() {
+    HostSpecBuilder b =
         HostSpec.builder().apxa(255, 255).domains(Bitmap256.all()).apmask(Bitmap256.empty());
     for (int a = 0; a <= Bitmap256.MAX_ID; a++) {
       b.card(a, CardType.CEX8, CardMode.CCA);

@@ -44,7 +44,7 @@ final class Interrupts {
       return ResponseCode.INVALID_ADDRESS;
     }
     g.giscRegistrations.incrementAndGet();
-    ResponseCode rc = hardware.aqic(q.apqn, true);
+    ResponseCode rc = hardware.enableInterrupts(q.apqn);
     switch (rc.value()) {
       case 0x00 -> {
         release(q);
@@ -73,7 +73,7 @@ final class Interrupts {
   ResponseCode disable(VfioQueue q) {
     ResponseCode rc = ResponseCode.NORMAL;
     for (int tries = 0; tries < DISABLE_TRIES; tries++) {
-      rc = hardware.aqic(q.apqn, false);
+      rc = hardware.disableInterrupts(q.apqn);
       int v = rc.value();
       if (v == 0x02 || v == 0x05) {
         clock.sleep(QueueResets.INTERVAL_MS);

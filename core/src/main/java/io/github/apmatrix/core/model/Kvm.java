@@ -4,6 +4,7 @@ import io.github.apmatrix.core.Apqn;
 import io.github.apmatrix.core.Errno;
 import io.github.apmatrix.core.Outcome;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -81,8 +82,8 @@ public final class Kvm {
   }
 
   private void map(Guest guest, long iova, long length, boolean shared) {
-    checkLength(length);
     Objects.requireNonNull(guest, "guest");
+    checkLength(length);
     host.locked(
         () -> {
           guests.mapMemory(guest, iova, length, shared);
@@ -97,8 +98,8 @@ public final class Kvm {
    * @throws IllegalArgumentException if the guest is not running here or the length is not positive
    */
   public void unmapGuestMemory(Guest guest, long iova, long length) {
-    checkLength(length);
     Objects.requireNonNull(guest, "guest");
+    checkLength(length);
     host.locked(
         () -> {
           guests.unmapMemory(guest, iova, length);
@@ -155,12 +156,13 @@ public final class Kvm {
    */
   public Outcome openDevice(UUID uuid, Guest guest) {
     Objects.requireNonNull(guest, "guest");
-    return host.withDevice(
-        uuid,
-        (m, op) -> {
-          guests.running(guest);
-          return vfio.driver().open(m, guest, op);
-        });
+    return host.mdevs()
+        .withDevice(
+            uuid,
+            (m, op) -> {
+              guests.running(guest);
+              return vfio.driver().open(m, guest, op);
+            });
   }
 
   /**
@@ -170,7 +172,7 @@ public final class Kvm {
    * @return refused with {@link Errno#EINVAL} (no KVM), or {@link Errno#ENOENT} (no such device)
    */
   public Outcome openDeviceWithoutKvm(UUID uuid) {
-    return host.withDevice(uuid, (m, op) -> vfio.driver().open(m, null, op));
+    return host.mdevs().withDevice(uuid, (m, op) -> vfio.driver().open(m, null, op));
   }
 
   /**
@@ -180,11 +182,44 @@ public final class Kvm {
    * @return done, or refused with {@link Errno#ENOENT} when there is no such device
    */
   public Outcome closeDevice(UUID uuid) {
-    return host.withDevice(
-        uuid,
-        (m, op) -> {
-          vfio.driver().close(m, op.commits);
-          return Outcome.done();
+    return host.mdevs()
+        .withDevice(
+            uuid,
+            (m, op) -> {
+              vfio.driver().close(m, op.commits);
+              return Outcome.done();
+            });
+  }
+
+  /**
+   * Closes the device this very guest holds now (the vfio {@code close_device} path, as the guest's
+   * user space closes its device file), as {@link #closeDevice(UUID)}. The device is found from the
+   * guest under the host's lock, so a stale handle never closes the device of a newer guest of the
+   * same name, nor a device another guest opened since.
+   *
+   * <pre>{@code
+   * host.kvm().closeDevice(g).orThrow();
+   * host.kvm().closeDevice(g).errno();   // Optional[EBADF]: g holds no device any more
+   * }</pre>
+   *
+   * @return done, or refused with {@link Errno#EBADF} when the guest holds no device (it never
+   *     opened one, closed it, lost it to a removal, or stopped)
+   */
+  public Outcome closeDevice(Guest guest) {
+    Objects.requireNonNull(guest, "guest");
+    return host.mutate(op -> guests.closeDevice(guest, op));
+  }
+
+  /**
+   * Returns the guest that holds the mediated device {@code uuid} now, by identity: the very {@link
+   * Guest} that opened it, not a guest found by name.
+   */
+  public Optional<Guest> guestOf(UUID uuid) {
+    Objects.requireNonNull(uuid, "uuid");
+    return host.locked(
+        () -> {
+          Mdev m = vfio.driver().mdev(uuid);
+          return m == null ? Optional.<Guest>empty() : Optional.ofNullable(m.guest);
         });
   }
 
@@ -195,7 +230,7 @@ public final class Kvm {
    *     code 0, or {@link Errno#ENOENT} when there is no such device
    */
   public Outcome resetDevice(UUID uuid) {
-    return host.withDevice(uuid, (m, op) -> vfio.driver().resetDevice(m));
+    return host.mdevs().withDevice(uuid, (m, op) -> vfio.driver().resetDevice(m));
   }
 
   /**
@@ -218,12 +253,13 @@ public final class Kvm {
 
   private Outcome trigger(UUID uuid, DeviceSignal signal, boolean registered) {
     Objects.requireNonNull(signal, "signal");
-    return host.withDevice(
-        uuid,
-        (m, op) -> {
-          m.trigger(signal, registered);
-          return Outcome.done();
-        });
+    return host.mdevs()
+        .withDevice(
+            uuid,
+            (m, op) -> {
+              m.trigger(signal, registered);
+              return Outcome.done();
+            });
   }
 
   /**

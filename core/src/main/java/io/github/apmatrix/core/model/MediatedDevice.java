@@ -11,7 +11,7 @@ import java.util.UUID;
  * shadow APCB filtered from it (what its guest gets, or would get), and the guest using it.
  *
  * <pre>{@code
- * MediatedDevice m = host.mediatedDevice(uuid).orElseThrow();
+ * MediatedDevice m = host.mdevs().find(uuid).orElseThrow();
  * m.matrix().apqns();   // what the administrator assigned
  * m.shadow().apqns();   // what guest_matrix shows
  * }</pre>

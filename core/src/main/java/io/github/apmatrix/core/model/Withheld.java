@@ -8,7 +8,7 @@ import java.util.Optional;
  * One assigned id that a mediated device's shadow APCB does not pass to its guest, and why.
  *
  * <pre>{@code
- * for (Withheld w : host.explain(uuid)) {
+ * for (Withheld w : host.mdevs().explain(uuid)) {
  *   System.out.println(w);   // adapter 0x0a withheld: queue 0a.0020 is not bound to vfio_ap ...
  * }
  * }</pre>

@@ -36,28 +36,30 @@ class AssignmentRulesTest {
   void storeAssignment_numberAboveMax_refusedWithEnodev() {
     // assign_adapter_store & co.: kstrtoul, then the range check against the QCI maximum -> ENODEV
     Host host = exampleHost();
-    host.createMediatedDevice(U).orThrow();
-    assertThat(host.storeAssignment(U, Axis.ADAPTER, 256).errno()).contains(Errno.ENODEV);
-    assertThat(host.storeAssignment(U, Axis.ADAPTER, -1).errno()).contains(Errno.ENODEV);
-    assertThat(host.storeAssignment(U, Axis.ADAPTER, Long.MAX_VALUE).errno())
+    host.mdevs().create(U).orThrow();
+    assertThat(host.mdevs().storeAssignment(U, Axis.ADAPTER, 256).errno()).contains(Errno.ENODEV);
+    assertThat(host.mdevs().storeAssignment(U, Axis.ADAPTER, -1).errno()).contains(Errno.ENODEV);
+    assertThat(host.mdevs().storeAssignment(U, Axis.ADAPTER, Long.MAX_VALUE).errno())
         .contains(Errno.ENODEV);
-    assertThat(host.storeAssignment(U, Axis.DOMAIN, 256).errno()).contains(Errno.ENODEV);
-    assertThat(host.storeAssignment(U, Axis.CONTROL_DOMAIN, 256).errno()).contains(Errno.ENODEV);
-    assertThat(host.storeUnassignment(U, Axis.ADAPTER, 256).errno()).contains(Errno.ENODEV);
-    assertThat(host.storeUnassignment(U, Axis.DOMAIN, 256).errno()).contains(Errno.ENODEV);
-    assertThat(host.storeUnassignment(U, Axis.CONTROL_DOMAIN, 256).errno()).contains(Errno.ENODEV);
-    assertThat(host.storeAssignment(U, Axis.ADAPTER, 256).refusal().orElseThrow().message())
+    assertThat(host.mdevs().storeAssignment(U, Axis.DOMAIN, 256).errno()).contains(Errno.ENODEV);
+    assertThat(host.mdevs().storeAssignment(U, Axis.CONTROL_DOMAIN, 256).errno())
+        .contains(Errno.ENODEV);
+    assertThat(host.mdevs().storeUnassignment(U, Axis.ADAPTER, 256).errno()).contains(Errno.ENODEV);
+    assertThat(host.mdevs().storeUnassignment(U, Axis.DOMAIN, 256).errno()).contains(Errno.ENODEV);
+    assertThat(host.mdevs().storeUnassignment(U, Axis.CONTROL_DOMAIN, 256).errno())
+        .contains(Errno.ENODEV);
+    assertThat(host.mdevs().storeAssignment(U, Axis.ADAPTER, 256).refusal().orElseThrow().message())
         .contains("256");
     // kstrtoul's -1 is 2^64 - 1: the kernel's number, printed unsigned
-    assertThat(host.storeAssignment(U, Axis.ADAPTER, -1).refusal().orElseThrow().message())
+    assertThat(host.mdevs().storeAssignment(U, Axis.ADAPTER, -1).refusal().orElseThrow().message())
         .startsWith("adapter 18446744073709551615 is above the maximum adapter id");
-    assertThat(host.mediatedDevice(U).orElseThrow().matrix()).isEqualTo(Apcb.empty());
+    assertThat(host.mdevs().find(U).orElseThrow().matrix()).isEqualTo(Apcb.empty());
   }
 
   @Test
   void typedAssign_idOutside0To255_throwsIllegalArgumentException_andChangesNothing() {
     Host host = exampleHost();
-    host.createMediatedDevice(U).orThrow();
+    host.mdevs().create(U).orThrow();
     assertThatIllegalArgumentException()
         .isThrownBy(() -> host.assignAdapter(U, -1))
         .withMessage("adapter id must be in 0..255: -1");
@@ -71,7 +73,7 @@ class AssignmentRulesTest {
     // the id check comes before the device lookup: a caller's mistake, not the kernel's answer
     assertThatIllegalArgumentException()
         .isThrownBy(() -> host.assignAdapter(UUID.randomUUID(), 256));
-    assertThat(host.mediatedDevice(U).orElseThrow().matrix()).isEqualTo(Apcb.empty());
+    assertThat(host.mdevs().find(U).orElseThrow().matrix()).isEqualTo(Apcb.empty());
   }
 
   @Test
@@ -81,7 +83,7 @@ class AssignmentRulesTest {
             .config(HostConfig.withoutApxa(ids(3), ids(1), ids(1)))
             .card(Card.of(3, CardType.CEX7, CardMode.CCA))
             .start();
-    host.createMediatedDevice(U).orThrow();
+    host.mdevs().create(U).orThrow();
     assertThat(dev(host, U).maxAdapterId()).isEqualTo(63);
     assertThat(dev(host, U).maxDomainId()).isEqualTo(15);
     assertThat(host.assignAdapter(U, 64).errno()).contains(Errno.ENODEV);
@@ -98,7 +100,7 @@ class AssignmentRulesTest {
             .config(HostConfig.withApxa(0, 0, ids(), ids(), ids()))
             .apmask(Bitmap256.empty())
             .start();
-    host.createMediatedDevice(U).orThrow();
+    host.mdevs().create(U).orThrow();
     assertThat(dev(host, U).maxAdapterId()).isZero();
     assertThat(host.assignAdapter(U, 1).errno()).contains(Errno.ENODEV);
     assertThat(host.assignAdapter(U, 0).isDone()).isTrue();
@@ -123,7 +125,7 @@ class AssignmentRulesTest {
     Host host = exampleHost();
     device(host, U, adapters(3), 2);
     host.writeAqmask(host.aqmask().without(2)).orThrow();
-    host.createMediatedDevice(V).orThrow();
+    host.mdevs().create(V).orThrow();
     host.assignDomain(V, 1).orThrow();
     assertThat(host.assignAdapter(V, 0x0b).errno()).contains(Errno.EADDRNOTAVAIL);
     host.unassignDomain(V, 1).orThrow();
@@ -134,7 +136,7 @@ class AssignmentRulesTest {
   @Test
   void assignAdapter_noDomainsAssigned_acceptedEvenIfOwnedByHost() {
     Host host = SpecExamplesTest.exampleHost();
-    host.createMediatedDevice(U).orThrow();
+    host.mdevs().create(U).orThrow();
     assertThat(host.assignAdapter(U, 0x0b).isDone()).isTrue();
     assertThat(host.assignAdapter(U, 3).isDone()).isTrue();
     assertThat(host.assignDomain(U, 1).errno()).contains(Errno.EADDRNOTAVAIL);
@@ -144,7 +146,7 @@ class AssignmentRulesTest {
   void assignAdapter_sharedQueue_refusedWithEaddrinuseNamingOtherDevice() {
     Host host = exampleHost();
     device(host, U, adapters(3), 2);
-    host.createMediatedDevice(V).orThrow();
+    host.mdevs().create(V).orThrow();
     host.assignDomain(V, 2).orThrow();
     Outcome o = host.assignAdapter(V, 3);
     assertThat(o.errno()).contains(Errno.EADDRINUSE);
@@ -171,7 +173,7 @@ class AssignmentRulesTest {
   void assignAdapter_ownedAndShared_ownershipCheckedBeforeSharing() {
     Host host = exampleHost();
     device(host, V, adapters(3), 1);
-    host.createMediatedDevice(U).orThrow();
+    host.mdevs().create(U).orThrow();
     host.assignDomain(U, 1).orThrow();
     Outcome o = host.writeApConfig(U, Apcb.of(ids(3, 0x0b), ids(1), ids()));
     assertThat(o.errno()).contains(Errno.EADDRNOTAVAIL);
@@ -182,7 +184,7 @@ class AssignmentRulesTest {
   void assignAdapter_idAboveMaxAndOwned_enodevBeforeOwnership() {
     Host host = SpecExamplesTest.exampleHost();
     device(host, U, adapters(), 1);
-    assertThat(host.storeAssignment(U, Axis.ADAPTER, 256).errno()).contains(Errno.ENODEV);
+    assertThat(host.mdevs().storeAssignment(U, Axis.ADAPTER, 256).errno()).contains(Errno.ENODEV);
   }
 
   @Test
@@ -229,8 +231,8 @@ class AssignmentRulesTest {
   @Test
   void controlDomains_neverCheckedForOwnershipOrSharing() {
     Host host = SpecExamplesTest.exampleHost(); // all-ones masks: every domain is host-owned
-    host.createMediatedDevice(U).orThrow();
-    host.createMediatedDevice(V).orThrow();
+    host.mdevs().create(U).orThrow();
+    host.mdevs().create(V).orThrow();
     assertThat(host.assignControlDomain(U, 1).isDone()).isTrue();
     assertThat(host.assignControlDomain(V, 1).isDone()).isTrue();
     assertThat(host.assignControlDomain(V, 0x30).isDone()).isTrue();
@@ -254,13 +256,13 @@ class AssignmentRulesTest {
             host.unassignDomain(x, 1),
             host.unassignControlDomain(x, 1),
             host.writeApConfig(x, Apcb.empty()),
-            host.removeMediatedDevice(x),
+            host.mdevs().remove(x),
             host.kvm().openDeviceWithoutKvm(x),
             host.kvm().closeDevice(x),
             host.kvm().resetDevice(x),
             host.kvm().registerSignalTrigger(x, DeviceSignal.REQUEST));
     assertThat(outcomes).allSatisfy(o -> assertThat(o.errno()).contains(Errno.ENOENT));
-    assertThatThrownBy(() -> host.explain(x)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> host.mdevs().explain(x)).isInstanceOf(IllegalArgumentException.class);
   }
 
   // ---------------------------------------------------------------- ap_config
@@ -358,33 +360,33 @@ class AssignmentRulesTest {
   @Test
   void createMediatedDevice_duplicateUuid_refusedWithEexist() {
     Host host = exampleHost();
-    host.createMediatedDevice(U).orThrow();
-    assertThat(host.createMediatedDevice(U).errno()).contains(Errno.EEXIST);
-    assertThat(host.mediatedDevices()).hasSize(1);
+    host.mdevs().create(U).orThrow();
+    assertThat(host.mdevs().create(U).errno()).contains(Errno.EEXIST);
+    assertThat(host.mdevs().list()).hasSize(1);
   }
 
   @Test
   void availableInstances_countsDownOnCreateAndUpOnRemove() {
     Host host = exampleHost();
     assertThat(host.vfioAp().availableInstances()).isEqualTo(65536);
-    host.createMediatedDevice(U).orThrow();
-    host.createMediatedDevice(V).orThrow();
+    host.mdevs().create(U).orThrow();
+    host.mdevs().create(V).orThrow();
     assertThat(host.vfioAp().availableInstances()).isEqualTo(65534);
-    host.removeMediatedDevice(U).orThrow();
+    host.mdevs().remove(U).orThrow();
     assertThat(host.vfioAp().availableInstances()).isEqualTo(65535);
-    assertThat(host.mediatedDevice(U)).isEmpty();
+    assertThat(host.mdevs().find(U)).isEmpty();
   }
 
   @Test
   void createMediatedDevice_noInstancesLeft_refusedWithEusers() {
     Host host = exampleHost();
     for (int i = 0; i < 65536; i++) {
-      host.createMediatedDevice(new UUID(0L, i)).orThrow();
+      host.mdevs().create(new UUID(0L, i)).orThrow();
     }
     assertThat(host.vfioAp().availableInstances()).isZero();
-    assertThat(host.createMediatedDevice(U).errno()).contains(Errno.EUSERS);
-    host.removeMediatedDevice(new UUID(0L, 7)).orThrow();
-    assertThat(host.createMediatedDevice(U).isDone()).isTrue();
+    assertThat(host.mdevs().create(U).errno()).contains(Errno.EUSERS);
+    host.mdevs().remove(new UUID(0L, 7)).orThrow();
+    assertThat(host.mdevs().create(U).isDone()).isTrue();
   }
 
   @Test
@@ -393,7 +395,7 @@ class AssignmentRulesTest {
     Host host = Fixtures.host(hw, adapters(3), 1, 2);
     device(host, U, adapters(3), 1, 2);
     hw.forgetZapqs();
-    host.removeMediatedDevice(U).orThrow();
+    host.mdevs().remove(U).orThrow();
     assertThat(hw.takeZapqs()).containsExactlyInAnyOrder(q(3, 1), q(3, 2));
     device(host, V, adapters(3), 1);
     assertThat(dev(host, V).shadow().apqns()).containsExactly(q(3, 1));

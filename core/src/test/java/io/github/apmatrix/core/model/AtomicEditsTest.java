@@ -97,15 +97,15 @@ class AtomicEditsTest {
   @Test
   void updateApConfig_threadsTogglingTheirOwnAdapters_loseNoUpdate() throws Exception {
     Host host = HostSpec.builder().apmask(Bitmap256.empty()).start();
-    host.createMediatedDevice(U).orThrow();
+    host.mdevs().create(U).orThrow();
     int missed =
         toggleConcurrently(
             (id, set) ->
                 host.updateApConfig(U, m -> m.withApm(set ? m.apm().with(id) : m.apm().without(id)))
                     .orThrow(),
-            id -> host.mediatedDevice(U).orElseThrow().matrix().apm().contains(id));
+            id -> host.mdevs().find(U).orElseThrow().matrix().apm().contains(id));
     assertThat(missed).isZero();
-    assertThat(host.mediatedDevice(U).orElseThrow().matrix()).isEqualTo(Apcb.empty());
+    assertThat(host.mdevs().find(U).orElseThrow().matrix()).isEqualTo(Apcb.empty());
   }
 
   @Test
@@ -160,5 +160,25 @@ class AtomicEditsTest {
     assertThat(host.guest("g")).containsSame(newer);
     host.kvm().destroyGuest(newer).orThrow();
     assertThat(host.guests()).isEmpty();
+  }
+
+  @Test
+  void closeDevice_staleHandle_refusedWithEbadfAndTheNewerGuestKeepsTheDevice() {
+    // vfio_ap_mdev_close_device acts on the device file its own guest holds: a guest that
+    // stopped holds none, so its close cannot reach the device a newer guest "g" opened.
+    Host host = HostSpec.builder().start();
+    host.mdevs().create(U).orThrow();
+    Guest old = host.kvm().createGuest("g", CrycbFormat.FORMAT2);
+    host.kvm().openDevice(U, old).orThrow();
+    host.kvm().destroyGuest(old).orThrow();
+    Guest newer = host.kvm().createGuest("g", CrycbFormat.FORMAT2);
+    host.kvm().openDevice(U, newer).orThrow();
+    assertThat(host.kvm().closeDevice(old).refusal().orElseThrow().errno()).isEqualTo(Errno.EBADF);
+    assertThat(newer.device()).contains(U);
+    assertThat(host.kvm().guestOf(U)).containsSame(newer);
+    host.kvm().closeDevice(newer).orThrow();
+    assertThat(newer.device()).isEmpty();
+    assertThat(host.kvm().guestOf(U)).isEmpty();
+    assertThat(host.kvm().closeDevice(newer).errno()).contains(Errno.EBADF);
   }
 }

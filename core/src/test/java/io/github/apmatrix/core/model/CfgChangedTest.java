@@ -45,7 +45,7 @@ class CfgChangedTest {
             .hardware(hw)
             .probeFault((drv, apqn) -> drv.equals(DriverName.VFIO_AP) && apqn.adapter() != 3)
             .start();
-    host.createMediatedDevice(U).orThrow();
+    host.mdevs().create(U).orThrow();
     for (int a : new int[] {0, 3, 0x0d, 0x0e}) {
       host.assignAdapter(U, a).orThrow();
     }

@@ -27,13 +27,13 @@ class ConcurrencyTest {
   static final Bitmap256 IDS = Bitmap256.range(1, 4);
 
   Host sharedHost() {
-    HostSpec.Builder b =
+    HostSpecBuilder b =
         HostSpec.builder()
             .config(HostConfig.withApxa(255, 255, IDS, IDS, IDS))
             .apmask(Bitmap256.all().andNot(IDS));
     IDS.forEach(a -> b.card(Card.of(a, CardType.CEX8, CardMode.CCA)));
     Host host = b.start();
-    host.createMediatedDevice(U).orThrow();
+    host.mdevs().create(U).orThrow();
     host.writeApConfig(U, Apcb.of(IDS, IDS, IDS)).orThrow();
     return host;
   }
@@ -120,26 +120,26 @@ class ConcurrencyTest {
       assertThat(sorted.get(i)).as("commit numbers have no gap").isEqualTo(i + 1L);
     }
     // The final masks are exactly what a sequential filter gives for the final state.
-    MediatedDevice m = host.mediatedDevice(U).orElseThrow();
+    MediatedDevice m = host.mdevs().find(U).orElseThrow();
     assertThat(g.crycb().masks()).isEqualTo(m.shadow());
   }
 
   @Test
   void regression05_listenerCallsBackIntoTheHostFromAnotherThread_noDeadlock() throws Exception {
     ExecutorService listeners = Executors.newSingleThreadExecutor();
-    HostSpec.Builder b =
+    HostSpecBuilder b =
         HostSpec.builder()
             .config(HostConfig.withApxa(255, 255, IDS, IDS, IDS))
             .apmask(Bitmap256.all().andNot(IDS))
             .listenerExecutor(listeners);
     IDS.forEach(a -> b.card(Card.of(a, CardType.CEX8, CardMode.CCA)));
     Host host = b.start();
-    host.createMediatedDevice(U).orThrow();
+    host.mdevs().create(U).orThrow();
     Guest g = host.kvm().createGuest("g1", CrycbFormat.FORMAT2);
     List<Integer> seenByListener = Collections.synchronizedList(new ArrayList<>());
     g.addCommitListener(
         (guest, crycb) ->
-            seenByListener.add(host.mediatedDevice(U).orElseThrow().matrix().apqnCount()));
+            seenByListener.add(host.mdevs().find(U).orElseThrow().matrix().apqnCount()));
     host.kvm().openDevice(U, g).orThrow();
     host.assignAdapter(U, 1).orThrow();
     host.assignDomain(U, 1).orThrow();

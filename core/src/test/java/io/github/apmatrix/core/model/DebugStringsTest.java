@@ -60,7 +60,7 @@ class DebugStringsTest {
 
   @Test
   void hostSpec_masksOfMoreThanHalfTheIdsAreShownByTheirComplement() {
-    HostSpec.Builder b = HostSpec.builder().apxa(255, 255);
+    HostSpecBuilder b = HostSpec.builder().apxa(255, 255);
     assertThat(b.build().toString()).endsWith(", apmask all, aqmask all}");
     assertThat(b.apmask(Bitmap256.all().without(3)).build().toString())
         .contains(", apmask all but Bitmap256{0x03}, ");

@@ -37,10 +37,10 @@ class DeviceRemovalTest {
   void remove_unopenedDevice_queuesResetOnceNoNotice() {
     host.kvm().closeDevice(U).orThrow();
     hw.forgetZapqs();
-    host.removeMediatedDevice(U).orThrow();
+    host.mdevs().remove(U).orThrow();
     assertThat(hw.takeZapqs()).containsExactlyInAnyOrder(q(3, 1), q(3, 2));
     assertThat(host.vfioAp().deviceNotices()).isEmpty();
-    assertThat(host.mediatedDevice(U)).isEmpty();
+    assertThat(host.mdevs().find(U)).isEmpty();
   }
 
   /**
@@ -50,18 +50,18 @@ class DeviceRemovalTest {
   @Test
   void request_withTrigger_relaysRequestZeroAndGuestReleases() {
     host.kvm().registerSignalTrigger(U, DeviceSignal.REQUEST).orThrow();
-    host.removeMediatedDevice(U).orThrow();
+    host.mdevs().remove(U).orThrow();
     assertThat(host.vfioAp().deviceNotices())
         .containsExactly(U + ": Relaying device request to user (#0)");
     assertThat(g.signals()).containsExactly(DeviceSignal.REQUEST);
     assertThat(g.commits()).isEqualTo(3);
-    assertThat(host.mediatedDevice(U)).isEmpty();
+    assertThat(host.mdevs().find(U)).isEmpty();
   }
 
   /** vfio_ap_mdev_request without a request eventfd: the one "No device request" notice. */
   @Test
   void request_withoutTrigger_noticesOnceThatItIsBlockedUntilReleased() {
-    host.removeMediatedDevice(U).orThrow();
+    host.mdevs().remove(U).orThrow();
     assertThat(host.vfioAp().deviceNotices())
         .containsExactly(U + ": No device request registered, blocked until released by user");
     assertThat(g.signals()).isEmpty();
@@ -77,7 +77,7 @@ class DeviceRemovalTest {
     host.kvm().registerSignalTrigger(U, DeviceSignal.REQUEST).orThrow();
     g.setDeviceRelease(DeviceRelease.afterRequests(12));
     long before = host.resets().clock().nowMillis();
-    host.removeMediatedDevice(U).orThrow();
+    host.mdevs().remove(U).orThrow();
     assertThat(host.vfioAp().deviceNotices())
         .containsExactly(
             U + ": Relaying device request to user (#0)",
@@ -87,7 +87,7 @@ class DeviceRemovalTest {
     assertThat(host.resets().clock().nowMillis() - before)
         .isGreaterThanOrEqualTo(12 * DeviceRemoval.REQUEST_INTERVAL_MS);
     assertThat(hw.takeZapqs()).containsExactlyInAnyOrder(q(3, 1), q(3, 2), q(3, 1), q(3, 2));
-    assertThat(host.mediatedDevice(U)).isEmpty();
+    assertThat(host.mdevs().find(U)).isEmpty();
   }
 
   /**
@@ -98,19 +98,19 @@ class DeviceRemovalTest {
   @Test
   void unregisterGroupDev_guestHoldsOn_removalPendingUntilGuestStops() {
     g.setDeviceRelease(DeviceRelease.never());
-    assertThat(host.removeMediatedDevice(U).isDone()).isTrue();
-    assertThat(host.mediatedDevice(U)).isPresent();
+    assertThat(host.mdevs().remove(U).isDone()).isTrue();
+    assertThat(host.mdevs().find(U)).isPresent();
     assertThat(g.crycb().masks().isEmpty()).isTrue();
     assertThat(g.commits()).isEqualTo(2);
     assertThat(hw.takeZapqs()).isEmpty();
     int instances = host.vfioAp().availableInstances();
-    assertThat(host.removeMediatedDevice(U).isDone()).isTrue(); // a second write waits as well
+    assertThat(host.mdevs().remove(U).isDone()).isTrue(); // a second write waits as well
     assertThat(g.commits()).isEqualTo(2);
 
     host.kvm().destroyGuest("g").orThrow(); // QEMU ends: close_device, then the removal completes
     assertThat(g.commits()).isEqualTo(3);
     assertThat(hw.takeZapqs()).containsExactlyInAnyOrder(q(3, 1), q(3, 2), q(3, 1), q(3, 2));
-    assertThat(host.mediatedDevice(U)).isEmpty();
+    assertThat(host.mdevs().find(U)).isEmpty();
     assertThat(host.vfioAp().availableInstances()).isEqualTo(instances + 1);
   }
 
@@ -118,7 +118,7 @@ class DeviceRemovalTest {
   @Test
   void unregisterGroupDev_pendingRemoval_newOpenRefusedWithEnodev() {
     g.setDeviceRelease(DeviceRelease.never());
-    host.removeMediatedDevice(U).orThrow();
+    host.mdevs().remove(U).orThrow();
     host.kvm().closeDevice(U).orThrow(); // the guest lets go: the removal completes
     Guest k = host.kvm().createGuest("k", CrycbFormat.FORMAT2);
     assertThat(host.kvm().openDevice(U, k).errno()).contains(Errno.ENOENT);
@@ -126,16 +126,16 @@ class DeviceRemovalTest {
     device(host, U, adapters(3), 1);
     Guest h = Fixtures.start(host, "h", U);
     h.setDeviceRelease(DeviceRelease.never());
-    host.removeMediatedDevice(U).orThrow();
+    host.mdevs().remove(U).orThrow();
     host.kvm().destroyGuest("h").orThrow();
-    assertThat(host.mediatedDevice(U)).isEmpty();
+    assertThat(host.mdevs().find(U)).isEmpty();
   }
 
   /** The open of a device whose removal is pending is refused before its guest is looked at. */
   @Test
   void setKvm_deviceBeingRemoved_refusedWithEnodev() {
     g.setDeviceRelease(DeviceRelease.never());
-    host.removeMediatedDevice(U).orThrow();
+    host.mdevs().remove(U).orThrow();
     Guest k = host.kvm().createGuest("k", CrycbFormat.FORMAT2);
     assertThat(host.kvm().openDevice(U, k).errno()).contains(Errno.ENODEV);
   }
@@ -168,17 +168,17 @@ class DeviceRemovalTest {
   }
 
   /**
-   * Host.isRemovalPending: true only while vfio_unregister_group_dev waits for the guest to release
-   * the device; false for a device not being removed and for a UUID with no device.
+   * MediatedDevices.isRemovalPending: true only while vfio_unregister_group_dev waits for the guest
+   * to release the device; false for a device not being removed and for a UUID with no device.
    */
   @Test
   void isRemovalPending_onlyWhileTheGuestHoldsOn() {
-    assertThat(host.isRemovalPending(U)).isFalse();
-    assertThat(host.isRemovalPending(Fixtures.V)).isFalse();
+    assertThat(host.mdevs().isRemovalPending(U)).isFalse();
+    assertThat(host.mdevs().isRemovalPending(Fixtures.V)).isFalse();
     g.setDeviceRelease(DeviceRelease.never());
-    host.removeMediatedDevice(U).orThrow();
-    assertThat(host.isRemovalPending(U)).isTrue();
+    host.mdevs().remove(U).orThrow();
+    assertThat(host.mdevs().isRemovalPending(U)).isTrue();
     host.kvm().destroyGuest("g").orThrow();
-    assertThat(host.isRemovalPending(U)).isFalse();
+    assertThat(host.mdevs().isRemovalPending(U)).isFalse();
   }
 }

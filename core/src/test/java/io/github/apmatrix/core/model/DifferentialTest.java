@@ -376,7 +376,7 @@ class DifferentialTest {
     }
     Set<Integer> aqmask = new TreeSet<>(apmask);
     apmask.removeAll(set(s.freed()));
-    HostSpec.Builder b =
+    HostSpecBuilder b =
         HostSpec.builder().config(cfg).hardware(hostHw).apmask(bm(apmask)).aqmask(bm(aqmask));
     cardTypes(s.variant())
         .forEach(
@@ -429,23 +429,26 @@ class DifferentialTest {
     long x = st.x();
     return switch (st.kind()) {
       case NOOP -> new Errno[2];
-      case CREATE -> pair(e(host.createMediatedDevice(uuid)), ref.create(uuid));
-      case REMOVE -> pair(e(host.removeMediatedDevice(uuid)), ref.remove(uuid));
+      case CREATE -> pair(e(host.mdevs().create(uuid)), ref.create(uuid));
+      case REMOVE -> pair(e(host.mdevs().remove(uuid)), ref.remove(uuid));
       case ASSIGN_ADAPTER ->
-          pair(e(host.storeAssignment(uuid, Axis.ADAPTER, x)), ref.assignAdapter(uuid, x));
+          pair(e(host.mdevs().storeAssignment(uuid, Axis.ADAPTER, x)), ref.assignAdapter(uuid, x));
       case ASSIGN_DOMAIN ->
-          pair(e(host.storeAssignment(uuid, Axis.DOMAIN, x)), ref.assignDomain(uuid, x));
+          pair(e(host.mdevs().storeAssignment(uuid, Axis.DOMAIN, x)), ref.assignDomain(uuid, x));
       case ASSIGN_CONTROL_DOMAIN ->
           pair(
-              e(host.storeAssignment(uuid, Axis.CONTROL_DOMAIN, x)),
+              e(host.mdevs().storeAssignment(uuid, Axis.CONTROL_DOMAIN, x)),
               ref.assignControlDomain(uuid, x));
       case UNASSIGN_ADAPTER ->
-          pair(e(host.storeUnassignment(uuid, Axis.ADAPTER, x)), ref.unassignAdapter(uuid, x));
+          pair(
+              e(host.mdevs().storeUnassignment(uuid, Axis.ADAPTER, x)),
+              ref.unassignAdapter(uuid, x));
       case UNASSIGN_DOMAIN ->
-          pair(e(host.storeUnassignment(uuid, Axis.DOMAIN, x)), ref.unassignDomain(uuid, x));
+          pair(
+              e(host.mdevs().storeUnassignment(uuid, Axis.DOMAIN, x)), ref.unassignDomain(uuid, x));
       case UNASSIGN_CONTROL_DOMAIN ->
           pair(
-              e(host.storeUnassignment(uuid, Axis.CONTROL_DOMAIN, x)),
+              e(host.mdevs().storeUnassignment(uuid, Axis.CONTROL_DOMAIN, x)),
               ref.unassignControlDomain(uuid, x));
       case AP_CONFIG ->
           pair(
@@ -553,7 +556,7 @@ class DifferentialTest {
     assertThat(host.vfioAp().availableInstances())
         .as(where + ": available_instances")
         .isEqualTo(65536 - ref.devs.size());
-    List<MediatedDevice> devices = host.mediatedDevices();
+    List<MediatedDevice> devices = host.mdevs().list();
     assertThat(devices).as(where + ": devices").hasSize(ref.devs.size());
     for (MediatedDevice d : devices) {
       ReferenceModel.Dev r = ref.dev(d.uuid());
@@ -611,7 +614,7 @@ class DifferentialTest {
 
   static void invariants(Host host, String where) {
     Set<Apqn> seen = new HashSet<>();
-    for (MediatedDevice d : host.mediatedDevices()) {
+    for (MediatedDevice d : host.mdevs().list()) {
       for (Apqn q : d.matrix().apqns()) {
         assertThat(seen.add(q)).as(where + ": " + q + " is in two matrices").isTrue();
       }
@@ -643,7 +646,7 @@ class DifferentialTest {
         drivers.put(q, host.drivers().driverOf(q).map(DriverName::name).orElse("-"));
       }
       return new State(
-          host.mediatedDevices(),
+          host.mdevs().list(),
           host.guests().stream().map(Guest::crycb).toList(),
           host.apmask(),
           host.aqmask(),

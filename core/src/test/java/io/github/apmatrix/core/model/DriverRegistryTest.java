@@ -5,11 +5,8 @@ import static io.github.apmatrix.core.model.Fixtures.ids;
 import static io.github.apmatrix.core.model.Fixtures.q;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.apmatrix.core.Apqn;
 import io.github.apmatrix.core.Bitmap256;
 import io.github.apmatrix.core.Errno;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,39 +16,9 @@ import org.junit.jupiter.api.Test;
  */
 class DriverRegistryTest {
 
-  /** A passthrough (non-default) driver for device type 7 that records its probes and removes. */
-  static final class Recording implements ApQueueDriver {
-    final List<String> calls = new ArrayList<>();
-
-    @Override
-    public DriverName name() {
-      return DriverName.of("cex2pass");
-    }
-
-    @Override
-    public boolean isDefault() {
-      return false;
-    }
-
-    @Override
-    public boolean supports(CardType type) {
-      return type.hwtype() == 7;
-    }
-
-    @Override
-    public void probe(Apqn apqn) {
-      calls.add("probe " + apqn);
-    }
-
-    @Override
-    public void remove(Apqn apqn) {
-      calls.add("remove " + apqn);
-    }
-  }
-
   @Test
   void customDriver_takesFreeQueuesOfItsTypeOnly_andIsToldOfItsUnbinds() {
-    Recording drv = new Recording();
+    RecordingDriver drv = RecordingDriver.passthroughDriver("cex2pass", t -> t.hwtype() == 7);
     Host host =
         HostSpec.builder()
             .config(HostConfig.withApxa(255, 255, ids(7, 9, 0x0b), ids(1), ids()))

@@ -31,7 +31,7 @@ class ExplainCauseTest {
     assertThat(Fixtures.dev(host, U).shadow().apm()).isEqualTo(ids(3));
     host.kvm().resetDevice(U).orThrow(); // 0a.0002 answers 00 now: usable, but nothing re-filters
 
-    List<Withheld> why = host.explain(U);
+    List<Withheld> why = host.mdevs().explain(U);
     Withheld w = why.get(0);
     assertThat(w.reason()).isEqualTo(Withheld.Reason.NOT_REFILTERED);
     assertThat(w.apqn()).contains(q(0x0a, 2));
@@ -52,7 +52,9 @@ class ExplainCauseTest {
     host.assignDomain(U, 5).orThrow(); // withheld
     host.kvm().resetDevice(U).orThrow();
     host.assignDomain(U, 2).orThrow(); // filter_matrix again: back
-    assertThat(host.explain(U)).extracting(Withheld::kind).containsOnly(Withheld.Kind.DOMAIN);
+    assertThat(host.mdevs().explain(U))
+        .extracting(Withheld::kind)
+        .containsOnly(Withheld.Kind.DOMAIN);
   }
 
   /**
@@ -76,7 +78,7 @@ class ExplainCauseTest {
     unused = host.kvm().resetDevice(U);
     host.assignDomain(U, 7).orThrow(); // withheld for 0a.0001
     host.kvm().resetDevice(U).orThrow();
-    Withheld w = host.explain(U).get(0);
+    Withheld w = host.mdevs().explain(U).get(0);
     assertThat(w.reason()).isEqualTo(Withheld.Reason.NOT_REFILTERED);
     assertThat(w.apqn()).contains(q(0x0a, 1));
   }
@@ -98,7 +100,7 @@ class ExplainCauseTest {
     unused = host.kvm().resetDevice(U); // 0a.0002 recovers, 0a.0001 fails
     host.assignDomain(U, 6).orThrow(); // still withheld
     host.kvm().resetDevice(U).orThrow();
-    Withheld w = host.explain(U).get(0);
+    Withheld w = host.mdevs().explain(U).get(0);
     assertThat(w.reason()).isEqualTo(Withheld.Reason.NOT_REFILTERED);
     assertThat(w.apqn()).contains(q(0x0a, 2));
   }

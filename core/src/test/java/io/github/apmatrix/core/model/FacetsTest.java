@@ -25,7 +25,7 @@ class FacetsTest {
     Guest g = start(host, "g1", U);
     host.kvm().registerSignalTrigger(U, DeviceSignal.REQUEST).orThrow();
     host.kvm().unregisterSignalTrigger(U, DeviceSignal.REQUEST).orThrow();
-    host.removeMediatedDevice(U).orThrow();
+    host.mdevs().remove(U).orThrow();
     assertThat(g.signals()).doesNotContain(DeviceSignal.REQUEST);
     assertThat(host.kvm().unregisterSignalTrigger(V, DeviceSignal.REQUEST).errno())
         .contains(Errno.ENOENT);
@@ -38,7 +38,7 @@ class FacetsTest {
     device(host, U, adapters(3), 1);
     assertThat(host.kvm().openDeviceWithoutKvm(U).errno()).contains(Errno.EINVAL);
     assertThat(host.kvm().openDeviceWithoutKvm(V).errno()).contains(Errno.ENOENT);
-    assertThat(host.mediatedDevice(U).orElseThrow().guest()).isEmpty();
+    assertThat(host.mdevs().find(U).orElseThrow().guest()).isEmpty();
   }
 
   @Test

@@ -58,14 +58,14 @@ class FilteringTest {
   void shadow_agreesWithTheHost() {
     Host host = SpecExamplesTest.exampleHost();
     host.writeApmask(host.apmask().without(3).without(10)).orThrow();
-    host.createMediatedDevice(SpecExamplesTest.U).orThrow();
+    host.mdevs().create(SpecExamplesTest.U).orThrow();
     host.writeApConfig(
             SpecExamplesTest.U,
             Apcb.of(Bitmap256.of(3, 10), Bitmap256.of(1, 0x20), Bitmap256.of(2)))
         .orThrow();
     host.drivers().unbind(DriverName.VFIO_AP, Apqn.of(10, 1)).orThrow();
     host.assignDomain(SpecExamplesTest.U, 2).orThrow();
-    MediatedDevice m = host.mediatedDevice(SpecExamplesTest.U).orElseThrow();
+    MediatedDevice m = host.mdevs().find(SpecExamplesTest.U).orElseThrow();
     assertThat(
             Filtering.shadow(m.matrix(), host.config().driverView(), host.resets().usableQueues()))
         .isEqualTo(m.shadow());

@@ -22,7 +22,7 @@ final class Fixtures {
   static Host host(ApHardware hw, int[] adapters, int... domains) {
     Bitmap256 apm = Bitmap256.of(adapters);
     Bitmap256 aqm = Bitmap256.of(domains);
-    HostSpec.Builder b =
+    HostSpecBuilder b =
         HostSpec.builder()
             .config(HostConfig.withApxa(255, 255, apm, aqm, aqm))
             .hardware(hw)
@@ -43,7 +43,7 @@ final class Fixtures {
 
   /** Creates {@code uuid} and assigns the adapters and domains (all must succeed). */
   static void device(Host host, UUID uuid, int[] adapters, int... domains) {
-    host.createMediatedDevice(uuid).orThrow();
+    host.mdevs().create(uuid).orThrow();
     for (int a : adapters) {
       host.assignAdapter(uuid, a).orThrow();
     }
@@ -61,7 +61,7 @@ final class Fixtures {
   }
 
   static MediatedDevice dev(Host host, UUID uuid) {
-    return host.mediatedDevice(uuid).orElseThrow();
+    return host.mdevs().find(uuid).orElseThrow();
   }
 
   static Apqn q(int a, int d) {

@@ -33,7 +33,7 @@ class GuestAndConfigChangeTest {
   @Test
   void openDevice_withoutKvm_refusedWithEinval() {
     Host host = host();
-    host.createMediatedDevice(U).orThrow();
+    host.mdevs().create(U).orThrow();
     assertThat(host.kvm().openDeviceWithoutKvm(U).errno()).contains(Errno.EINVAL);
   }
 
@@ -228,7 +228,7 @@ class GuestAndConfigChangeTest {
             .start();
     device(host, U, adapters(3, 7, 0x20), 1, 0x30);
     host.assignControlDomain(U, 0x31).orThrow();
-    List<Withheld> w = host.explain(U);
+    List<Withheld> w = host.mdevs().explain(U);
     assertThat(w)
         .extracting(Withheld::kind, Withheld::id, Withheld::reason)
         .containsExactly(
@@ -242,7 +242,8 @@ class GuestAndConfigChangeTest {
                 Withheld.Kind.CONTROL_DOMAIN, 0x31, Withheld.Reason.NOT_IN_HOST_CONFIG));
     assertThat(w.get(0).toString()).contains("07.0001").contains("not bound to any driver");
     host.drivers().unbind(DriverName.VFIO_AP, q(3, 1)).orThrow();
-    assertThat(host.explain(U).get(0).reason()).isEqualTo(Withheld.Reason.NOT_BOUND_TO_VFIO_AP);
+    assertThat(host.mdevs().explain(U).get(0).reason())
+        .isEqualTo(Withheld.Reason.NOT_BOUND_TO_VFIO_AP);
     assertThat(host.drivers().bind(DriverName.VFIO_AP, q(7, 1)).errno()).contains(Errno.ENODEV);
   }
 
@@ -252,38 +253,15 @@ class GuestAndConfigChangeTest {
     device(host, U, adapters(3, 0x0a), 1, 2);
     host.drivers().unbind(DriverName.VFIO_AP, q(0x0a, 2)).orThrow(); // 0x0a withheld
     host.unassignDomain(U, 2).orThrow(); // no re-filter
-    assertThat(host.explain(U))
+    assertThat(host.mdevs().explain(U))
         .singleElement()
         .satisfies(w -> assertThat(w.reason()).isEqualTo(Withheld.Reason.NOT_REFILTERED));
   }
 
   @Test
   void customDriver_throwingProbe_queueStaysUnboundAndErrorRecorded() {
-    ApQueueDriver legacy =
-        new ApQueueDriver() {
-          @Override
-          public DriverName name() {
-            return DriverName.of("cex2queue");
-          }
-
-          @Override
-          public boolean isDefault() {
-            return true;
-          }
-
-          @Override
-          public boolean supports(CardType t) {
-            return t.hwtype() < 10;
-          }
-
-          @Override
-          public void probe(io.github.apmatrix.core.Apqn apqn) {
-            throw new IllegalStateException("refused " + apqn);
-          }
-
-          @Override
-          public void remove(io.github.apmatrix.core.Apqn apqn) {}
-        };
+    RecordingDriver legacy =
+        RecordingDriver.defaultDriver("cex2queue", t -> t.hwtype() < 10).refusingProbes();
     Host host =
         HostSpec.builder()
             .config(HostConfig.withApxa(255, 255, ids(7), ids(1), ids()))
@@ -294,6 +272,7 @@ class GuestAndConfigChangeTest {
         .containsExactly(DriverName.CEX4QUEUE, DriverName.VFIO_AP, DriverName.of("cex2queue"));
     assertThat(host.drivers().driverOf(q(7, 1))).isEmpty();
     assertThat(host.drivers().errors()).singleElement().asString().contains("cex2queue");
+    assertThat(legacy.calls).containsExactly("probe 07.0001");
     assertThat(host.card(7).orElseThrow().typeName()).isEqualTo("hwtype 7");
     assertThat(host.cards()).hasSize(1);
     assertThat(host.toString()).contains("1 queues");

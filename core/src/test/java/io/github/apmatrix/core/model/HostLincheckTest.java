@@ -45,14 +45,14 @@ public class HostLincheckTest {
   private final Host host;
 
   public HostLincheckTest() {
-    HostSpec.Builder b =
+    HostSpecBuilder b =
         HostSpec.builder()
             .config(HostConfig.withApxa(255, 255, IDS, IDS, IDS))
             .apmask(Bitmap256.all().andNot(IDS));
     IDS.forEach(a -> b.card(Card.of(a, CardType.CEX8, CardMode.CCA)));
     host = b.start();
     for (UUID u : DEVICES) {
-      host.createMediatedDevice(u).orThrow();
+      host.mdevs().create(u).orThrow();
     }
     host.assignControlDomain(DEVICES[0], 1).orThrow();
     Guest guest = host.kvm().createGuest("g", CrycbFormat.FORMAT2);
@@ -144,7 +144,7 @@ public class HostLincheckTest {
 
   @Operation
   public String guestView() {
-    MediatedDevice m = host.mediatedDevice(DEVICES[0]).orElseThrow();
+    MediatedDevice m = host.mdevs().find(DEVICES[0]).orElseThrow();
     return m.shadow() + " " + m.guest().orElse("-");
   }
 

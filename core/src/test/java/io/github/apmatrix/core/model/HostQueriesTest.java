@@ -13,7 +13,7 @@ class HostQueriesTest {
 
   /** Adapters 3 and 255, domains 1 and 255; adapter 3 is free for passthrough. */
   private static Host host() {
-    HostSpec.Builder b =
+    HostSpecBuilder b =
         HostSpec.builder()
             .config(
                 HostConfig.withApxa(
@@ -62,13 +62,13 @@ class HostQueriesTest {
   @Test
   void unload_removesEveryDevice_andLoadStartsAfresh() {
     Host h = host();
-    h.createMediatedDevice(U).orThrow();
+    h.mdevs().create(U).orThrow();
     h.assignAdapter(U, 3).orThrow();
     h.vfioAp().unload().orThrow();
-    assertThat(h.mediatedDevices()).isEmpty();
+    assertThat(h.mdevs().list()).isEmpty();
     assertThat(h.drivers().driverOf(Apqn.of(3, 1))).isEmpty();
     h.vfioAp().load().orThrow();
-    assertThat(h.mediatedDevices()).isEmpty();
+    assertThat(h.mdevs().list()).isEmpty();
     assertThat(h.vfioAp().availableInstances()).isEqualTo(65536);
     assertThat(h.drivers().driverOf(Apqn.of(3, 1))).contains(VfioAp.NAME);
   }

@@ -57,9 +57,9 @@ class HostSpecTest {
     HostConfig noApxa = HostSpec.builder().apxa(255, 255).noApxa().build().config();
     assertThat(noApxa.apxa()).isFalse();
     assertThat(noApxa.driverMaxAdapterId()).isEqualTo(63);
-    HostSpec.Builder noQci = HostSpec.builder().noQci().card(3, CardType.CEX8, CardMode.CCA);
+    HostSpecBuilder noQci = HostSpec.builder().noQci().card(3, CardType.CEX8, CardMode.CCA);
     assertThat(noQci.build().config().qci()).isFalse();
-    assertThat(noQci.toString()).startsWith("HostSpec.Builder{no QCI");
+    assertThat(noQci.toString()).startsWith("HostSpecBuilder{no QCI");
   }
 
   @Test

@@ -52,7 +52,7 @@ class IdZeroTest {
     // vfio_ap_mdev_remove -> vfio_ap_mdev_reset_queues over every linked queue
     Host host = hostWithDevice();
     hw.forgetZapqs();
-    host.removeMediatedDevice(U).orThrow();
+    host.mdevs().remove(U).orThrow();
     assertThat(hw.takeZapqs()).containsExactlyInAnyOrder(q(0, 0), q(0, 1), q(1, 0), q(1, 1));
   }
 
@@ -93,13 +93,13 @@ class IdZeroTest {
 
     hw.zapq(q(0, 0), ResponseCode.of(0x06));
     var unused = host.kvm().resetDevice(U); // the explanation is the subject
-    Withheld failing = host.explain(U).get(0);
+    Withheld failing = host.mdevs().explain(U).get(0);
     assertThat(failing.id()).isZero();
     assertThat(failing.reason()).isEqualTo(Withheld.Reason.RESET_FAILED);
     assertThat(failing.apqn()).contains(q(0, 0));
 
     host.kvm().resetDevice(U).orThrow(); // 00.0000 recovers; nothing re-filters
-    Withheld cause = host.explain(U).get(0);
+    Withheld cause = host.mdevs().explain(U).get(0);
     assertThat(cause.reason()).isEqualTo(Withheld.Reason.NOT_REFILTERED);
     assertThat(cause.apqn()).contains(q(0, 0));
   }
@@ -110,7 +110,7 @@ class IdZeroTest {
     device(host, U, adapters(0, 1), 0, 1);
     host.assignControlDomain(U, 0).orThrow();
     host.machine().updateConfig(c -> c.withMasks(ids(1), ids(1), ids(1))).orThrow();
-    List<Withheld> why = host.explain(U);
+    List<Withheld> why = host.mdevs().explain(U);
     assertThat(why)
         .extracting(Withheld::kind, Withheld::id, Withheld::reason)
         .containsExactly(

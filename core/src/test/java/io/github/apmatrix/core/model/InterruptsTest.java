@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.apmatrix.core.Apqn;
 import io.github.apmatrix.core.Bitmap256;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +22,7 @@ class InterruptsTest {
   /** Hardware whose AQIC answers and GISC registrations can be scripted. */
   static final class Scripted implements ApHardware {
     final Deque<ResponseCode> aqic = new ArrayDeque<>();
+    final List<String> calls = new ArrayList<>();
     boolean giscFails;
 
     @Override
@@ -33,7 +36,18 @@ class InterruptsTest {
     }
 
     @Override
-    public ResponseCode aqic(Apqn apqn, boolean enable) {
+    public ResponseCode enableInterrupts(Apqn apqn) {
+      calls.add("enable " + apqn);
+      return next();
+    }
+
+    @Override
+    public ResponseCode disableInterrupts(Apqn apqn) {
+      calls.add("disable " + apqn);
+      return next();
+    }
+
+    private ResponseCode next() {
       return aqic.isEmpty() ? ResponseCode.NORMAL : aqic.poll();
     }
 
@@ -46,7 +60,7 @@ class InterruptsTest {
   final Scripted hw = new Scripted();
 
   /** Adapter 3 with domains 1 and 2, freed for vfio_ap. */
-  static HostSpec.Builder adapter3() {
+  static HostSpecBuilder adapter3() {
     Bitmap256 domains = Bitmap256.of(1, 2);
     return HostSpec.builder()
         .config(HostConfig.withApxa(255, 255, Bitmap256.of(3), domains, domains))
@@ -56,7 +70,7 @@ class InterruptsTest {
 
   Host host() {
     Host host = adapter3().hardware(hw).start();
-    host.createMediatedDevice(U).orThrow();
+    host.mdevs().create(U).orThrow();
     host.assignAdapter(U, 3).orThrow();
     host.assignDomain(U, 2).orThrow();
     return host;
@@ -85,6 +99,17 @@ class InterruptsTest {
     assertThat(r).isEqualTo(new AqicResult(ResponseCode.NORMAL, 0));
     assertThat(g.pinnedPages()).isEqualTo(1);
     assertThat(g.giscRegistrations()).isEqualTo(1);
+  }
+
+  @Test
+  void enableThenDisable_callTheHardwaresTwoAqicCallbacks() {
+    // vfio_ap_irq_enable issues AQIC with the enable bit, vfio_ap_irq_disable without it
+    Host host = host();
+    Guest g = started(host, false);
+    assertThat(host.kvm().enableInterrupts(g, Q, 3, NIB).responseCode())
+        .isEqualTo(ResponseCode.NORMAL);
+    assertThat(host.kvm().disableInterrupts(g, Q).responseCode()).isEqualTo(ResponseCode.NORMAL);
+    assertThat(hw.calls).containsExactly("enable " + Q, "disable " + Q);
   }
 
   @Test
@@ -218,7 +243,7 @@ class InterruptsTest {
   @Test
   void regression06_failedSecondOpen_doesNotStealTheHook() {
     Host host = host();
-    host.createMediatedDevice(V).orThrow();
+    host.mdevs().create(V).orThrow();
     Guest g = started(host, false);
     assertThat(host.kvm().openDevice(V, g).isRefused()).isTrue();
     assertThat(host.kvm().enableInterrupts(g, Q, 3, NIB).responseCode())

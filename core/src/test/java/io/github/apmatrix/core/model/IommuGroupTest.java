@@ -21,34 +21,34 @@ class IommuGroupTest {
 
   @Test
   void eachNewDevice_getsTheLowestGroupNumberFree_andKeepsIt() {
-    host.createMediatedDevice(U).orThrow();
-    host.createMediatedDevice(V).orThrow();
-    assertThat(host.iommuGroup(U)).hasValue(0);
-    assertThat(host.iommuGroup(V)).hasValue(1);
+    host.mdevs().create(U).orThrow();
+    host.mdevs().create(V).orThrow();
+    assertThat(host.mdevs().iommuGroup(U)).hasValue(0);
+    assertThat(host.mdevs().iommuGroup(V)).hasValue(1);
 
-    host.removeMediatedDevice(U).orThrow();
-    assertThat(host.iommuGroup(U)).isEmpty();
-    assertThat(host.iommuGroup(V)).hasValue(1);
+    host.mdevs().remove(U).orThrow();
+    assertThat(host.mdevs().iommuGroup(U)).isEmpty();
+    assertThat(host.mdevs().iommuGroup(V)).hasValue(1);
 
-    host.createMediatedDevice(W).orThrow();
-    assertThat(host.iommuGroup(W)).hasValue(0);
-    host.createMediatedDevice(U).orThrow();
-    assertThat(host.iommuGroup(U)).hasValue(2);
+    host.mdevs().create(W).orThrow();
+    assertThat(host.mdevs().iommuGroup(W)).hasValue(0);
+    host.mdevs().create(U).orThrow();
+    assertThat(host.mdevs().iommuGroup(U)).hasValue(2);
   }
 
   @Test
   void aDeviceWhoseRemovalWaitsForItsGuest_keepsItsGroup_untilReleased() {
     Fixtures.device(host, U, adapters(3), 1, 2);
     Fixtures.start(host, "g", U).setDeviceRelease(DeviceRelease.never());
-    host.removeMediatedDevice(U).orThrow();
-    assertThat(host.isRemovalPending(U)).isTrue();
-    host.createMediatedDevice(V).orThrow();
-    assertThat(host.iommuGroup(U)).hasValue(0);
-    assertThat(host.iommuGroup(V)).hasValue(1);
+    host.mdevs().remove(U).orThrow();
+    assertThat(host.mdevs().isRemovalPending(U)).isTrue();
+    host.mdevs().create(V).orThrow();
+    assertThat(host.mdevs().iommuGroup(U)).hasValue(0);
+    assertThat(host.mdevs().iommuGroup(V)).hasValue(1);
 
     host.kvm().destroyGuest("g").orThrow(); // QEMU ends: close_device, then the removal completes
-    assertThat(host.iommuGroup(U)).isEqualTo(OptionalInt.empty());
-    host.createMediatedDevice(W).orThrow();
-    assertThat(host.iommuGroup(W)).hasValue(0);
+    assertThat(host.mdevs().iommuGroup(U)).isEqualTo(OptionalInt.empty());
+    host.mdevs().create(W).orThrow();
+    assertThat(host.mdevs().iommuGroup(W)).hasValue(0);
   }
 }

@@ -64,7 +64,7 @@ class ModelBoundsTest {
   void apConfigStore_idsAtTheDevicesMaximum_areAccepted() {
     // ap_config_store: only an id above apm_max / aqm_max / adm_max is refused (ENODEV)
     Host host = Fixtures.host(adapters(0, 255), 1); // adapters 0 and 255 free for passthrough
-    host.createMediatedDevice(U).orThrow();
+    host.mdevs().create(U).orThrow();
     Apcb edge = Apcb.of(ids(0, 255), ids(0, 255), ids(0, 255));
     assertThat(host.writeApConfig(U, edge).isDone()).isTrue();
     assertThat(Fixtures.dev(host, U).matrix()).isEqualTo(edge);
@@ -75,7 +75,7 @@ class ModelBoundsTest {
             .card(Card.of(3, CardType.CEX8, CardMode.CCA))
             .apmask(Bitmap256.empty())
             .start();
-    small.createMediatedDevice(U).orThrow();
+    small.mdevs().create(U).orThrow();
     Apcb max = Apcb.of(ids(0x7f), ids(0x1f), ids(0x1f));
     assertThat(small.writeApConfig(U, max).isDone()).isTrue();
     assertThat(small.writeApConfig(U, Apcb.of(ids(0x80), ids(0x1f), ids())))
@@ -97,7 +97,7 @@ class ModelBoundsTest {
     // device, and says how many more are shared
     Host host = Fixtures.host(adapters(3, 4), 1, 2);
     device(host, U, adapters(3, 4), 1, 2);
-    host.createMediatedDevice(V).orThrow();
+    host.mdevs().create(V).orThrow();
     host.assignDomain(V, 1).orThrow();
     Outcome one = host.assignAdapter(V, 3);
     assertThat(one.refusal().orElseThrow().message())

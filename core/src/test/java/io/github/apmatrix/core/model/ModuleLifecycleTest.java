@@ -15,7 +15,7 @@ class ModuleLifecycleTest {
   Host prepared() {
     Host host = SpecExamplesTest.exampleHost();
     host.writeApmask(host.apmask().without(3)).orThrow();
-    host.createMediatedDevice(U).orThrow();
+    host.mdevs().create(U).orThrow();
     host.assignAdapter(U, 3).orThrow();
     host.assignDomain(U, 2).orThrow();
     return host;
@@ -27,15 +27,15 @@ class ModuleLifecycleTest {
     long resets = host.resets().count();
     host.vfioAp().unload().orThrow();
     assertThat(host.vfioAp().isLoaded()).isFalse();
-    assertThat(host.mediatedDevices()).isEmpty();
+    assertThat(host.mdevs().list()).isEmpty();
     assertThat(host.drivers().driverOf(Apqn.of(3, 2))).isEmpty();
     assertThat(host.resets().count()).isGreaterThan(resets);
-    assertThat(host.createMediatedDevice(U).errno()).contains(Errno.ENOENT);
+    assertThat(host.mdevs().create(U).errno()).contains(Errno.ENOENT);
     assertThat(host.vfioAp().availableInstances()).isZero();
 
     host.vfioAp().load().orThrow();
     assertThat(host.vfioAp().availableInstances()).isEqualTo(65536);
-    assertThat(host.mediatedDevices()).isEmpty();
+    assertThat(host.mdevs().list()).isEmpty();
     assertThat(host.drivers().driverOf(Apqn.of(3, 2))).contains(DriverName.VFIO_AP);
     assertThat(host.resets().queueStatus(Apqn.of(3, 2))).contains(QueueStatus.UNASSIGNED);
     assertThat(host.vfioAp().load().errno()).contains(Errno.EEXIST);
@@ -46,7 +46,7 @@ class ModuleLifecycleTest {
     Host host = prepared();
     host.kvm().openDevice(U, host.kvm().createGuest("g1", CrycbFormat.FORMAT2)).orThrow();
     assertThat(host.vfioAp().unload().errno()).contains(Errno.EBUSY);
-    assertThat(host.mediatedDevice(U)).isPresent();
+    assertThat(host.mdevs().find(U)).isPresent();
   }
 
   /**
@@ -66,7 +66,7 @@ class ModuleLifecycleTest {
     assertThat(host.drivers().driverOf(Apqn.of(3, 2))).isEmpty();
     assertThat(host.drivers().driverOf(Apqn.of(4, 2))).contains(DriverName.CEX4QUEUE);
     assertThat(host.vfioAp().availableInstances()).isZero();
-    assertThat(host.createMediatedDevice(U).errno()).contains(Errno.ENOENT);
+    assertThat(host.mdevs().create(U).errno()).contains(Errno.ENOENT);
     assertThat(host.vfioAp().unload().errno()).contains(Errno.ENOENT);
     assertThat(host.resets().count()).isZero();
 

@@ -164,7 +164,7 @@ class QueueResetTest {
     host.assignDomain(U, 0x30).orThrow(); // re-filters
     assertThat(dev(host, U).shadow().apm()).isEqualTo(ids(0x0a));
     assertThat(g.crycb().masks().apm()).isEqualTo(ids(0x0a));
-    assertThat(host.explain(U))
+    assertThat(host.mdevs().explain(U))
         .anySatisfy(
             w -> {
               assertThat(w.id()).isEqualTo(3);

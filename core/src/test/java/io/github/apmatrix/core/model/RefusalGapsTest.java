@@ -143,7 +143,7 @@ class RefusalGapsTest {
       Guest g = start(host, "g1", U);
       List<Apcb> seen = new ArrayList<>();
       g.addCommitListener((guest, crycb) -> seen.add(crycb.masks()));
-      Outcome o = remove ? host.removeMediatedDevice(U) : host.kvm().closeDevice(U);
+      Outcome o = remove ? host.mdevs().remove(U) : host.kvm().closeDevice(U);
       o.orThrow();
       // close: vfio_ap_mdev_unset_kvm clears once; remove: the request callback
       // (vfio_ap_mdev_request) clears, then the guest's close clears again

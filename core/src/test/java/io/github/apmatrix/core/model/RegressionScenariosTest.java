@@ -26,7 +26,7 @@ class RegressionScenariosTest {
   Host host() {
     Bitmap256 apm = ids(5, 0x14, 0x16);
     Bitmap256 aqm = ids(4, 5, 6, 0xab);
-    HostSpec.Builder b =
+    HostSpecBuilder b =
         HostSpec.builder()
             .config(HostConfig.withApxa(255, 255, apm, aqm, aqm))
             .hardware(hw)
@@ -47,11 +47,11 @@ class RegressionScenariosTest {
     device(host, U, adapters(5), 4, 0xab);
     Guest g = Fixtures.start(host, "g", U);
     hw.forgetZapqs();
-    assertThat(host.removeMediatedDevice(U).isDone()).isTrue();
+    assertThat(host.mdevs().remove(U).isDone()).isTrue();
     assertThat(g.crycb().masks().isEmpty()).isTrue();
     // vfio_ap_mdev_unset_kvm resets the linked queues, then vfio_ap_mdev_remove resets them again
     assertThat(hw.takeZapqs()).containsExactlyInAnyOrder(q(5, 4), q(5, 0xab), q(5, 4), q(5, 0xab));
-    assertThat(host.mediatedDevice(U)).isEmpty();
+    assertThat(host.mdevs().find(U)).isEmpty();
     assertThat(host.vfioAp().availableInstances()).isEqualTo(65536);
   }
 
@@ -128,7 +128,7 @@ class RegressionScenariosTest {
             .standbyCard(Card.of(6, CardType.CEX8, CardMode.CCA))
             .apmask(ids(5, 6).complement())
             .start();
-    host.createMediatedDevice(U).orThrow();
+    host.mdevs().create(U).orThrow();
     host.assignAdapter(U, 5).orThrow();
     host.assignAdapter(U, 6).orThrow();
     for (int d : domains.toArray()) {
@@ -255,7 +255,7 @@ class RegressionScenariosTest {
     host.kvm().registerSignalTrigger(U, DeviceSignal.REQUEST).orThrow();
     Guest g = Fixtures.start(host, "g", U);
     assertThat(dev(host, U).signals()).containsExactly(DeviceSignal.CONFIG_CHANGED);
-    host.removeMediatedDevice(U).orThrow();
+    host.mdevs().remove(U).orThrow();
     assertThat(g.crycb().masks().isEmpty()).isTrue();
     assertThat(g.commits()).isEqualTo(3); // the start, the request's clear, the close's clear
   }
@@ -264,13 +264,13 @@ class RegressionScenariosTest {
   void regression27_requestCallback_clearsAndSignalsConfigChangedThenRequest() {
     HostConfig cfg = HostConfig.withApxa(255, 255, ids(), ids(), ids());
     Host host = HostSpec.builder().config(cfg).start();
-    host.createMediatedDevice(U).orThrow();
+    host.mdevs().create(U).orThrow();
     host.kvm().registerSignalTrigger(U, DeviceSignal.CONFIG_CHANGED).orThrow();
     host.kvm().registerSignalTrigger(U, DeviceSignal.REQUEST).orThrow();
     Guest g = host.kvm().createGuest("g", CrycbFormat.FORMAT2);
     host.kvm().openDevice(U, g).orThrow();
     assertThat(g.signals()).containsExactly(DeviceSignal.CONFIG_CHANGED);
-    host.removeMediatedDevice(U).orThrow();
+    host.mdevs().remove(U).orThrow();
     assertThat(g.signals())
         .containsExactly(
             DeviceSignal.CONFIG_CHANGED, DeviceSignal.CONFIG_CHANGED, DeviceSignal.REQUEST);

@@ -207,7 +207,7 @@ class ShadowCommitTableTest {
     host.kvm().openDevice(U, h).orThrow();
     assertThat(h.commits()).isEqualTo(1);
     assertThat(h.crycb().masks()).isEqualTo(apcb(adapters(3, 0x0a), d(1, 2)));
-    host.createMediatedDevice(Fixtures.V).orThrow();
+    host.mdevs().create(Fixtures.V).orThrow();
     Guest e = host.kvm().createGuest("e", CrycbFormat.FORMAT2);
     host.kvm().openDevice(Fixtures.V, e).orThrow();
     assertThat(e.commits()).isEqualTo(1); // even an empty shadow is committed
@@ -232,7 +232,7 @@ class ShadowCommitTableTest {
    */
   @Test
   void mdevRemoval_masksClearedTwiceLinkedQueuesResetTwice() {
-    host.removeMediatedDevice(U).orThrow();
+    host.mdevs().remove(U).orThrow();
     assertThat(g.crycb().masks().isEmpty()).isTrue();
     assertThat(g.commits()).isEqualTo(3);
     assertThat(g.device()).isEmpty();

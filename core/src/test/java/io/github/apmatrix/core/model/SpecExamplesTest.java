@@ -30,13 +30,13 @@ class SpecExamplesTest {
     host.writeApmask(host.apmask().without(0x03).without(0x0a)).orThrow();
     assertThat(host.apmask().toHex())
         .isEqualTo("0xefdfffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff");
-    host.createMediatedDevice(U).orThrow();
+    host.mdevs().create(U).orThrow();
     host.assignAdapter(U, 3).orThrow();
     host.assignDomain(U, 0x02).orThrow();
     host.assignDomain(U, 32).orThrow();
     assertThat(device(host, U).matrix().apqns()).containsExactly(q(3, 2), q(3, 0x20));
     assertThat(host.assignAdapter(U, 0x0b).errno()).contains(Errno.EADDRNOTAVAIL);
-    assertThat(host.storeAssignment(U, Axis.ADAPTER, 256).errno()).contains(Errno.ENODEV);
+    assertThat(host.mdevs().storeAssignment(U, Axis.ADAPTER, 256).errno()).contains(Errno.ENODEV);
     assertThat(device(host, U).shadow().apqns()).containsExactly(q(3, 2), q(3, 0x20));
 
     // 2. A guest, and a queue taken away from it
@@ -70,7 +70,7 @@ class SpecExamplesTest {
         .isEqualTo("0xefdfffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff");
 
     // 4. Control domains are shared freely
-    host.createMediatedDevice(V).orThrow();
+    host.mdevs().create(V).orThrow();
     host.assignControlDomain(U, 1).orThrow();
     host.assignControlDomain(V, 1).orThrow();
     host.assignControlDomain(V, 0x30).orThrow();
@@ -81,7 +81,7 @@ class SpecExamplesTest {
   }
 
   static MediatedDevice device(Host host, UUID uuid) {
-    return host.mediatedDevice(uuid).orElseThrow();
+    return host.mdevs().find(uuid).orElseThrow();
   }
 
   static Apqn q(int a, int d) {

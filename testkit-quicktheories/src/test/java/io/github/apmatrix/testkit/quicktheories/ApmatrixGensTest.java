@@ -6,7 +6,7 @@ import static org.quicktheories.QuickTheory.qt;
 
 import io.github.apmatrix.api.Hosts;
 import io.github.apmatrix.core.model.HostConfig;
-import io.github.apmatrix.core.model.HostSpec;
+import io.github.apmatrix.core.model.HostSpecBuilder;
 import org.junit.jupiter.api.Test;
 
 class ApmatrixGensTest {
@@ -33,8 +33,7 @@ class ApmatrixGensTest {
         .forAll(ApmatrixGens.hostConfigs(), ApmatrixGens.cardTypes(), ApmatrixGens.cardModes())
         .checkAssert(
             (cfg, type, mode) -> {
-              HostSpec.Builder b =
-                  Hosts.builder().usageDomains(cfg.aqm()).controlDomains(cfg.adm());
+              HostSpecBuilder b = Hosts.builder().usageDomains(cfg.aqm()).controlDomains(cfg.adm());
               if (!cfg.qci()) {
                 b.noQci();
               } else if (cfg.apxa()) {

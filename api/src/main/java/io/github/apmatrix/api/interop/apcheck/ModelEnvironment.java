@@ -159,7 +159,7 @@ public final class ModelEnvironment implements ApCheckEnvironment {
     public void activeDevices(Predicate<String> wanted, Holder holder) {
       Host host = sys.host();
       // The devices in the order the matrix directory lists them (by UUID text).
-      for (MediatedDevice d : host.mediatedDevices()) {
+      for (MediatedDevice d : host.mdevs().list()) {
         String name = d.uuid().toString();
         if (wanted.test(name)) {
           // What the matrix file shows: the ids up to the device's maximums.

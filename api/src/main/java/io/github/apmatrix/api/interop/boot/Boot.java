@@ -17,6 +17,7 @@ import io.github.apmatrix.core.Bitmap256;
 import io.github.apmatrix.core.Outcome;
 import io.github.apmatrix.core.model.Host;
 import io.github.apmatrix.core.model.HostSpec;
+import io.github.apmatrix.core.model.HostSpecBuilder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -65,7 +66,7 @@ public final class Boot {
   public static BootReport simulate(Path root) throws IOException {
     List<String> notes = new ArrayList<>();
     Host before = Snapshot.load(root.resolve("sys"));
-    HostSpec.Builder b = HostSpec.builder().config(before.config());
+    HostSpecBuilder b = HostSpec.builder().config(before.config());
     before.cards().forEach(b::card);
     commandLine(root, b, notes);
     Host host = b.start();
@@ -87,7 +88,7 @@ public final class Boot {
    * {@code ap.apmask=} and {@code ap.aqmask=} of the kernel command line ({@link
    * KernelCommandLine}).
    */
-  private static void commandLine(Path root, HostSpec.Builder b, List<String> notes)
+  private static void commandLine(Path root, HostSpecBuilder b, List<String> notes)
       throws IOException {
     Optional<String> cmdline = text(root.resolve("proc/cmdline"));
     if (cmdline.isEmpty()) {

@@ -79,7 +79,7 @@ public final class NodeDevices {
               new NodeDevice.ApMatrix(host.vfioAp().availableInstances())));
     }
     Map<UUID, DeviceConfig> mdevs = new TreeMap<>(defined);
-    List<UUID> active = host.mediatedDevices().stream().map(MediatedDevice::uuid).toList();
+    List<UUID> active = host.mdevs().list().stream().map(MediatedDevice::uuid).toList();
     for (UUID u : active) {
       mdevs.putIfAbsent(u, DeviceConfig.of(DeviceConfig.VFIO_AP, false));
     }
@@ -93,7 +93,7 @@ public final class NodeDevices {
                         ? Optional.of("/sys/devices/vfio_ap/matrix/" + u)
                         : Optional.empty(),
                     parent,
-                    new NodeDevice.Mdev(u, config, host.iommuGroup(u).orElse(0)))));
+                    new NodeDevice.Mdev(u, config, host.mdevs().iommuGroup(u).orElse(0)))));
     out.sort(Comparator.comparing(NodeDevice::name, String.CASE_INSENSITIVE_ORDER));
     return List.copyOf(out);
   }

@@ -109,7 +109,7 @@ public final class Mdevctl {
       }
     } else {
       Map<String, MediatedDevice> sorted = new TreeMap<>();
-      sys.host().mediatedDevices().forEach(m -> sorted.put(m.uuid().toString(), m));
+      sys.host().mdevs().list().forEach(m -> sorted.put(m.uuid().toString(), m));
       for (Map.Entry<String, MediatedDevice> e : sorted.entrySet()) {
         Optional<DeviceConfig> file = defined.get(ConfigStore.MATRIX, e.getValue().uuid());
         DeviceConfig c =
@@ -128,7 +128,7 @@ public final class Mdevctl {
   }
 
   private Optional<MediatedDevice> active(String uuid) {
-    return sys.host().mediatedDevice(UUID.fromString(uuid));
+    return sys.host().mdevs().find(UUID.fromString(uuid));
   }
 
   /**
@@ -272,7 +272,7 @@ public final class Mdevctl {
    */
   public void start(String parent, UUID uuid, DeviceConfig config) {
     String type = config.mdevType();
-    if (sys.host().mediatedDevice(uuid).isPresent()) {
+    if (sys.host().mdevs().find(uuid).isPresent()) {
       throw new MdevctlException(
           type.equals(DeviceConfig.VFIO_AP)
               ? "Device already exists"

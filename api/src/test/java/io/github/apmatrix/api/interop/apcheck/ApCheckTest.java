@@ -337,7 +337,7 @@ class ApCheckTest {
                 "assign_control_domain",
                 "2"));
     assertThat(r.status()).isZero();
-    var m = host.mediatedDevice(UUID.fromString(A)).orElseThrow().matrix();
+    var m = host.mdevs().find(UUID.fromString(A)).orElseThrow().matrix();
     assertThat(m.aqm()).isEqualTo(Bitmap256.of(1, 0x20));
     assertThat(m.adm()).isEqualTo(Bitmap256.of(2));
   }

@@ -19,6 +19,7 @@ import io.github.apmatrix.core.model.CardType;
 import io.github.apmatrix.core.model.Host;
 import io.github.apmatrix.core.model.HostConfig;
 import io.github.apmatrix.core.model.HostSpec;
+import io.github.apmatrix.core.model.HostSpecBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -71,7 +72,7 @@ class EnvironmentsAgreeTest {
 
   private static World world(long seed) {
     Random r = new Random(seed);
-    HostSpec.Builder b =
+    HostSpecBuilder b =
         HostSpec.builder()
             .config(
                 HostConfig.withApxa(
@@ -86,12 +87,12 @@ class EnvironmentsAgreeTest {
     ConfigStore defined = ConfigStore.empty();
     for (UUID u : uuids) {
       if (r.nextBoolean()) {
-        host.createMediatedDevice(u).orThrow();
+        host.mdevs().create(u).orThrow();
         // Refused where another device has a queue or the host owns one: then it stays empty.
         Outcome written =
             host.writeApConfig(u, Apcb.of(subset(r, 12), subset(r, 12), subset(r, 12)));
         if (written.isRefused()) {
-          assertThat(host.mediatedDevice(u).orElseThrow().matrix().isEmpty()).isTrue();
+          assertThat(host.mdevs().find(u).orElseThrow().matrix().isEmpty()).isTrue();
         }
       }
       if (r.nextInt(4) > 0) {

@@ -41,7 +41,7 @@ class BootTest {
   void demoHostWithADeviceThatDoesNotSurvive() throws IOException {
     Host host = Host.start(HostPreset.named("demo").spec());
     host.writeApmask(Bitmap256.empty()).orThrow();
-    host.createMediatedDevice(UUID.fromString(D)).orThrow();
+    host.mdevs().create(UUID.fromString(D)).orThrow();
     Snapshot.write(host, root.resolve("sys"));
     Files.createDirectories(root.resolve("etc/mdevctl.d/matrix"));
   }
@@ -65,7 +65,7 @@ class BootTest {
   void withoutPersistentMasks_everyIdStaysWithTheHost_soNoAutoDeviceStarts() throws IOException {
     define(A, true, "assign_adapter", "0xa", "assign_domain", "2");
     BootReport r = Boot.simulate(root);
-    assertThat(r.host().mediatedDevices()).isEmpty();
+    assertThat(r.host().mdevs().list()).isEmpty();
     assertThat(r.devices())
         .singleElement()
         .satisfies(
@@ -109,7 +109,7 @@ class BootTest {
                 + " active ap bus mask settings\n"
                 + "1 of 3 auto devices start\n");
     Host booted = Snapshot.load(after);
-    assertThat(booted.mediatedDevices())
+    assertThat(booted.mdevs().list())
         .singleElement()
         .satisfies(m -> assertThat(m.uuid()).hasToString(B));
     assertThat(booted.apmask()).isEqualTo(Bitmap256.of(0x03));
@@ -145,7 +145,7 @@ class BootTest {
                               .startsWith(
                                   "Error: Failed to write 0x100 to attribute assign_domain"));
             });
-    assertThat(r.host().mediatedDevices()).isEmpty();
+    assertThat(r.host().mdevs().list()).isEmpty();
   }
 
   @Test

@@ -76,7 +76,7 @@ class NodeDeviceXmlTest {
 
   @Test
   void apMatrix_listsTheVfioApMdevType_withTheAvailableInstancesOfTheHost() {
-    assertThat(host.createMediatedDevice(DEV).isDone()).isTrue();
+    assertThat(host.mdevs().create(DEV).isDone()).isTrue();
     assertThat(NodeDeviceXml.format(device("ap_matrix", Map.of())))
         .isEqualTo(
             """
@@ -99,7 +99,7 @@ class NodeDeviceXmlTest {
 
   @Test
   void activeMdevMadeThroughSysfs_hasItsPath_startManual_andNoAttributes() {
-    assertThat(host.createMediatedDevice(DEV).isDone()).isTrue();
+    assertThat(host.mdevs().create(DEV).isDone()).isTrue();
     assertThat(NodeDeviceXml.format(device(NodeDevices.mdevName(DEV), Map.of())))
         .isEqualTo(
             """
@@ -124,13 +124,13 @@ class NodeDeviceXmlTest {
    */
   @Test
   void activeMdev_showsItsOwnIommuGroupNumber_definedOneShowsZero() {
-    assertThat(host.createMediatedDevice(DEV).isDone()).isTrue();
-    assertThat(host.createMediatedDevice(OTHER).isDone()).isTrue();
-    int group = host.iommuGroup(OTHER).orElseThrow();
+    assertThat(host.mdevs().create(DEV).isDone()).isTrue();
+    assertThat(host.mdevs().create(OTHER).isDone()).isTrue();
+    int group = host.mdevs().iommuGroup(OTHER).orElseThrow();
     assertThat(group).isNotZero();
     assertThat(NodeDeviceXml.format(device(NodeDevices.mdevName(OTHER), Map.of())))
         .contains("<iommuGroup number='" + group + "'/>");
-    assertThat(host.removeMediatedDevice(OTHER).isDone()).isTrue();
+    assertThat(host.mdevs().remove(OTHER).isDone()).isTrue();
     DeviceConfig c = DeviceConfig.of(DeviceConfig.VFIO_AP, false);
     assertThat(NodeDeviceXml.format(device(NodeDevices.mdevName(OTHER), Map.of(OTHER, c))))
         .contains("<iommuGroup number='0'/>");
@@ -169,7 +169,7 @@ class NodeDeviceXmlTest {
 
   @Test
   void activeAndDefinedMdev_isOneNodeDevice_withPathAndTheDefinitionsAttributes() {
-    assertThat(host.createMediatedDevice(DEV).isDone()).isTrue();
+    assertThat(host.mdevs().create(DEV).isDone()).isTrue();
     DeviceConfig c = DeviceConfig.of(DeviceConfig.VFIO_AP, false).with("assign_domain", "56");
     List<NodeDevice> all = NodeDevices.of(host, Map.of(DEV, c));
     assertThat(all.stream().filter(d -> d.capability() instanceof NodeDevice.Mdev)).hasSize(1);
@@ -180,7 +180,7 @@ class NodeDeviceXmlTest {
 
   @Test
   void list_isSortedByName_andHoldsEveryCardQueueTheMatrixAndEachMdev() {
-    assertThat(host.createMediatedDevice(DEV).isDone()).isTrue();
+    assertThat(host.mdevs().create(DEV).isDone()).isTrue();
     DeviceConfig c = DeviceConfig.of(DeviceConfig.VFIO_AP, false);
     assertThat(NodeDevices.of(host, Map.of(OTHER, c)).stream().map(NodeDevice::name))
         .containsExactly(

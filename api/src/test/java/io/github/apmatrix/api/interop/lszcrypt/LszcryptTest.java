@@ -56,10 +56,10 @@ class LszcryptTest {
             .domains(0x06, 0x2a, 0x47)
             .freeAdapters(0x05)
             .start();
-    host.createMediatedDevice(IN_USE).orThrow();
+    host.mdevs().create(IN_USE).orThrow();
     host.assignAdapter(IN_USE, 0x05).orThrow();
     host.assignDomain(IN_USE, 0x47).orThrow();
-    host.createMediatedDevice(ASSIGNED).orThrow();
+    host.mdevs().create(ASSIGNED).orThrow();
     host.assignAdapter(ASSIGNED, 0x05).orThrow();
     host.assignDomain(ASSIGNED, 0x2a).orThrow();
     Guest g = host.kvm().createGuest("g1", CrycbFormat.FORMAT2);

@@ -43,7 +43,7 @@ class MdevctlTest {
         "matrix",
         A,
         config("assign_adapter", "0x3", "assign_domain", "2", "assign_control_domain", "0x20"));
-    MediatedDevice d = host.mediatedDevice(A).orElseThrow();
+    MediatedDevice d = host.mdevs().find(A).orElseThrow();
     assertThat(d.matrix().apm()).isEqualTo(Bitmap256.of(3));
     assertThat(d.matrix().aqm()).isEqualTo(Bitmap256.of(2));
     assertThat(d.matrix().adm()).isEqualTo(Bitmap256.of(0x20));
@@ -65,8 +65,8 @@ class MdevctlTest {
               assertThat(e).hasMessage("Failed to write 3 to attribute assign_adapter");
               assertThat(e.causeText()).contains("Address already in use (os error 98)");
             });
-    assertThat(host.mediatedDevice(B)).isEmpty();
-    assertThat(host.mediatedDevices()).hasSize(1);
+    assertThat(host.mdevs().find(B)).isEmpty();
+    assertThat(host.mdevs().list()).hasSize(1);
   }
 
   @Test
@@ -74,7 +74,7 @@ class MdevctlTest {
     Mdevctl m = Mdevctl.of(sys, ConfigStore.empty());
     assertThatThrownBy(() -> m.start("matrix", A, config("assign_adapter", "3", "bogus", "1")))
         .hasMessage("Invalid attribute 'bogus'");
-    assertThat(host.mediatedDevices()).isEmpty();
+    assertThat(host.mdevs().list()).isEmpty();
   }
 
   @Test
@@ -224,7 +224,7 @@ class MdevctlTest {
     Mdevctl m = Mdevctl.of(sys, ConfigStore.empty());
     m.start("matrix", A, config());
     m.stop(A);
-    assertThat(host.mediatedDevices()).isEmpty();
+    assertThat(host.mdevs().list()).isEmpty();
     assertThatThrownBy(() -> m.stop(A)).hasMessage("Error removing device " + A);
   }
 }
