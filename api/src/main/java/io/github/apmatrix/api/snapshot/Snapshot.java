@@ -78,6 +78,31 @@ public final class Snapshot {
   }
 
   /**
+   * Reads only the hardware of a snapshot: the host configuration ({@code bus/ap/ap_max_*_id},
+   * {@code features} and the three QCI masks) and the cards ({@code devices/ap/cardXX/hwtype},
+   * {@code type}, {@code config}) with their queue directories, checked as {@link #load} checks
+   * them, with the same messages. The ownership masks, the bus settings, the drivers and the
+   * mediated devices are not read, so the spec has the default masks, vfio_ap loaded and no device:
+   * the host as it comes up after a reboot ({@code ./apmatrix boot}). With QCI, a queue directory
+   * inside the configuration is not looked at (it changes nothing), which makes this much quicker
+   * than {@link #load} on a large host.
+   *
+   * <pre>{@code
+   * HostSpec hardware = Snapshot.loadHardware(Path.of("snap"));
+   * Host fresh = Host.start(hardware);
+   * }</pre>
+   *
+   * @throws SnapshotException naming the file when the hardware files are unreadable, malformed or
+   *     contradict each other
+   */
+  public static HostSpec loadHardware(Path dir) throws SnapshotException {
+    Objects.requireNonNull(dir, "dir");
+    try (SnapshotFiles files = SnapshotFiles.open(dir)) {
+      return HardwareReader.read(files);
+    }
+  }
+
+  /**
    * Writes {@code host} as a snapshot: every readable attribute of its emulated sysfs under {@code
    * /sys/bus/ap}, {@code /sys/devices/ap} and {@code /sys/devices/vfio_ap}, without the aliases and
    * links, and an empty directory {@code bus/ap/drivers/NAME} per queue driver (so a host without

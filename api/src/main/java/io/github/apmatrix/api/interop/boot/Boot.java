@@ -64,9 +64,9 @@ public final class Boot {
    */
   public static BootReport simulate(Path root) throws IOException {
     List<String> notes = new ArrayList<>();
-    Host before = Snapshot.load(root.resolve("sys"));
-    HostSpec.Builder b = HostSpec.builder().config(before.config());
-    before.cards().forEach(b::card);
+    HostSpec hardware = Snapshot.loadHardware(root.resolve("sys"));
+    HostSpec.Builder b = HostSpec.builder().config(hardware.config());
+    hardware.cards().forEach(b::card);
     commandLine(root, b, notes);
     Host host = b.start();
     Optional<String> rules = text(root.resolve("etc/udev/rules.d/41-ap.rules"));

@@ -261,6 +261,9 @@ public final class Mdevctl {
    * checks that it does not exist and that the parent supports the type with an instance left,
    * writes the UUID to {@code create}, then writes each attribute in order without a newline. At
    * the first refused write it writes {@code 1} to {@code remove}, so the device is gone again.
+   * When every attribute is an {@code assign_*} of an id and every queue they name is usable, the
+   * attributes go to the device as one matrix write, which ends exactly as the writes one by one (a
+   * refusal then changes nothing, and the writes one by one find and report the first one).
    *
    * @throws MdevctlException with mdevctl's message: {@code Device already exists} (or {@code
    *     Device exists with different type}), {@code Unable to find parent device 'P'} (with {@code
@@ -297,6 +300,9 @@ public final class Mdevctl {
     } catch (SysfsException e) {
       throw new MdevctlException(
           "Failed to create mdev " + uuid + ", type " + type + " on " + parent, osError(e));
+    }
+    if (AssignBatch.tryWrite(sys, uuid, config.attrs())) {
+      return;
     }
     String dir = PARENT_DIR + "/" + uuid;
     for (DeviceConfig.Attribute a : config.attrs()) {
