@@ -13,6 +13,7 @@ import io.github.apmatrix.api.snapshot.Snapshot;
 import io.github.apmatrix.api.sysfs.Sysfs;
 import io.github.apmatrix.api.text.ApMask;
 import io.github.apmatrix.api.text.SyntaxException;
+import io.github.apmatrix.api.text.UuidText;
 import io.github.apmatrix.core.Bitmap256;
 import io.github.apmatrix.core.Outcome;
 import io.github.apmatrix.core.model.Host;
@@ -25,7 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * A reboot of a host directory, simulated: "will my configuration come up?" answered before
@@ -128,7 +128,11 @@ public final class Boot {
   private static List<DeviceOutcome> startAll(
       Host host, ConfigStore defined, Optional<String> rules) {
     Sysfs sys = Sysfs.of(host);
-    ApCheck check = ApCheck.of(ModelEnvironment.of(sys, defined, rules));
+    ApCheck check =
+        ApCheck.of(
+            rules.isPresent()
+                ? ModelEnvironment.of(sys, defined, rules.get())
+                : ModelEnvironment.of(sys, defined));
     Mdevctl mdevctl = Mdevctl.of(sys, defined);
     List<DeviceOutcome> out = new ArrayList<>();
     for (Map.Entry<String, DeviceConfig> e : defined.devices(ConfigStore.MATRIX).entrySet()) {
@@ -140,16 +144,14 @@ public final class Boot {
           check.run(
               new ApCheckRequest(c.mdevType(), "pre", "start", "none", e.getKey(), "matrix"), c);
       if (r.status() != 0 && r.status() != 2) {
-        out.add(new DeviceOutcome(e.getKey(), false, r.findings(), Optional.empty()));
+        out.add(DeviceOutcome.refusedByApCheck(e.getKey(), r.findings()));
         continue;
       }
       try {
-        mdevctl.start(ConfigStore.MATRIX, UUID.fromString(e.getKey()), c);
-        out.add(new DeviceOutcome(e.getKey(), true, List.of(), Optional.empty()));
+        mdevctl.start(ConfigStore.MATRIX, UuidText.parse(e.getKey()), c);
+        out.add(DeviceOutcome.started(e.getKey()));
       } catch (MdevctlException x) {
-        out.add(
-            new DeviceOutcome(
-                e.getKey(), false, List.of(), Optional.of(x.render().stripTrailing())));
+        out.add(DeviceOutcome.failedToStart(e.getKey(), x.render().stripTrailing()));
       }
     }
     return out;

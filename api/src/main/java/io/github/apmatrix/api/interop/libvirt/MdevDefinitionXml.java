@@ -79,7 +79,7 @@ public final class MdevDefinitionXml {
     if (!uuidText.isEmpty()) {
       uuid = Optional.of(uuid(uuidText));
     }
-    DeviceConfig config = DeviceConfig.of(type, autostart(mdev));
+    DeviceConfig config = new DeviceConfig(type, start(mdev), List.of());
     for (Element attr : children(mdev, "attr")) {
       String name = attr.getAttribute("name");
       String value = attr.getAttribute("value");
@@ -93,15 +93,15 @@ public final class MdevDefinitionXml {
     return new MdevDefinition(parent, uuid, config);
   }
 
-  private static boolean autostart(Element mdev) throws LibvirtXmlException {
+  private static DeviceConfig.Start start(Element mdev) throws LibvirtXmlException {
     Optional<Element> start = first(mdev, "start");
     if (start.isEmpty()) {
-      return false;
+      return DeviceConfig.Start.MANUAL;
     }
     String type = start.get().getAttribute("type");
     return switch (type) {
-      case "auto" -> true;
-      case "manual" -> false;
+      case "auto" -> DeviceConfig.Start.AUTO;
+      case "manual" -> DeviceConfig.Start.MANUAL;
       default ->
           throw new LibvirtXmlException(
               "expected <start type='auto'> or 'manual', found '" + bounded(type) + "'");
