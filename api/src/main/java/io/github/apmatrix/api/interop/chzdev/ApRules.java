@@ -33,25 +33,40 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>Immutable and thread-safe.
- *
- * @param apmask the persistent apmask as written in the file, if any
- * @param aqmask the persistent aqmask as written in the file, if any
- * @param unrecognized the lines that are not udev rules, in file order
  */
-public record ApRules(Optional<String> apmask, Optional<String> aqmask, List<String> unrecognized) {
+public final class ApRules {
 
   /** The path of the file. */
   public static final String PATH = "/etc/udev/rules.d/41-ap.rules";
 
   private static final int MAX_VALUE = 66;
+  private static final String ATTR = "ATTR{";
   private static final Pattern ENTRY =
       Pattern.compile("\\s*(\\w+(?:\\{[^}]*\\})?)\\s*(==|!=|=|\\+=|:=)\\s*(.*?)\\s*");
 
-  /** Checks the fields and copies the list. */
-  public ApRules {
-    Objects.requireNonNull(apmask, "apmask");
-    Objects.requireNonNull(aqmask, "aqmask");
-    unrecognized = List.copyOf(unrecognized);
+  private final @Nullable String apmask;
+  private final @Nullable String aqmask;
+  private final List<String> unrecognized;
+
+  private ApRules(@Nullable String apmask, @Nullable String aqmask, List<String> unrecognized) {
+    this.apmask = apmask;
+    this.aqmask = aqmask;
+    this.unrecognized = List.copyOf(unrecognized);
+  }
+
+  /** Returns the persistent apmask as written in the file, if any. */
+  public Optional<String> apmask() {
+    return Optional.ofNullable(apmask);
+  }
+
+  /** Returns the persistent aqmask as written in the file, if any. */
+  public Optional<String> aqmask() {
+    return Optional.ofNullable(aqmask);
+  }
+
+  /** Returns the lines that are not udev rules, in file order. */
+  public List<String> unrecognized() {
+    return unrecognized;
   }
 
   /** Reads the file's text. Never fails: lines it does not understand are collected. */
@@ -65,34 +80,38 @@ public record ApRules(Optional<String> apmask, Optional<String> aqmask, List<Str
       if (t.isEmpty() || t.startsWith("#")) {
         continue;
       }
-      List<String> entries = splitOutsideQuotes(t);
-      String[] first = null;
-      boolean ok = true;
-      for (String e : entries) {
-        Matcher m = ENTRY.matcher(e);
-        if (!m.matches()) {
-          ok = false;
-          break;
-        }
-        if (first == null) {
-          first = new String[] {m.group(1), unquote(m.group(3))};
-        }
-      }
-      if (!ok || first == null) {
+      Entry first = firstEntry(t);
+      if (first == null) {
         bad.add(l);
-        continue;
-      }
-      String key = first[0];
-      if (key.startsWith("ATTR{")) {
-        String value = first[1].length() > MAX_VALUE ? first[1].substring(0, MAX_VALUE) : first[1];
-        if (key.contains("apmask")) {
+      } else if (first.key().startsWith(ATTR)) {
+        String value = first.value();
+        value = value.length() > MAX_VALUE ? value.substring(0, MAX_VALUE) : value;
+        if (first.key().contains("apmask")) {
           ap = value;
-        } else if (key.contains("aqmask")) {
+        } else if (first.key().contains("aqmask")) {
           aq = value;
         }
       }
     }
-    return new ApRules(Optional.ofNullable(ap), Optional.ofNullable(aq), bad);
+    return new ApRules(ap, aq, bad);
+  }
+
+  /** One {@code key op value} entry of a rule, the value with one pair of quotes stripped. */
+  private record Entry(String key, String value) {}
+
+  /** The first entry of a rule line, or null when one of its entries is not a udev entry. */
+  private static @Nullable Entry firstEntry(String line) {
+    Entry first = null;
+    for (String e : splitOutsideQuotes(line)) {
+      Matcher m = ENTRY.matcher(e);
+      if (!m.matches()) {
+        return null;
+      }
+      if (first == null) {
+        first = new Entry(m.group(1), unquote(m.group(3)));
+      }
+    }
+    return first;
   }
 
   private static List<String> splitOutsideQuotes(String line) {
@@ -133,7 +152,7 @@ public record ApRules(Optional<String> apmask, Optional<String> aqmask, List<Str
    * @throws SyntaxException when the value is not a mask of hex digits
    */
   public Optional<Bitmap256> apmaskBits() {
-    return apmask.map(ApMask::hex2bitmap);
+    return apmask().map(ApMask::hex2bitmap);
   }
 
   /**
@@ -142,7 +161,7 @@ public record ApRules(Optional<String> apmask, Optional<String> aqmask, List<Str
    * @throws SyntaxException when the value is not a mask of hex digits
    */
   public Optional<Bitmap256> aqmaskBits() {
-    return aqmask.map(ApMask::hex2bitmap);
+    return aqmask().map(ApMask::hex2bitmap);
   }
 
   /** Returns the file chzdev writes when both persistent masks are set. */
@@ -180,5 +199,29 @@ public record ApRules(Optional<String> apmask, Optional<String> aqmask, List<Str
 
   private static String hex(Bitmap256 m) {
     return ApMask.format(m).strip();
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof ApRules r
+        && Objects.equals(apmask, r.apmask)
+        && Objects.equals(aqmask, r.aqmask)
+        && unrecognized.equals(r.unrecognized);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(apmask, aqmask, unrecognized);
+  }
+
+  @Override
+  public String toString() {
+    return "ApRules{apmask "
+        + (apmask == null ? "not set" : apmask)
+        + ", aqmask "
+        + (aqmask == null ? "not set" : aqmask)
+        + ", "
+        + unrecognized.size()
+        + " unrecognized lines}";
   }
 }

@@ -1,6 +1,7 @@
 package io.github.apmatrix.api.interop.libvirt;
 
 import io.github.apmatrix.api.interop.mdevctl.DeviceConfig;
+import io.github.apmatrix.api.interop.mdevctl.StartPolicy;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -93,15 +94,15 @@ public final class MdevDefinitionXml {
     return new MdevDefinition(parent, uuid, config);
   }
 
-  private static DeviceConfig.Start start(Element mdev) throws LibvirtXmlException {
+  private static StartPolicy start(Element mdev) throws LibvirtXmlException {
     Optional<Element> start = first(mdev, "start");
     if (start.isEmpty()) {
-      return DeviceConfig.Start.MANUAL;
+      return StartPolicy.MANUAL;
     }
     String type = start.get().getAttribute("type");
     return switch (type) {
-      case "auto" -> DeviceConfig.Start.AUTO;
-      case "manual" -> DeviceConfig.Start.MANUAL;
+      case "auto" -> StartPolicy.AUTO;
+      case "manual" -> StartPolicy.MANUAL;
       default ->
           throw new LibvirtXmlException(
               "expected <start type='auto'> or 'manual', found '" + bounded(type) + "'");

@@ -20,29 +20,10 @@ import java.util.Objects;
  * @param start {@code start}: {@code auto} or {@code manual}
  * @param attrs the attributes, in the order they are written
  */
-public record DeviceConfig(String mdevType, Start start, List<Attribute> attrs) {
+public record DeviceConfig(String mdevType, StartPolicy start, List<Attribute> attrs) {
 
   /** The mdev type of vfio_ap. */
   public static final String VFIO_AP = "vfio_ap-passthrough";
-
-  /** The {@code start} of a config: whether mdevctl starts the device with its parent. */
-  public enum Start {
-    /** {@code "auto"}: started with its parent ({@code start-parent-mdevs}, at boot). */
-    AUTO("auto"),
-    /** {@code "manual"} (or any other text, as mdevctl reads it): started only on request. */
-    MANUAL("manual");
-
-    private final String text;
-
-    Start(String text) {
-      this.text = text;
-    }
-
-    /** Returns the text of the JSON member: {@code auto} or {@code manual}. */
-    public String text() {
-      return text;
-    }
-  }
 
   /**
    * One attribute: the sysfs file name under the device and the text written to it.
@@ -67,12 +48,12 @@ public record DeviceConfig(String mdevType, Start start, List<Attribute> attrs) 
 
   /** Returns a config of {@code mdevType} that starts with its parent, without attributes. */
   public static DeviceConfig auto(String mdevType) {
-    return new DeviceConfig(mdevType, Start.AUTO, List.of());
+    return new DeviceConfig(mdevType, StartPolicy.AUTO, List.of());
   }
 
   /** Returns a config of {@code mdevType} that starts only on request, without attributes. */
   public static DeviceConfig manual(String mdevType) {
-    return new DeviceConfig(mdevType, Start.MANUAL, List.of());
+    return new DeviceConfig(mdevType, StartPolicy.MANUAL, List.of());
   }
 
   /** Returns this config with the attribute {@code name=value} appended. */
@@ -83,12 +64,12 @@ public record DeviceConfig(String mdevType, Start start, List<Attribute> attrs) 
   }
 
   /** Returns this config with {@code start} set to {@code auto} or {@code manual}. */
-  public DeviceConfig withStart(Start next) {
+  public DeviceConfig withStart(StartPolicy next) {
     return new DeviceConfig(mdevType, next, attrs);
   }
 
   /** Returns whether {@code start} is {@code auto}. */
   public boolean autostart() {
-    return start == Start.AUTO;
+    return start == StartPolicy.AUTO;
   }
 }

@@ -74,7 +74,7 @@ public final class Mdevctl {
         DeviceConfig c =
             new DeviceConfig(
                 DeviceConfig.VFIO_AP,
-                file.map(DeviceConfig::start).orElse(DeviceConfig.Start.MANUAL),
+                file.map(DeviceConfig::start).orElse(StartPolicy.MANUAL),
                 activeAttributes(e.getValue()));
         rows.add(new Row(e.getKey(), ConfigStore.MATRIX, c, file.isPresent()));
       }

@@ -64,10 +64,10 @@ public final class MdevctlJson {
     if (!(type instanceof Json.Str t)) {
       throw new MdevctlException("mdev_type is not a string (mdevctl panics here)");
     }
-    DeviceConfig.Start auto =
+    StartPolicy auto =
         start instanceof Json.Str s && s.value().equals("auto")
-            ? DeviceConfig.Start.AUTO
-            : DeviceConfig.Start.MANUAL;
+            ? StartPolicy.AUTO
+            : StartPolicy.MANUAL;
     return new DeviceConfig(t.value(), auto, attributes(member(json, "attrs")));
   }
 

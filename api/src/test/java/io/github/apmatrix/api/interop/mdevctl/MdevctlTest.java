@@ -112,7 +112,7 @@ class MdevctlTest {
     plain.start("matrix", B, config());
     ConfigStore defined =
         ConfigStore.empty()
-            .with("matrix", A, config("assign_adapter", "0xa").withStart(DeviceConfig.Start.AUTO));
+            .with("matrix", A, config("assign_adapter", "0xa").withStart(StartPolicy.AUTO));
     Mdevctl m = Mdevctl.of(sys, defined);
     assertThat(m.list(ListOptions.active()))
         .isEqualTo(
@@ -143,7 +143,7 @@ class MdevctlTest {
     ConfigStore defined =
         ConfigStore.empty()
             .with("matrix", A, config("assign_adapter", "5"))
-            .with("matrix", B, config().withStart(DeviceConfig.Start.AUTO));
+            .with("matrix", B, config().withStart(StartPolicy.AUTO));
     Mdevctl m = Mdevctl.of(sys, defined);
     assertThat(m.listJson(ListOptions.definedOnly()))
         .isEqualTo(
