@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -71,8 +70,7 @@ public class InteropBenchmark {
   public int devices = 85;
 
   Host host = HostSpec.builder().start();
-  ApCheck check =
-      ApCheck.of(ModelEnvironment.of(Sysfs.of(host), ConfigStore.empty(), Optional.empty()));
+  ApCheck check = ApCheck.of(ModelEnvironment.of(Sysfs.of(host), ConfigStore.empty()));
   List<String> uuids = new ArrayList<>();
   List<String> configs = new ArrayList<>();
   List<DeviceConfig> typed = new ArrayList<>();
@@ -88,7 +86,7 @@ public class InteropBenchmark {
     Files.createDirectories(root.resolve("etc/mdevctl.d/matrix"));
     for (int k = 0; k < devices; k++) {
       DeviceConfig c =
-          DeviceConfig.of(DeviceConfig.VFIO_AP, true).with("assign_adapter", Integer.toString(k));
+          DeviceConfig.auto(DeviceConfig.VFIO_AP).with("assign_adapter", Integer.toString(k));
       for (int d = 0; d < 255; d++) {
         c = c.with("assign_domain", "0x" + Integer.toHexString(d));
       }
@@ -100,12 +98,11 @@ public class InteropBenchmark {
       typed.add(c);
       Files.writeString(root.resolve("etc/mdevctl.d/matrix/" + u), MdevctlJson.write(c));
     }
-    String rules =
-        ApRules.write(Optional.of(Bitmap256.empty()), Optional.of(Bitmap256.empty())).orElseThrow();
+    String rules = ApRules.write(Bitmap256.empty(), Bitmap256.empty());
     Files.createDirectories(root.resolve("etc/udev/rules.d"));
     Files.writeString(root.resolve("etc/udev/rules.d/41-ap.rules"), rules);
     Snapshot.write(host, root.resolve("sys"));
-    check = ApCheck.of(ModelEnvironment.of(Sysfs.of(host), defined, Optional.of(rules)));
+    check = ApCheck.of(ModelEnvironment.of(Sysfs.of(host), defined, rules));
   }
 
   /** Deletes the host directory. */

@@ -15,7 +15,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -186,12 +185,12 @@ class ApCheckCalloutEndToEndTest {
 
     // The Java API's equivalent on the same host: back to usage domain 2 alone.
     DeviceConfig back =
-        DeviceConfig.of(DeviceConfig.VFIO_AP, true)
+        DeviceConfig.auto(DeviceConfig.VFIO_AP)
             .with("assign_adapter", "3")
             .with("assign_domain", "2")
             .with("assign_control_domain", "0x20");
     ApCheckResult j =
-        ApCheck.of(ModelEnvironment.of(sysfs, ConfigStore.empty(), Optional.empty()))
+        ApCheck.of(ModelEnvironment.of(sysfs, ConfigStore.empty()))
             .run(ApCheckRequest.of("live", "modify", U1), back);
     assertThat(j.status()).isZero();
     assertThat(attr(U1, "matrix")).isEqualTo("03.0002\n");

@@ -52,7 +52,7 @@ public final class PlanFormats {
 
   /** Returns the autostarting mdevctl config that assigns {@code matrix}, adapters first. */
   public static DeviceConfig config(Apcb matrix) {
-    DeviceConfig c = DeviceConfig.of(DeviceConfig.VFIO_AP, true);
+    DeviceConfig c = DeviceConfig.auto(DeviceConfig.VFIO_AP);
     c = with(c, "assign_adapter", matrix.apm());
     c = with(c, "assign_domain", matrix.aqm());
     return with(c, "assign_control_domain", matrix.adm());

@@ -3,6 +3,7 @@ package io.github.apmatrix.api.snapshot;
 import io.github.apmatrix.api.sysfs.Sysfs;
 import io.github.apmatrix.api.sysfs.SysfsEntry;
 import io.github.apmatrix.core.model.Host;
+import io.github.apmatrix.core.model.HostSpec;
 import io.github.apmatrix.core.model.HostSpecBuilder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -73,6 +74,31 @@ public final class Snapshot {
     Objects.requireNonNull(customizer, "customizer");
     try (SnapshotFiles files = SnapshotFiles.open(dir)) {
       return SnapshotReader.load(files, customizer);
+    }
+  }
+
+  /**
+   * Reads only the hardware of a snapshot: the host configuration ({@code bus/ap/ap_max_*_id},
+   * {@code features} and the three QCI masks) and the cards ({@code devices/ap/cardXX/hwtype},
+   * {@code type}, {@code config}) with their queue directories, checked as {@link #load} checks
+   * them, with the same messages. The ownership masks, the bus settings, the drivers and the
+   * mediated devices are not read, so the spec has the default masks, vfio_ap loaded and no device:
+   * the host as it comes up after a reboot ({@code ./apmatrix boot}). With QCI, a queue directory
+   * inside the configuration is not looked at (it changes nothing), which makes this much quicker
+   * than {@link #load} on a large host.
+   *
+   * <pre>{@code
+   * HostSpec hardware = Snapshot.loadHardware(Path.of("snap"));
+   * Host fresh = Host.start(hardware);
+   * }</pre>
+   *
+   * @throws SnapshotException naming the file when the hardware files are unreadable, malformed or
+   *     contradict each other
+   */
+  public static HostSpec loadHardware(Path dir) throws SnapshotException {
+    Objects.requireNonNull(dir, "dir");
+    try (SnapshotFiles files = SnapshotFiles.open(dir)) {
+      return HardwareReader.read(files);
     }
   }
 

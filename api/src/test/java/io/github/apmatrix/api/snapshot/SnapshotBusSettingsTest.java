@@ -33,8 +33,8 @@ class SnapshotBusSettingsTest {
     assertThat(copy.busSettings()).isEqualTo(s);
     Lszcrypt before = Lszcrypt.of(Sysfs.of(host));
     Lszcrypt after = Lszcrypt.of(Sysfs.of(copy));
-    assertThat(after.listing(true, List.of()).out())
-        .isEqualTo(before.listing(true, List.of()).out());
+    assertThat(after.verboseListing(List.of()).out())
+        .isEqualTo(before.verboseListing(List.of()).out());
     assertThat(after.bus().out()).isEqualTo(before.bus().out()).contains("config_time=60");
     assertThat(after.domains().out()).isEqualTo(before.domains().out());
   }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * ap_config} write of a live modify.
  *
  * <pre>{@code
- * ApCheck check = ApCheck.of(ModelEnvironment.of(Sysfs.of(host), defined, Optional.empty()));
+ * ApCheck check = ApCheck.of(ModelEnvironment.of(Sysfs.of(host), defined));
  * ApCheckResult r = check.run(ApCheckRequest.of("pre", "start", uuid), MdevctlJson.compact(config));
  * r.status();     // 255
  * r.findings();   // [Finding[rule=R10, message=APQN 3.2 already in use by ..., ...]]

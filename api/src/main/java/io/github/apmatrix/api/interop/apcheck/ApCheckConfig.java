@@ -1,15 +1,13 @@
 package io.github.apmatrix.api.interop.apcheck;
 
-import io.github.apmatrix.api.interop.internal.Json;
-import io.github.apmatrix.api.interop.internal.JsonParser;
-import io.github.apmatrix.api.interop.internal.JsonSyntaxException;
 import io.github.apmatrix.api.interop.mdevctl.DeviceConfig;
+import io.github.apmatrix.api.interop.mdevctl.StartPolicy;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A device config as ap-check reads it ({@code vfio_ap_read_device_config} in s390-tools' libap),
@@ -25,29 +23,26 @@ import java.util.TreeSet;
  * }</pre>
  *
  * <p>Immutable and thread-safe.
- *
- * @param type the {@code mdev_type}, empty when the member is absent (ap-check then crashes at its
- *     type check)
- * @param auto whether the device starts automatically
- * @param adapters the adapters, ascending
- * @param domains the usage domains, ascending
- * @param controls the control domains, ascending
  */
-public record ApCheckConfig(
-    Optional<String> type,
-    boolean auto,
-    List<Long> adapters,
-    List<Long> domains,
-    List<Long> controls) {
+public final class ApCheckConfig {
 
-  private static final String TYPE = "vfio_ap-passthrough";
+  private final @Nullable String type;
+  private final StartPolicy start;
+  private final List<Long> adapters;
+  private final List<Long> domains;
+  private final List<Long> controls;
 
-  /** Checks the fields and copies the lists. */
-  public ApCheckConfig {
-    Objects.requireNonNull(type, "type");
-    adapters = List.copyOf(adapters);
-    domains = List.copyOf(domains);
-    controls = List.copyOf(controls);
+  ApCheckConfig(
+      @Nullable String type,
+      StartPolicy start,
+      Collection<Long> adapters,
+      Collection<Long> domains,
+      Collection<Long> controls) {
+    this.type = type;
+    this.start = Objects.requireNonNull(start, "start");
+    this.adapters = List.copyOf(adapters);
+    this.domains = List.copyOf(domains);
+    this.controls = List.copyOf(controls);
   }
 
   /**
@@ -69,49 +64,7 @@ public record ApCheckConfig(
 
   /** As {@link #read}, but throws {@link Crash} where the real tool crashes. */
   static Optional<ApCheckConfig> readOrCrash(String text) {
-    Json root;
-    try {
-      root = JsonParser.parse(text);
-    } catch (JsonSyntaxException e) {
-      return Optional.empty();
-    }
-    if (!(root instanceof Json.Obj o)) {
-      return Optional.empty();
-    }
-    Optional<String> type = Optional.empty();
-    if (o.has("mdev_type")) {
-      String v = cString(o.get("mdev_type"));
-      if (v == null || !v.equals(TYPE)) {
-        return Optional.empty();
-      }
-      type = Optional.of(v);
-    }
-    boolean auto = true;
-    if (o.has("start")) {
-      String v = cString(o.get("start"));
-      if (v == null || !(v.equals("auto") || v.equals("manual"))) {
-        return Optional.empty();
-      }
-      auto = v.equals("auto");
-    }
-    TreeSet<Long> a = new TreeSet<>();
-    TreeSet<Long> d = new TreeSet<>();
-    TreeSet<Long> c = new TreeSet<>();
-    if (o.has("attrs")) {
-      if (!(o.get("attrs") instanceof Json.Arr arr)) {
-        throw Crash.assertion("json_object_array_length: attrs is not an array");
-      }
-      for (Json item : arr.items()) {
-        if (!(item instanceof Json.Obj attr)) {
-          throw Crash.nullDereference("an attribute that is not an object");
-        }
-        for (Map.Entry<String, Json> e : attr.members().entrySet()) {
-          load(e.getKey(), cString(e.getValue()), a, d, c);
-        }
-      }
-    }
-    return Optional.of(
-        new ApCheckConfig(type, auto, new ArrayList<>(a), new ArrayList<>(d), new ArrayList<>(c)));
+    return ApCheckConfigReader.readOrCrash(text);
   }
 
   /**
@@ -131,67 +84,35 @@ public record ApCheckConfig(
 
   /** As {@link #from}, but throws {@link Crash} where the real tool crashes. */
   static Optional<ApCheckConfig> fromOrCrash(DeviceConfig config) {
-    if (!config.mdevType().equals(TYPE)) {
-      return Optional.empty();
-    }
-    TreeSet<Long> a = new TreeSet<>();
-    TreeSet<Long> d = new TreeSet<>();
-    TreeSet<Long> c = new TreeSet<>();
-    for (DeviceConfig.Attribute attr : config.attrs()) {
-      load(attr.name(), attr.value(), a, d, c);
-    }
-    return Optional.of(
-        new ApCheckConfig(
-            Optional.of(TYPE),
-            config.autostart(),
-            new ArrayList<>(a),
-            new ArrayList<>(d),
-            new ArrayList<>(c)));
+    return ApCheckConfigReader.fromOrCrash(config);
   }
 
-  private static void load(
-      String key,
-      @org.jspecify.annotations.Nullable String value,
-      java.util.Set<Long> a,
-      java.util.Set<Long> d,
-      java.util.Set<Long> c) {
-    if (value == null) {
-      throw Crash.nullDereference("the value of attribute " + key + " is null");
-    }
-    switch (key) {
-      case "assign_adapter" -> CNumbers.addList(a, value);
-      case "assign_domain" -> CNumbers.addList(d, value);
-      case "assign_control_domain" -> CNumbers.addList(c, value);
-      case "ap_config" -> {
-        List<String> masks = CNumbers.strtok(value, ",");
-        if (masks.size() != 3) {
-          throw Crash.assertion("Invalid ap_config attribute encountered " + value);
-        }
-        List<Long> na = CNumbers.maskToList(masks.get(0));
-        List<Long> nd = CNumbers.maskToList(masks.get(1));
-        List<Long> nc = CNumbers.maskToList(masks.get(2));
-        a.clear();
-        d.clear();
-        c.clear();
-        a.addAll(na);
-        d.addAll(nd);
-        c.addAll(nc);
-      }
-      default -> {
-        // ap-check ignores every other attribute, unassign_* included.
-      }
-    }
+  /**
+   * Returns the {@code mdev_type}, empty when the member is absent (ap-check then crashes at its
+   * type check).
+   */
+  public Optional<String> type() {
+    return Optional.ofNullable(type);
   }
 
-  /** {@code json_object_get_string}: a string's value, other values' JSON text, null for null. */
-  static @org.jspecify.annotations.Nullable String cString(Json v) {
-    if (v instanceof Json.Str s) {
-      return s.value();
-    }
-    if (v instanceof Json.Null) {
-      return null;
-    }
-    return JsonC.spaced(v);
+  /** Returns whether the device starts automatically (a missing {@code start} counts as auto). */
+  public boolean auto() {
+    return start == StartPolicy.AUTO;
+  }
+
+  /** Returns the adapters, ascending. */
+  public List<Long> adapters() {
+    return adapters;
+  }
+
+  /** Returns the usage domains, ascending. */
+  public List<Long> domains() {
+    return domains;
+  }
+
+  /** Returns the control domains, ascending. */
+  public List<Long> controls() {
+    return controls;
   }
 
   /** Returns the APQNs of the config: adapters × usage domains. */
@@ -203,5 +124,35 @@ public record ApCheckConfig(
       }
     }
     return out;
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof ApCheckConfig c
+        && Objects.equals(type, c.type)
+        && start == c.start
+        && adapters.equals(c.adapters)
+        && domains.equals(c.domains)
+        && controls.equals(c.controls);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(type, start, adapters, domains, controls);
+  }
+
+  @Override
+  public String toString() {
+    return "ApCheckConfig{"
+        + (type == null ? "no mdev_type" : type)
+        + ", "
+        + start.text()
+        + ", adapters "
+        + adapters
+        + ", domains "
+        + domains
+        + ", control domains "
+        + controls
+        + "}";
   }
 }

@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * RootEnvironment}).
  *
  * <pre>{@code
- * ApCheck check = ApCheck.of(ModelEnvironment.of(Sysfs.of(host), defined, Optional.empty()));
+ * ApCheck check = ApCheck.of(ModelEnvironment.of(Sysfs.of(host), defined));
  * }</pre>
  *
  * <p>Thread-safe: it holds only the sysfs, whose host serialises the operations, and immutable
@@ -72,14 +72,23 @@ public final class ModelEnvironment implements ApCheckEnvironment {
   }
 
   /**
-   * Returns the model {@code sys}, with the {@code matrix} configs of {@code defined} and {@code
-   * udevRules} as the text of {@code 41-ap.rules} (empty: no such file).
+   * Returns the model {@code sys}, with the {@code matrix} configs of {@code defined} and no {@code
+   * 41-ap.rules} (the persistent masks are the active ones).
    */
-  public static ModelEnvironment of(Sysfs sys, ConfigStore defined, Optional<String> udevRules) {
+  public static ModelEnvironment of(Sysfs sys, ConfigStore defined) {
+    return new ModelEnvironment(
+        Objects.requireNonNull(sys, "sys"), defined.devices(ConfigStore.MATRIX), Optional.empty());
+  }
+
+  /**
+   * Returns the model {@code sys}, with the {@code matrix} configs of {@code defined} and {@code
+   * udevRules} as the text of {@code 41-ap.rules}.
+   */
+  public static ModelEnvironment of(Sysfs sys, ConfigStore defined, String udevRules) {
     return new ModelEnvironment(
         Objects.requireNonNull(sys, "sys"),
         defined.devices(ConfigStore.MATRIX),
-        Objects.requireNonNull(udevRules, "udevRules"));
+        Optional.of(Objects.requireNonNull(udevRules, "udevRules")));
   }
 
   @Override

@@ -13,6 +13,7 @@ import io.github.apmatrix.api.snapshot.Snapshot;
 import io.github.apmatrix.api.sysfs.Sysfs;
 import io.github.apmatrix.api.text.ApMask;
 import io.github.apmatrix.api.text.SyntaxException;
+import io.github.apmatrix.api.text.UuidText;
 import io.github.apmatrix.core.Bitmap256;
 import io.github.apmatrix.core.Outcome;
 import io.github.apmatrix.core.model.Host;
@@ -26,7 +27,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * A reboot of a host directory, simulated: "will my configuration come up?" answered before
@@ -65,9 +65,9 @@ public final class Boot {
    */
   public static BootReport simulate(Path root) throws IOException {
     List<String> notes = new ArrayList<>();
-    Host before = Snapshot.load(root.resolve("sys"));
-    HostSpecBuilder b = HostSpec.builder().config(before.config());
-    before.cards().forEach(b::card);
+    HostSpec hardware = Snapshot.loadHardware(root.resolve("sys"));
+    HostSpecBuilder b = HostSpec.builder().config(hardware.config());
+    hardware.cards().forEach(b::card);
     commandLine(root, b, notes);
     Host host = b.start();
     Optional<String> rules = text(root.resolve("etc/udev/rules.d/41-ap.rules"));
@@ -129,7 +129,11 @@ public final class Boot {
   private static List<DeviceOutcome> startAll(
       Host host, ConfigStore defined, Optional<String> rules) {
     Sysfs sys = Sysfs.of(host);
-    ApCheck check = ApCheck.of(ModelEnvironment.of(sys, defined, rules));
+    ApCheck check =
+        ApCheck.of(
+            rules.isPresent()
+                ? ModelEnvironment.of(sys, defined, rules.get())
+                : ModelEnvironment.of(sys, defined));
     Mdevctl mdevctl = Mdevctl.of(sys, defined);
     List<DeviceOutcome> out = new ArrayList<>();
     for (Map.Entry<String, DeviceConfig> e : defined.devices(ConfigStore.MATRIX).entrySet()) {
@@ -141,16 +145,14 @@ public final class Boot {
           check.run(
               new ApCheckRequest(c.mdevType(), "pre", "start", "none", e.getKey(), "matrix"), c);
       if (r.status() != 0 && r.status() != 2) {
-        out.add(new DeviceOutcome(e.getKey(), false, r.findings(), Optional.empty()));
+        out.add(DeviceOutcome.refusedByApCheck(e.getKey(), r.findings()));
         continue;
       }
       try {
-        mdevctl.start(ConfigStore.MATRIX, UUID.fromString(e.getKey()), c);
-        out.add(new DeviceOutcome(e.getKey(), true, List.of(), Optional.empty()));
+        mdevctl.start(ConfigStore.MATRIX, UuidText.parse(e.getKey()), c);
+        out.add(DeviceOutcome.started(e.getKey()));
       } catch (MdevctlException x) {
-        out.add(
-            new DeviceOutcome(
-                e.getKey(), false, List.of(), Optional.of(x.render().stripTrailing())));
+        out.add(DeviceOutcome.failedToStart(e.getKey(), x.render().stripTrailing()));
       }
     }
     return out;

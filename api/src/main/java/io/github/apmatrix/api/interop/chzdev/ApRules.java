@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The persistent AP masks of {@code /etc/udev/rules.d/41-ap.rules}.
@@ -19,37 +20,53 @@ import java.util.regex.Pattern;
  * apmask} (else {@code aqmask}) sets that mask to the value (one pair of quotes stripped, at most
  * 66 characters); a later line wins. Lines that are not udev rules are collected, not fatal.
  *
- * <p>{@link #write(Optional, Optional)} writes the file as chzdev ({@code ap_write_type_udev})
- * writes it, with the masks as {@code 0x} and 64 lower-case hex digits; with neither mask set there
- * is no file.
+ * <p>{@link #write(Bitmap256, Bitmap256)}, {@link #writeApmask} and {@link #writeAqmask} write the
+ * file as chzdev ({@code ap_write_type_udev}) writes it for the persistent masks that are set, with
+ * the masks as {@code 0x} and 64 lower-case hex digits; with neither mask set chzdev writes no
+ * file.
  *
  * <pre>{@code
  * ApRules r = ApRules.read(Files.readString(Path.of("/etc/udev/rules.d/41-ap.rules")));
  * r.apmask();                       // Optional<String>, the text as ap-check sees it
  * r.apmaskBits();                   // Optional<Bitmap256>
- * String file = ApRules.write(Optional.of(apmask), Optional.empty()).orElseThrow();
+ * String file = ApRules.writeApmask(apmask);
  * }</pre>
  *
  * <p>Immutable and thread-safe.
- *
- * @param apmask the persistent apmask as written in the file, if any
- * @param aqmask the persistent aqmask as written in the file, if any
- * @param unrecognized the lines that are not udev rules, in file order
  */
-public record ApRules(Optional<String> apmask, Optional<String> aqmask, List<String> unrecognized) {
+public final class ApRules {
 
   /** The path of the file. */
   public static final String PATH = "/etc/udev/rules.d/41-ap.rules";
 
   private static final int MAX_VALUE = 66;
+  private static final String ATTR = "ATTR{";
   private static final Pattern ENTRY =
       Pattern.compile("\\s*(\\w+(?:\\{[^}]*\\})?)\\s*(==|!=|=|\\+=|:=)\\s*(.*?)\\s*");
 
-  /** Checks the fields and copies the list. */
-  public ApRules {
-    Objects.requireNonNull(apmask, "apmask");
-    Objects.requireNonNull(aqmask, "aqmask");
-    unrecognized = List.copyOf(unrecognized);
+  private final @Nullable String apmask;
+  private final @Nullable String aqmask;
+  private final List<String> unrecognized;
+
+  private ApRules(@Nullable String apmask, @Nullable String aqmask, List<String> unrecognized) {
+    this.apmask = apmask;
+    this.aqmask = aqmask;
+    this.unrecognized = List.copyOf(unrecognized);
+  }
+
+  /** Returns the persistent apmask as written in the file, if any. */
+  public Optional<String> apmask() {
+    return Optional.ofNullable(apmask);
+  }
+
+  /** Returns the persistent aqmask as written in the file, if any. */
+  public Optional<String> aqmask() {
+    return Optional.ofNullable(aqmask);
+  }
+
+  /** Returns the lines that are not udev rules, in file order. */
+  public List<String> unrecognized() {
+    return unrecognized;
   }
 
   /** Reads the file's text. Never fails: lines it does not understand are collected. */
@@ -63,34 +80,38 @@ public record ApRules(Optional<String> apmask, Optional<String> aqmask, List<Str
       if (t.isEmpty() || t.startsWith("#")) {
         continue;
       }
-      List<String> entries = splitOutsideQuotes(t);
-      String[] first = null;
-      boolean ok = true;
-      for (String e : entries) {
-        Matcher m = ENTRY.matcher(e);
-        if (!m.matches()) {
-          ok = false;
-          break;
-        }
-        if (first == null) {
-          first = new String[] {m.group(1), unquote(m.group(3))};
-        }
-      }
-      if (!ok || first == null) {
+      Entry first = firstEntry(t);
+      if (first == null) {
         bad.add(l);
-        continue;
-      }
-      String key = first[0];
-      if (key.startsWith("ATTR{")) {
-        String value = first[1].length() > MAX_VALUE ? first[1].substring(0, MAX_VALUE) : first[1];
-        if (key.contains("apmask")) {
+      } else if (first.key().startsWith(ATTR)) {
+        String value = first.value();
+        value = value.length() > MAX_VALUE ? value.substring(0, MAX_VALUE) : value;
+        if (first.key().contains("apmask")) {
           ap = value;
-        } else if (key.contains("aqmask")) {
+        } else if (first.key().contains("aqmask")) {
           aq = value;
         }
       }
     }
-    return new ApRules(Optional.ofNullable(ap), Optional.ofNullable(aq), bad);
+    return new ApRules(ap, aq, bad);
+  }
+
+  /** One {@code key op value} entry of a rule, the value with one pair of quotes stripped. */
+  private record Entry(String key, String value) {}
+
+  /** The first entry of a rule line, or null when one of its entries is not a udev entry. */
+  private static @Nullable Entry firstEntry(String line) {
+    Entry first = null;
+    for (String e : splitOutsideQuotes(line)) {
+      Matcher m = ENTRY.matcher(e);
+      if (!m.matches()) {
+        return null;
+      }
+      if (first == null) {
+        first = new Entry(m.group(1), unquote(m.group(3)));
+      }
+    }
+    return first;
   }
 
   private static List<String> splitOutsideQuotes(String line) {
@@ -131,7 +152,7 @@ public record ApRules(Optional<String> apmask, Optional<String> aqmask, List<Str
    * @throws SyntaxException when the value is not a mask of hex digits
    */
   public Optional<Bitmap256> apmaskBits() {
-    return apmask.map(ApMask::hex2bitmap);
+    return apmask().map(ApMask::hex2bitmap);
   }
 
   /**
@@ -140,17 +161,25 @@ public record ApRules(Optional<String> apmask, Optional<String> aqmask, List<Str
    * @throws SyntaxException when the value is not a mask of hex digits
    */
   public Optional<Bitmap256> aqmaskBits() {
-    return aqmask.map(ApMask::hex2bitmap);
+    return aqmask().map(ApMask::hex2bitmap);
   }
 
-  /**
-   * Returns the file chzdev writes for these persistent masks, or empty when neither is set (chzdev
-   * then removes the file).
-   */
-  public static Optional<String> write(Optional<Bitmap256> apmask, Optional<Bitmap256> aqmask) {
-    if (apmask.isEmpty() && aqmask.isEmpty()) {
-      return Optional.empty();
-    }
+  /** Returns the file chzdev writes when both persistent masks are set. */
+  public static String write(Bitmap256 apmask, Bitmap256 aqmask) {
+    return file(Objects.requireNonNull(apmask, "apmask"), Objects.requireNonNull(aqmask, "aqmask"));
+  }
+
+  /** Returns the file chzdev writes when only the persistent apmask is set. */
+  public static String writeApmask(Bitmap256 apmask) {
+    return file(Objects.requireNonNull(apmask, "apmask"), null);
+  }
+
+  /** Returns the file chzdev writes when only the persistent aqmask is set. */
+  public static String writeAqmask(Bitmap256 aqmask) {
+    return file(null, Objects.requireNonNull(aqmask, "aqmask"));
+  }
+
+  private static String file(@Nullable Bitmap256 apmask, @Nullable Bitmap256 aqmask) {
     StringBuilder sb = new StringBuilder();
     sb.append("# Generated by chzdev\n");
     sb.append("ACTION==\"add\", DEVPATH==\"/bus/ap\", ATTR{bindings_complete_count}!=\"0\",")
@@ -158,13 +187,41 @@ public record ApRules(Optional<String> apmask, Optional<String> aqmask, List<Str
     sb.append("ACTION==\"change\", SUBSYSTEM==\"ap\", DEVPATH==\"/devices/ap\",")
         .append(" ENV{BINDINGS}==\"complete\", ENV{COMPLETECOUNT}==\"1\", GOTO=\"cfg_ap\"\n");
     sb.append("GOTO=\"end_ap\"\n\nLABEL=\"cfg_ap\"\n\n");
-    apmask.ifPresent(m -> sb.append("ATTR{../../bus/ap/apmask}=\"").append(hex(m)).append("\"\n"));
-    aqmask.ifPresent(m -> sb.append("ATTR{../../bus/ap/aqmask}=\"").append(hex(m)).append("\"\n"));
+    if (apmask != null) {
+      sb.append("ATTR{../../bus/ap/apmask}=\"").append(hex(apmask)).append("\"\n");
+    }
+    if (aqmask != null) {
+      sb.append("ATTR{../../bus/ap/aqmask}=\"").append(hex(aqmask)).append("\"\n");
+    }
     sb.append("RUN{builtin}+=\"kmod load vfio_ap\"\n\nLABEL=\"end_ap\"\n");
-    return Optional.of(sb.toString());
+    return sb.toString();
   }
 
   private static String hex(Bitmap256 m) {
     return ApMask.format(m).strip();
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof ApRules r
+        && Objects.equals(apmask, r.apmask)
+        && Objects.equals(aqmask, r.aqmask)
+        && unrecognized.equals(r.unrecognized);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(apmask, aqmask, unrecognized);
+  }
+
+  @Override
+  public String toString() {
+    return "ApRules{apmask "
+        + (apmask == null ? "not set" : apmask)
+        + ", aqmask "
+        + (aqmask == null ? "not set" : aqmask)
+        + ", "
+        + unrecognized.size()
+        + " unrecognized lines}";
   }
 }

@@ -14,6 +14,11 @@ import java.util.Map;
  */
 public final class JsonParser {
 
+  /** The characters that open an object and an array. */
+  private static final char OBJECT = '{';
+
+  private static final char ARRAY = '[';
+
   private static final int MAX_DEPTH = 128;
 
   private final String s;
@@ -73,8 +78,8 @@ public final class JsonParser {
     }
     char c = s.charAt(pos);
     return switch (c) {
-      case '{' -> object();
-      case '[' -> array();
+      case OBJECT -> object();
+      case ARRAY -> array();
       case '"' -> new Json.Str(string());
       case 't' -> {
         literal("true");

@@ -1,6 +1,7 @@
 package io.github.apmatrix.api.interop.libvirt;
 
 import io.github.apmatrix.api.interop.mdevctl.DeviceConfig;
+import io.github.apmatrix.api.interop.mdevctl.StartPolicy;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -79,7 +80,7 @@ public final class MdevDefinitionXml {
     if (!uuidText.isEmpty()) {
       uuid = Optional.of(uuid(uuidText));
     }
-    DeviceConfig config = DeviceConfig.of(type, autostart(mdev));
+    DeviceConfig config = new DeviceConfig(type, start(mdev), List.of());
     for (Element attr : children(mdev, "attr")) {
       String name = attr.getAttribute("name");
       String value = attr.getAttribute("value");
@@ -93,15 +94,15 @@ public final class MdevDefinitionXml {
     return new MdevDefinition(parent, uuid, config);
   }
 
-  private static boolean autostart(Element mdev) throws LibvirtXmlException {
+  private static StartPolicy start(Element mdev) throws LibvirtXmlException {
     Optional<Element> start = first(mdev, "start");
     if (start.isEmpty()) {
-      return false;
+      return StartPolicy.MANUAL;
     }
     String type = start.get().getAttribute("type");
     return switch (type) {
-      case "auto" -> true;
-      case "manual" -> false;
+      case "auto" -> StartPolicy.AUTO;
+      case "manual" -> StartPolicy.MANUAL;
       default ->
           throw new LibvirtXmlException(
               "expected <start type='auto'> or 'manual', found '" + bounded(type) + "'");

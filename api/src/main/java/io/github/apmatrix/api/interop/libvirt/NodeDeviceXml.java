@@ -55,7 +55,7 @@ public final class NodeDeviceXml {
     x.empty("type", "id", d.config().mdevType());
     x.text("uuid", d.uuid().toString());
     x.text("parent_addr", "matrix");
-    x.empty("start", "type", d.config().start());
+    x.empty("start", "type", d.config().start().text());
     x.empty("iommuGroup", "number", Integer.toString(d.iommuGroup()));
     for (DeviceConfig.Attribute a : d.config().attrs()) {
       x.empty("attr", "name", a.name(), "value", a.value());

@@ -81,7 +81,7 @@ public final class NodeDevices {
     Map<UUID, DeviceConfig> mdevs = new TreeMap<>(defined);
     List<UUID> active = host.mdevs().list().stream().map(MediatedDevice::uuid).toList();
     for (UUID u : active) {
-      mdevs.putIfAbsent(u, DeviceConfig.of(DeviceConfig.VFIO_AP, false));
+      mdevs.putIfAbsent(u, DeviceConfig.manual(DeviceConfig.VFIO_AP));
     }
     String parent = loaded ? MATRIX : COMPUTER;
     mdevs.forEach(

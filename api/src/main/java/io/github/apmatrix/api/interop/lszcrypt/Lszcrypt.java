@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  *
  * <pre>{@code
  * Lszcrypt ls = Lszcrypt.of(Sysfs.of(host));
- * ls.listing(true, List.of("03")).out();
+ * ls.verboseListing(List.of("03")).out();
  * // CARD.DOM TYPE  MODE        STATUS     REQUESTS  PENDING HWTYPE QDEPTH FUNCTIONS  DRIVER
  * // ...
  * }</pre>
@@ -64,13 +64,26 @@ public final class Lszcrypt {
   // ------------------------------------------------------------------ listing
 
   /**
-   * The listing of every card and queue ({@code ids} empty) or of the given device ids ({@code 05},
-   * {@code 05.0004}, {@code .0004}), with the {@code -V} columns when {@code verbose}.
+   * The listing of {@code lszcrypt [IDS...]}: every card and queue ({@code ids} empty) or the given
+   * device ids ({@code 05}, {@code 05.0004}, {@code .0004}).
    *
    * @return the output; status 1 with {@code lszcrypt: ...} on standard error when there is no AP
    *     bus, a named device does not exist, a card has no queues, or no card has a named domain
    */
-  public LszcryptResult listing(boolean verbose, List<String> ids) {
+  public LszcryptResult listing(List<String> ids) {
+    return listing(false, ids);
+  }
+
+  /**
+   * The listing of {@code lszcrypt -V [IDS...]}: as {@link #listing}, with the verbose columns.
+   *
+   * @return as {@link #listing}
+   */
+  public LszcryptResult verboseListing(List<String> ids) {
+    return listing(true, ids);
+  }
+
+  private LszcryptResult listing(boolean verbose, List<String> ids) {
     Objects.requireNonNull(ids, "ids");
     StringBuilder out = new StringBuilder();
     try {

@@ -122,7 +122,7 @@ public final class LszcryptCommand {
         switch (p.mode()) {
           case BUS -> ls.bus();
           case DOMAINS -> ls.domains();
-          case LIST -> ls.listing(p.verbose(), p.ids());
+          case LIST -> p.verbose() ? ls.verboseListing(p.ids()) : ls.listing(p.ids());
         };
     out.print(r.out());
     out.flush();

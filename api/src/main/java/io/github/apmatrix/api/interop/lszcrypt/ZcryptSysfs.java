@@ -35,7 +35,7 @@ public interface ZcryptSysfs {
    * Returns the model's emulated sysfs as lszcrypt sees it. Thread-safe as the host is.
    *
    * <pre>{@code
-   * Lszcrypt.of(ZcryptSysfs.of(Sysfs.of(host))).listing(true, List.of()).out();
+   * Lszcrypt.of(ZcryptSysfs.of(Sysfs.of(host))).verboseListing(List.of()).out();
    * }</pre>
    */
   static ZcryptSysfs of(Sysfs sys) {

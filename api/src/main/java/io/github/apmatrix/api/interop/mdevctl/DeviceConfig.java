@@ -9,7 +9,7 @@ import java.util.Objects;
  * write order, duplicates kept and values verbatim (mdevctl never interprets them).
  *
  * <pre>{@code
- * DeviceConfig c = DeviceConfig.of("vfio_ap-passthrough", true)
+ * DeviceConfig c = DeviceConfig.auto(DeviceConfig.VFIO_AP)
  *     .with("assign_adapter", "5")
  *     .with("assign_domain", "0xab");
  * }</pre>
@@ -17,10 +17,10 @@ import java.util.Objects;
  * <p>Immutable and thread-safe.
  *
  * @param mdevType the mdev type, e.g. {@code vfio_ap-passthrough}
- * @param autostart whether {@code start} is {@code auto}
+ * @param start {@code start}: {@code auto} or {@code manual}
  * @param attrs the attributes, in the order they are written
  */
-public record DeviceConfig(String mdevType, boolean autostart, List<Attribute> attrs) {
+public record DeviceConfig(String mdevType, StartPolicy start, List<Attribute> attrs) {
 
   /** The mdev type of vfio_ap. */
   public static final String VFIO_AP = "vfio_ap-passthrough";
@@ -42,28 +42,34 @@ public record DeviceConfig(String mdevType, boolean autostart, List<Attribute> a
   /** Checks the fields and copies the attributes. */
   public DeviceConfig {
     Objects.requireNonNull(mdevType, "mdevType");
+    Objects.requireNonNull(start, "start");
     attrs = List.copyOf(attrs);
   }
 
-  /** Returns a config of {@code mdevType} without attributes. */
-  public static DeviceConfig of(String mdevType, boolean autostart) {
-    return new DeviceConfig(mdevType, autostart, List.of());
+  /** Returns a config of {@code mdevType} that starts with its parent, without attributes. */
+  public static DeviceConfig auto(String mdevType) {
+    return new DeviceConfig(mdevType, StartPolicy.AUTO, List.of());
+  }
+
+  /** Returns a config of {@code mdevType} that starts only on request, without attributes. */
+  public static DeviceConfig manual(String mdevType) {
+    return new DeviceConfig(mdevType, StartPolicy.MANUAL, List.of());
   }
 
   /** Returns this config with the attribute {@code name=value} appended. */
   public DeviceConfig with(String name, String value) {
     List<Attribute> next = new ArrayList<>(attrs);
     next.add(new Attribute(name, value));
-    return new DeviceConfig(mdevType, autostart, next);
+    return new DeviceConfig(mdevType, start, next);
   }
 
   /** Returns this config with {@code start} set to {@code auto} or {@code manual}. */
-  public DeviceConfig withAutostart(boolean auto) {
-    return new DeviceConfig(mdevType, auto, attrs);
+  public DeviceConfig withStart(StartPolicy next) {
+    return new DeviceConfig(mdevType, next, attrs);
   }
 
-  /** Returns {@code auto} or {@code manual}. */
-  public String start() {
-    return autostart ? "auto" : "manual";
+  /** Returns whether {@code start} is {@code auto}. */
+  public boolean autostart() {
+    return start == StartPolicy.AUTO;
   }
 }

@@ -4,6 +4,7 @@ import io.github.apmatrix.api.interop.internal.Json;
 import io.github.apmatrix.api.interop.internal.JsonWriter;
 import io.github.apmatrix.api.sysfs.Sysfs;
 import io.github.apmatrix.api.sysfs.SysfsException;
+import io.github.apmatrix.api.text.UuidText;
 import io.github.apmatrix.core.model.MediatedDevice;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The model's host seen through mdevctl: {@code list} (active or {@code -d} defined, {@code -v},
@@ -52,49 +54,6 @@ public final class Mdevctl {
     return new Mdevctl(Objects.requireNonNull(sys, "sys"), Objects.requireNonNull(defined, "d"));
   }
 
-  /**
-   * What to list: active or defined devices, one UUID or all, one parent or all, verbose or not.
-   *
-   * @param defined list defined devices ({@code -d}) instead of active ones
-   * @param verbose show the attributes ({@code -v}; JSON always has them)
-   * @param uuid only this device ({@code -u})
-   * @param parent only this parent ({@code -p})
-   */
-  public record ListOptions(
-      boolean defined, boolean verbose, Optional<UUID> uuid, Optional<String> parent) {
-
-    /** Checks the fields. */
-    public ListOptions {
-      Objects.requireNonNull(uuid, "uuid");
-      Objects.requireNonNull(parent, "parent");
-    }
-
-    /** Returns the options of plain {@code mdevctl list}. */
-    public static ListOptions active() {
-      return new ListOptions(false, false, Optional.empty(), Optional.empty());
-    }
-
-    /** Returns the options of {@code mdevctl list -d}. */
-    public static ListOptions definedOnly() {
-      return new ListOptions(true, false, Optional.empty(), Optional.empty());
-    }
-
-    /** Returns these options with {@code -v}. */
-    public ListOptions withVerbose() {
-      return new ListOptions(defined, true, uuid, parent);
-    }
-
-    /** Returns these options with {@code -u UUID}. */
-    public ListOptions withUuid(UUID u) {
-      return new ListOptions(defined, verbose, Optional.of(u), parent);
-    }
-
-    /** Returns these options with {@code -p PARENT}. */
-    public ListOptions withParent(String p) {
-      return new ListOptions(defined, verbose, uuid, Optional.of(p));
-    }
-  }
-
   /** One listed device. */
   private record Row(String uuid, String parent, DeviceConfig config, boolean mark) {}
 
@@ -115,7 +74,7 @@ public final class Mdevctl {
         DeviceConfig c =
             new DeviceConfig(
                 DeviceConfig.VFIO_AP,
-                file.map(DeviceConfig::autostart).orElse(false),
+                file.map(DeviceConfig::start).orElse(StartPolicy.MANUAL),
                 activeAttributes(e.getValue()));
         rows.add(new Row(e.getKey(), ConfigStore.MATRIX, c, file.isPresent()));
       }
@@ -128,7 +87,7 @@ public final class Mdevctl {
   }
 
   private Optional<MediatedDevice> active(String uuid) {
-    return sys.host().mdevs().find(UUID.fromString(uuid));
+    return sys.host().mdevs().find(UuidText.parse(uuid));
   }
 
   /**
@@ -153,7 +112,7 @@ public final class Mdevctl {
     for (Row r : rows(o)) {
       DeviceConfig c = r.config();
       sb.append(r.uuid()).append(' ').append(r.parent()).append(' ').append(c.mdevType());
-      sb.append(' ').append(c.start());
+      sb.append(' ').append(c.start().text());
       if (r.mark()) {
         sb.append(o.defined() ? " (active)" : " (defined)");
       }
@@ -261,6 +220,9 @@ public final class Mdevctl {
    * checks that it does not exist and that the parent supports the type with an instance left,
    * writes the UUID to {@code create}, then writes each attribute in order without a newline. At
    * the first refused write it writes {@code 1} to {@code remove}, so the device is gone again.
+   * When every attribute is an {@code assign_*} of an id and every queue they name is usable, the
+   * attributes go to the device as one matrix write, which ends exactly as the writes one by one (a
+   * refusal then changes nothing, and the writes one by one find and report the first one).
    *
    * @throws MdevctlException with mdevctl's message: {@code Device already exists} (or {@code
    *     Device exists with different type}), {@code Unable to find parent device 'P'} (with {@code
@@ -298,6 +260,9 @@ public final class Mdevctl {
       throw new MdevctlException(
           "Failed to create mdev " + uuid + ", type " + type + " on " + parent, osError(e));
     }
+    if (AssignBatch.tryWrite(sys, uuid, config.attrs())) {
+      return;
+    }
     String dir = PARENT_DIR + "/" + uuid;
     for (DeviceConfig.Attribute a : config.attrs()) {
       MdevctlException failed = writeAttribute(dir, a);
@@ -308,8 +273,7 @@ public final class Mdevctl {
     }
   }
 
-  private @org.jspecify.annotations.Nullable MdevctlException writeAttribute(
-      String dir, DeviceConfig.Attribute a) {
+  private @Nullable MdevctlException writeAttribute(String dir, DeviceConfig.Attribute a) {
     String path = dir + "/" + a.name();
     if (a.name().isEmpty() || a.name().contains("/") || sys.stat(path).isEmpty()) {
       return new MdevctlException("Invalid attribute '" + a.name() + "'");

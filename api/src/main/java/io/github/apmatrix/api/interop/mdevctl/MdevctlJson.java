@@ -64,7 +64,10 @@ public final class MdevctlJson {
     if (!(type instanceof Json.Str t)) {
       throw new MdevctlException("mdev_type is not a string (mdevctl panics here)");
     }
-    boolean auto = start instanceof Json.Str s && s.value().equals("auto");
+    StartPolicy auto =
+        start instanceof Json.Str s && s.value().equals("auto")
+            ? StartPolicy.AUTO
+            : StartPolicy.MANUAL;
     return new DeviceConfig(t.value(), auto, attributes(member(json, "attrs")));
   }
 
@@ -118,7 +121,7 @@ public final class MdevctlJson {
   static Json toJson(DeviceConfig config) {
     Map<String, Json> m = new LinkedHashMap<>();
     m.put("mdev_type", Json.str(config.mdevType()));
-    m.put("start", Json.str(config.start()));
+    m.put("start", Json.str(config.start().text()));
     List<Json> attrs = new ArrayList<>();
     for (DeviceConfig.Attribute a : config.attrs()) {
       attrs.add(Json.obj1(a.name(), Json.str(a.value())));

@@ -38,12 +38,20 @@ class ApCheckTest {
   }
 
   ApCheckResult run(String event, String action, String uuid, String stdin) {
-    return ApCheck.of(ModelEnvironment.of(sys, defined, rules))
-        .run(ApCheckRequest.of(event, action, uuid), stdin);
+    return ApCheck.of(model()).run(ApCheckRequest.of(event, action, uuid), stdin);
+  }
+
+  ModelEnvironment model() {
+    return rules.isPresent()
+        ? ModelEnvironment.of(sys, defined, rules.get())
+        : ModelEnvironment.of(sys, defined);
   }
 
   static String config(boolean auto, String... attrs) {
-    DeviceConfig c = DeviceConfig.of(DeviceConfig.VFIO_AP, auto);
+    DeviceConfig c =
+        (auto
+            ? DeviceConfig.auto(DeviceConfig.VFIO_AP)
+            : DeviceConfig.manual(DeviceConfig.VFIO_AP));
     for (int i = 0; i < attrs.length; i += 2) {
       c = c.with(attrs[i], attrs[i + 1]);
     }
@@ -51,7 +59,7 @@ class ApCheckTest {
   }
 
   void startA(String... attrs) {
-    DeviceConfig c = DeviceConfig.of(DeviceConfig.VFIO_AP, false);
+    DeviceConfig c = DeviceConfig.manual(DeviceConfig.VFIO_AP);
     for (int i = 0; i < attrs.length; i += 2) {
       c = c.with(attrs[i], attrs[i + 1]);
     }
@@ -128,7 +136,7 @@ class ApCheckTest {
 
   @Test
   void operands_badUuidParentAndType_inTheToolsOrder() {
-    ApCheckEnvironment env = ModelEnvironment.of(sys, defined, rules);
+    ApCheckEnvironment env = model();
     ApCheckResult uuid =
         ApCheck.of(env).run(new ApCheckRequest("x", "pre", "start", "none", "nope", "y"), "");
     assertThat(uuid.status()).isEqualTo(1);
@@ -166,8 +174,7 @@ class ApCheckTest {
 
   @Test
   void preDefine_existingConfig_R5_beforeAnythingElse() {
-    defined =
-        defined.with("matrix", UUID.fromString(B), DeviceConfig.of(DeviceConfig.VFIO_AP, true));
+    defined = defined.with("matrix", UUID.fromString(B), DeviceConfig.auto(DeviceConfig.VFIO_AP));
     ApCheckResult r = run("pre", "define", B, "not json");
     assertThat(r.status()).isEqualTo(255);
     assertThat(r.stderr()).isEqualTo("Config already exists\n");
@@ -185,16 +192,16 @@ class ApCheckTest {
             .with(
                 "matrix",
                 UUID.fromString(A),
-                DeviceConfig.of(DeviceConfig.VFIO_AP, true)
+                DeviceConfig.auto(DeviceConfig.VFIO_AP)
                     .with("assign_adapter", "0xa")
                     .with("assign_domain", "1"))
             .with(
                 "matrix",
                 UUID.fromString("0c0c0c0c-0000-4000-8000-00000000000c"),
-                DeviceConfig.of(DeviceConfig.VFIO_AP, false)
+                DeviceConfig.manual(DeviceConfig.VFIO_AP)
                     .with("assign_adapter", "0xa")
                     .with("assign_domain", "2"));
-    rules = ApRules.write(Optional.of(Bitmap256.of(0x0a)), Optional.empty());
+    rules = Optional.of(ApRules.writeApmask(Bitmap256.of(0x0a)));
     ApCheckResult r =
         run("pre", "define", B, config(true, "assign_adapter", "0xa", "assign_domain", "1,2"));
     assertThat(r.status()).isEqualTo(255);
@@ -267,7 +274,7 @@ class ApCheckTest {
                 + "{\"assign_domain\": \"32\"},{\"assign_control_domain\": \"1\"},"
                 + "{\"assign_control_domain\": \"32\"}]\n");
     Mdevctl.of(sys, ConfigStore.empty())
-        .start("matrix", UUID.fromString(B), DeviceConfig.of(DeviceConfig.VFIO_AP, false));
+        .start("matrix", UUID.fromString(B), DeviceConfig.manual(DeviceConfig.VFIO_AP));
     assertThat(run("get", "attributes", B, "").stdout()).isEqualTo("[{}]\n");
     ApCheckResult none = run("get", "attributes", "0c0c0c0c-0000-4000-8000-00000000000c", "");
     assertThat(none.stdout()).isEmpty();
@@ -357,8 +364,7 @@ class ApCheckTest {
   @Test
   void preUndefine_readsTheFile_C2() {
     assertThat(run("pre", "undefine", B, "").stderr()).isEqualTo("Failed to read device config\n");
-    defined =
-        defined.with("matrix", UUID.fromString(B), DeviceConfig.of(DeviceConfig.VFIO_AP, true));
+    defined = defined.with("matrix", UUID.fromString(B), DeviceConfig.auto(DeviceConfig.VFIO_AP));
     assertThat(run("pre", "undefine", B, "").status()).isZero();
     assertThat(run("pre", "stop", B, "").status()).isZero();
   }
@@ -366,7 +372,7 @@ class ApCheckTest {
   @Test
   void javaApi_checkStartAndDefine_returnTypedFindings() {
     startA("assign_adapter", "0xa", "assign_domain", "2");
-    ApCheck check = ApCheck.of(ModelEnvironment.of(sys, defined, rules));
+    ApCheck check = ApCheck.of(model());
     var f = check.checkStart(B, config(false, "assign_adapter", "0xa", "assign_domain", "2"));
     assertThat(f)
         .singleElement()

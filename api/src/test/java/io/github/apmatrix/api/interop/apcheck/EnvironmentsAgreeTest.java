@@ -59,7 +59,10 @@ class EnvironmentsAgreeTest {
   }
 
   private static DeviceConfig config(Random r) {
-    DeviceConfig c = DeviceConfig.of(DeviceConfig.VFIO_AP, r.nextInt(3) > 0);
+    DeviceConfig c =
+        r.nextInt(3) > 0
+            ? DeviceConfig.auto(DeviceConfig.VFIO_AP)
+            : DeviceConfig.manual(DeviceConfig.VFIO_AP);
     String[] names = {
       "assign_adapter", "assign_domain", "assign_control_domain", "unassign_domain"
     };
@@ -101,11 +104,19 @@ class EnvironmentsAgreeTest {
     }
     Optional<String> rules =
         r.nextBoolean()
-            ? ApRules.write(
-                Optional.of(subset(r, 12)),
-                r.nextBoolean() ? Optional.of(subset(r, 12)) : Optional.empty())
+            ? Optional.of(
+                r.nextBoolean()
+                    ? ApRules.write(subset(r, 12), subset(r, 12))
+                    : ApRules.writeApmask(subset(r, 12)))
             : Optional.empty();
     return new World(host, defined, rules, uuids);
+  }
+
+  private static ModelEnvironment model(World w) {
+    Sysfs sys = Sysfs.of(w.host());
+    return w.rules().isPresent()
+        ? ModelEnvironment.of(sys, w.defined(), w.rules().get())
+        : ModelEnvironment.of(sys, w.defined());
   }
 
   private static UUID uuid(int k) {
@@ -165,8 +176,7 @@ class EnvironmentsAgreeTest {
                 throw new UncheckedIOException(e);
               }
               try {
-                ApCheck model =
-                    ApCheck.of(ModelEnvironment.of(Sysfs.of(w.host()), w.defined(), w.rules()));
+                ApCheck model = ApCheck.of(model(w));
                 ApCheck files = ApCheck.of(RootEnvironment.of(root, ConfigLock.none()));
                 Random r = new Random(~seed);
                 for (int i = 0; i < 4; i++) {
@@ -187,14 +197,14 @@ class EnvironmentsAgreeTest {
   @Test
   void aConfigThatCrashesTheRealTool_crashesBothAtTheSameFinding() throws IOException {
     Host host = HostSpec.builder().start();
-    DeviceConfig bad = DeviceConfig.of(DeviceConfig.VFIO_AP, true).with("ap_config", "0x1,0x2");
+    DeviceConfig bad = DeviceConfig.auto(DeviceConfig.VFIO_AP).with("ap_config", "0x1,0x2");
     ConfigStore defined = ConfigStore.empty().with(ConfigStore.MATRIX, uuid(1), bad);
     World w = new World(host, defined, Optional.empty(), List.of(uuid(1)));
     Path root = tree(w);
     try {
-      ApCheck model = ApCheck.of(ModelEnvironment.of(Sysfs.of(host), defined, Optional.empty()));
+      ApCheck model = ApCheck.of(ModelEnvironment.of(Sysfs.of(host), defined));
       ApCheck files = ApCheck.of(RootEnvironment.of(root, ConfigLock.none()));
-      DeviceConfig c = DeviceConfig.of(DeviceConfig.VFIO_AP, true).with("assign_adapter", "1");
+      DeviceConfig c = DeviceConfig.auto(DeviceConfig.VFIO_AP).with("assign_adapter", "1");
       ApCheckRequest define = ApCheckRequest.of("pre", "define", uuid(9).toString());
       ApCheckResult m = model.run(define, MdevctlJson.compact(c));
       assertThat(m.status()).isEqualTo(Crash.ABORT);

@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +46,10 @@ class BootTest {
   }
 
   void define(String uuid, boolean auto, String... attrs) throws IOException {
-    DeviceConfig c = DeviceConfig.of(DeviceConfig.VFIO_AP, auto);
+    DeviceConfig c =
+        (auto
+            ? DeviceConfig.auto(DeviceConfig.VFIO_AP)
+            : DeviceConfig.manual(DeviceConfig.VFIO_AP));
     for (int i = 0; i < attrs.length; i += 2) {
       c = c.with(attrs[i], attrs[i + 1]);
     }
@@ -56,9 +58,7 @@ class BootTest {
 
   void rules(Bitmap256 apmask) throws IOException {
     Files.createDirectories(root.resolve("etc/udev/rules.d"));
-    Files.writeString(
-        root.resolve("etc/udev/rules.d/41-ap.rules"),
-        ApRules.write(Optional.of(apmask), Optional.empty()).orElseThrow());
+    Files.writeString(root.resolve("etc/udev/rules.d/41-ap.rules"), ApRules.writeApmask(apmask));
   }
 
   @Test

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.apmatrix.api.text.ChzdevList;
 import io.github.apmatrix.api.text.SyntaxException;
 import io.github.apmatrix.core.Bitmap256;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,15 +36,17 @@ class ApRulesTest {
   void write_bothMasks_exactlyAsChzdev() {
     Bitmap256 ap = ChzdevList.apply(Bitmap256.empty(), "0-3,6-255");
     Bitmap256 aq = Bitmap256.all().without(71).without(171);
-    assertThat(ApRules.write(Optional.of(ap), Optional.of(aq))).contains(BOTH);
+    assertThat(ApRules.write(ap, aq)).isEqualTo(BOTH);
   }
 
   @Test
-  void write_oneMask_onlyItsLine_noMask_noFile() {
-    String only = ApRules.write(Optional.empty(), Optional.of(Bitmap256.all())).orElseThrow();
+  void write_oneMask_onlyItsLine() {
+    String only = ApRules.writeAqmask(Bitmap256.all());
     assertThat(only).doesNotContain("apmask").contains("ATTR{../../bus/ap/aqmask}=\"0xff");
     assertThat(only).endsWith("LABEL=\"end_ap\"\n");
-    assertThat(ApRules.write(Optional.empty(), Optional.empty())).isEmpty();
+    assertThat(ApRules.writeApmask(Bitmap256.empty()))
+        .contains("ATTR{../../bus/ap/apmask}=\"0x00")
+        .doesNotContain("aqmask");
   }
 
   @Test

@@ -43,7 +43,7 @@ class MdevDefinitionXmlTest {
     assertThat(d.uuid()).contains(UUID.fromString("5d0a7f3e-2c41-4b8e-9f06-1e2d3c4b5a69"));
     assertThat(d.config())
         .isEqualTo(
-            DeviceConfig.of(DeviceConfig.VFIO_AP, false)
+            DeviceConfig.manual(DeviceConfig.VFIO_AP)
                 .with("assign_adapter", "0x0c")
                 .with("assign_domain", "0x0003")
                 .with("assign_adapter", "0x0c"));
@@ -156,7 +156,7 @@ class MdevDefinitionXmlTest {
   void nodeDeviceXmlOfADefinedDevice_readsBackToTheSameConfig() throws Exception {
     UUID u = UUID.fromString("5d0a7f3e-2c41-4b8e-9f06-1e2d3c4b5a69");
     DeviceConfig c =
-        DeviceConfig.of(DeviceConfig.VFIO_AP, true).with("assign_domain", "4").with("x", "&'");
+        DeviceConfig.auto(DeviceConfig.VFIO_AP).with("assign_domain", "4").with("x", "&'");
     String xml =
         NodeDeviceXml.format(
             new NodeDevice(

@@ -131,7 +131,7 @@ class NodeDeviceXmlTest {
     assertThat(NodeDeviceXml.format(device(NodeDevices.mdevName(OTHER), Map.of())))
         .contains("<iommuGroup number='" + group + "'/>");
     assertThat(host.mdevs().remove(OTHER).isDone()).isTrue();
-    DeviceConfig c = DeviceConfig.of(DeviceConfig.VFIO_AP, false);
+    DeviceConfig c = DeviceConfig.manual(DeviceConfig.VFIO_AP);
     assertThat(NodeDeviceXml.format(device(NodeDevices.mdevName(OTHER), Map.of(OTHER, c))))
         .contains("<iommuGroup number='0'/>");
     assertThatThrownBy(() -> new NodeDevice.Mdev(OTHER, c, -1))
@@ -141,7 +141,7 @@ class NodeDeviceXmlTest {
   @Test
   void definedMdev_hasNoPath_andItsAttributesVerbatimInOrder_duplicatesKept() {
     DeviceConfig c =
-        DeviceConfig.of(DeviceConfig.VFIO_AP, true)
+        DeviceConfig.auto(DeviceConfig.VFIO_AP)
             .with("assign_adapter", "5")
             .with("assign_domain", "0xab")
             .with("assign_adapter", "0x0006")
@@ -170,7 +170,7 @@ class NodeDeviceXmlTest {
   @Test
   void activeAndDefinedMdev_isOneNodeDevice_withPathAndTheDefinitionsAttributes() {
     assertThat(host.mdevs().create(DEV).isDone()).isTrue();
-    DeviceConfig c = DeviceConfig.of(DeviceConfig.VFIO_AP, false).with("assign_domain", "56");
+    DeviceConfig c = DeviceConfig.manual(DeviceConfig.VFIO_AP).with("assign_domain", "56");
     List<NodeDevice> all = NodeDevices.of(host, Map.of(DEV, c));
     assertThat(all.stream().filter(d -> d.capability() instanceof NodeDevice.Mdev)).hasSize(1);
     NodeDevice d = NodeDevices.find(all, NodeDevices.mdevName(DEV)).orElseThrow();
@@ -181,7 +181,7 @@ class NodeDeviceXmlTest {
   @Test
   void list_isSortedByName_andHoldsEveryCardQueueTheMatrixAndEachMdev() {
     assertThat(host.mdevs().create(DEV).isDone()).isTrue();
-    DeviceConfig c = DeviceConfig.of(DeviceConfig.VFIO_AP, false);
+    DeviceConfig c = DeviceConfig.manual(DeviceConfig.VFIO_AP);
     assertThat(NodeDevices.of(host, Map.of(OTHER, c)).stream().map(NodeDevice::name))
         .containsExactly(
             "ap_07_0038",
@@ -199,7 +199,7 @@ class NodeDeviceXmlTest {
   void vfioApUnloaded_noMatrix_andADefinedMdevHangsFromComputer() {
     assertThat(host.vfioAp().unload().isDone()).isTrue();
     List<NodeDevice> all =
-        NodeDevices.of(host, Map.of(OTHER, DeviceConfig.of(DeviceConfig.VFIO_AP, false)));
+        NodeDevices.of(host, Map.of(OTHER, DeviceConfig.manual(DeviceConfig.VFIO_AP)));
     assertThat(NodeDevices.find(all, NodeDevices.MATRIX)).isEmpty();
     assertThat(NodeDevices.find(all, NodeDevices.mdevName(OTHER)).orElseThrow().parent())
         .isEqualTo(NodeDevices.COMPUTER);
@@ -207,7 +207,7 @@ class NodeDeviceXmlTest {
 
   @Test
   void markupInAnAttributeValue_isEscaped_soTheOutputStaysXml() {
-    DeviceConfig c = DeviceConfig.of(DeviceConfig.VFIO_AP, false).with("x", "a'<&>\"\nb");
+    DeviceConfig c = DeviceConfig.manual(DeviceConfig.VFIO_AP).with("x", "a'<&>\"\nb");
     assertThat(NodeDeviceXml.format(device(NodeDevices.mdevName(OTHER), Map.of(OTHER, c))))
         .contains("<attr name='x' value='a&apos;&lt;&amp;&gt;&quot;&#10;b'/>");
   }

@@ -71,7 +71,7 @@ class LszcryptTest {
 
   @Test
   void defaultListing_showsWhatZcryptHolds_vfioApQueuesHaveNoOnlineAndAreSkipped() {
-    LszcryptResult r = ls.listing(false, List.of());
+    LszcryptResult r = ls.listing(List.of());
     assertThat(r.out())
         .isEqualTo(
             HEADER
@@ -99,32 +99,32 @@ class LszcryptTest {
 
   @Test
   void verbose_addsTheHardwareColumns_andTheVfioApQueuesWithTheirStatus() {
-    LszcryptResult r = ls.listing(true, List.of());
+    LszcryptResult r = ls.verboseListing(List.of());
     assertThat(r.out()).isEqualTo(HEADER_V + CARD04_V + CARD05_V);
     assertThat(r.status()).isZero();
   }
 
   @Test
   void cardId_listsTheCardAndItsQueues() {
-    assertThat(ls.listing(true, List.of("05")).out()).isEqualTo(HEADER_V + CARD05_V);
+    assertThat(ls.verboseListing(List.of("05")).out()).isEqualTo(HEADER_V + CARD05_V);
     // sscanf("%x") takes 0x and upper case
-    assertThat(ls.listing(true, List.of("0X5")).out()).isEqualTo(HEADER_V + CARD05_V);
+    assertThat(ls.verboseListing(List.of("0X5")).out()).isEqualTo(HEADER_V + CARD05_V);
   }
 
   @Test
   void queueIds_listOneQueueEach_underOneHeader() {
-    assertThat(ls.listing(false, List.of("04.0047", "4.6")).out())
+    assertThat(ls.listing(List.of("04.0047", "4.6")).out())
         .isEqualTo(
             HEADER
                 + "04.0047  CEX8C CCA-Coproc  online            0\n"
                 + "04.0006  CEX8C CCA-Coproc  online            0\n");
     // without -V a vfio_ap queue has no online and is not shown
-    assertThat(ls.listing(false, List.of("05.0047")).out()).isEqualTo(HEADER);
+    assertThat(ls.listing(List.of("05.0047")).out()).isEqualTo(HEADER);
   }
 
   @Test
   void domainId_listsThatDomainOnEveryCard() {
-    assertThat(ls.listing(true, List.of(".002a")).out())
+    assertThat(ls.verboseListing(List.of(".002a")).out())
         .isEqualTo(
             HEADER_V
                 + "04.002a  CEX8C CCA-Coproc  online            0        0     14     08 S--D--N-F- cex4queue  \n"
@@ -133,7 +133,7 @@ class LszcryptTest {
 
   @Test
   void domainId_missingOnACard_stopsWithLszcryptsMessage() {
-    LszcryptResult r = ls.listing(false, List.of(".0007"));
+    LszcryptResult r = ls.listing(List.of(".0007"));
     assertThat(r.out()).isEqualTo(HEADER);
     assertThat(r.err()).isEqualTo("lszcrypt: No queue devices with given domain value found.\n");
     assertThat(r.status()).isEqualTo(1);
@@ -141,7 +141,7 @@ class LszcryptTest {
 
   @Test
   void invalidId_isReportedOnStdout_andTheRestStillListed() {
-    LszcryptResult r = ls.listing(false, List.of("zz", "04.0006"));
+    LszcryptResult r = ls.listing(List.of("zz", "04.0006"));
     assertThat(r.out())
         .isEqualTo(
             HEADER + "Invalid adpater id!\n" + "04.0006  CEX8C CCA-Coproc  online            0\n");
@@ -150,18 +150,18 @@ class LszcryptTest {
 
   @Test
   void unknownCardOrQueue_isAnError() {
-    LszcryptResult card = ls.listing(false, List.of("09"));
+    LszcryptResult card = ls.listing(List.of("09"));
     assertThat(card.out()).isEqualTo(HEADER);
     assertThat(card.err())
         .isEqualTo("lszcrypt: Error - cryptographic device card09 does not exist.\n");
     assertThat(card.status()).isEqualTo(1);
-    LszcryptResult queue = ls.listing(false, List.of("04.0007"));
+    LszcryptResult queue = ls.listing(List.of("04.0007"));
     assertThat(queue.err())
         .isEqualTo(
             "lszcrypt: Error - cryptographic device /sys/devices/ap/card04/04.0007 does not"
                 + " exist.\n");
     // %x wraps to 32 bits: -1 names card ffffffff
-    assertThat(ls.listing(false, List.of("-1")).err())
+    assertThat(ls.listing(List.of("-1")).err())
         .isEqualTo("lszcrypt: Error - cryptographic device cardffffffff does not exist.\n");
   }
 
@@ -169,7 +169,7 @@ class LszcryptTest {
   void deconfiguredCard_showsDeconfigAndDashes() {
     Host host = host();
     Sysfs.of(host).write("/sys/devices/ap/card04/config", "0\n");
-    LszcryptResult r = Lszcrypt.of(Sysfs.of(host)).listing(true, List.of("04.0006", "04"));
+    LszcryptResult r = Lszcrypt.of(Sysfs.of(host)).verboseListing(List.of("04.0006", "04"));
     assertThat(r.out())
         .isEqualTo(
             HEADER_V
@@ -183,7 +183,7 @@ class LszcryptTest {
   @Test
   void cardWithoutQueues_printsItsRow_thenStops() {
     Host host = HostSpec.builder().apxa(255, 255).card(0x0a, CardType.CEX7, CardMode.ACCEL).start();
-    LszcryptResult r = Lszcrypt.of(Sysfs.of(host)).listing(false, List.of());
+    LszcryptResult r = Lszcrypt.of(Sysfs.of(host)).listing(List.of());
     assertThat(r.out()).isEqualTo(HEADER + "0a       CEX7A Accelerator online            0\n");
     // errx adds its newline to the format's own
     assertThat(r.err())
@@ -193,7 +193,7 @@ class LszcryptTest {
 
   @Test
   void noCards_isTheHeaderOnly_withTheDefaultDomainWarning() {
-    LszcryptResult r = Lszcrypt.of(Sysfs.of(HostSpec.builder().start())).listing(true, List.of());
+    LszcryptResult r = Lszcrypt.of(Sysfs.of(HostSpec.builder().start())).verboseListing(List.of());
     assertThat(r.out())
         .isEqualTo(HEADER_V + "Warning: Default domain 0xffffffffffffffff is not available.\n");
     assertThat(r.status()).isZero();

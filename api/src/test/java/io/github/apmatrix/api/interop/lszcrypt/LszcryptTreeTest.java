@@ -112,7 +112,7 @@ class LszcryptTreeTest {
 
   @Test
   void apsb_addsTheSestatColumn_fromEachQueuesBindState() {
-    LszcryptResult r = Lszcrypt.of(seGuest()).listing(true, List.of());
+    LszcryptResult r = Lszcrypt.of(seGuest()).verboseListing(List.of());
     String f = "     14     08 -----XN-F- ";
     assertThat(r.out())
         .isEqualTo(
@@ -159,7 +159,7 @@ class LszcryptTreeTest {
   @Test
   void withoutTheApBus_everyListingFails() {
     Tree empty = new Tree();
-    LszcryptResult r = Lszcrypt.of(empty).listing(false, List.of());
+    LszcryptResult r = Lszcrypt.of(empty).listing(List.of());
     assertThat(r.err()).isEqualTo("lszcrypt: Crypto device driver not available.\n");
     assertThat(r.status()).isEqualTo(1);
     assertThat(Lszcrypt.of(empty).bus().err())
@@ -176,9 +176,9 @@ class LszcryptTreeTest {
     Tree t = new Tree().file("/sys/bus/ap/ap_domain", "0\n");
     t.file("/sys/devices/ap/card07/hwtype", "7\n")
         .file("/sys/devices/ap/card07/07.0000/config", "1\n");
-    LszcryptResult plain = Lszcrypt.of(t).listing(false, List.of());
+    LszcryptResult plain = Lszcrypt.of(t).listing(List.of());
     assertThat(plain.out()).isEqualTo(HEADER + "Warning: Default domain 0x00 is not available.\n");
-    LszcryptResult verbose = Lszcrypt.of(t).listing(true, List.of("07"));
+    LszcryptResult verbose = Lszcrypt.of(t).verboseListing(List.of("07"));
     assertThat(verbose.err())
         .isEqualTo(
             "lszcrypt: Error - Read of sysfs attribute /sys/devices/ap/card07/ap_functions"
@@ -186,7 +186,7 @@ class LszcryptTreeTest {
     assertThat(verbose.status()).isEqualTo(1);
     t.file("/sys/devices/ap/card07/ap_functions", "0x00000000\n");
     t.file("/sys/devices/ap/card07/request_count", "5\n");
-    assertThat(Lszcrypt.of(t).listing(true, List.of("07")).out())
+    assertThat(Lszcrypt.of(t).verboseListing(List.of("07")).out())
         .contains(
             "07       -     Unknown     -                 5        0      7     -1 ----------"
                 + " -no-driver-");

@@ -33,7 +33,7 @@ class MdevctlJsonTest {
           .stripIndent();
 
   static final DeviceConfig CONFIG =
-      DeviceConfig.of("vfio_ap-passthrough", true)
+      DeviceConfig.auto("vfio_ap-passthrough")
           .with("assign_adapter", "3")
           .with("assign_domain", "0x20")
           .with("assign_adapter", "3")
@@ -51,7 +51,7 @@ class MdevctlJsonTest {
 
   @Test
   void write_noAttributes_writesEmptyArray() {
-    assertThat(MdevctlJson.write(DeviceConfig.of("vfio_ap-passthrough", false)))
+    assertThat(MdevctlJson.write(DeviceConfig.manual("vfio_ap-passthrough")))
         .isEqualTo(
             "{\n  \"mdev_type\": \"vfio_ap-passthrough\",\n  \"start\": \"manual\",\n"
                 + "  \"attrs\": []\n}");
@@ -60,7 +60,7 @@ class MdevctlJsonTest {
   @Test
   void compact_isWhatACalloutReadsOnStdin() {
     DeviceConfig c =
-        DeviceConfig.of("vfio_ap-passthrough", false)
+        DeviceConfig.manual("vfio_ap-passthrough")
             .with("assign_adapter", "5")
             .with("assign_domain", "0xab");
     assertThat(MdevctlJson.compact(c))
@@ -72,11 +72,11 @@ class MdevctlJsonTest {
   @Test
   void read_startOtherThanAuto_isManual_unknownKeysIgnored_attrsMayBeNullOrAbsent() {
     assertThat(MdevctlJson.read("{\"mdev_type\":\"t\",\"start\":\"xyz\",\"x\":1}"))
-        .isEqualTo(DeviceConfig.of("t", false));
+        .isEqualTo(DeviceConfig.manual("t"));
     assertThat(MdevctlJson.read("{\"mdev_type\":\"t\",\"start\":7,\"attrs\":null}"))
-        .isEqualTo(DeviceConfig.of("t", false));
+        .isEqualTo(DeviceConfig.manual("t"));
     assertThat(MdevctlJson.read("{\"start\":\"auto\",\"mdev_type\":\"t\",\"attrs\":[]}"))
-        .isEqualTo(DeviceConfig.of("t", true));
+        .isEqualTo(DeviceConfig.auto("t"));
   }
 
   @Test
@@ -145,7 +145,7 @@ class MdevctlJsonTest {
 
   @Test
   void writeThenRead_roundTripsEscapes() {
-    DeviceConfig c = DeviceConfig.of("t\"\\", false).with("a\n", "\u0001é");
+    DeviceConfig c = DeviceConfig.manual("t\"\\").with("a\n", "\u0001é");
     assertThat(MdevctlJson.write(c)).contains("\"t\\\"\\\\\"", "\"a\\n\": \"\\u0001é\"");
     assertThat(MdevctlJson.read(MdevctlJson.write(c))).isEqualTo(c);
   }

@@ -29,7 +29,7 @@ class MdevctlTest {
   }
 
   static DeviceConfig config(String... attrs) {
-    DeviceConfig c = DeviceConfig.of(DeviceConfig.VFIO_AP, false);
+    DeviceConfig c = DeviceConfig.manual(DeviceConfig.VFIO_AP);
     for (int i = 0; i < attrs.length; i += 2) {
       c = c.with(attrs[i], attrs[i + 1]);
     }
@@ -86,7 +86,7 @@ class MdevctlTest {
         .hasMessage("Unable to find parent device 'Matrix'. Did you mean 'matrix'?");
     assertThatThrownBy(() -> m.start("css", B, config()))
         .hasMessage("Unable to find parent device 'css'");
-    assertThatThrownBy(() -> m.start("matrix", B, DeviceConfig.of("vfio_ccw-io", false)))
+    assertThatThrownBy(() -> m.start("matrix", B, DeviceConfig.manual("vfio_ccw-io")))
         .hasMessage("Parent matrix does not support mdev type vfio_ccw-io");
     m.stop(A);
     host.vfioAp().unload().orThrow();
@@ -111,15 +111,16 @@ class MdevctlTest {
             "0x1"));
     plain.start("matrix", B, config());
     ConfigStore defined =
-        ConfigStore.empty().with("matrix", A, config("assign_adapter", "0xa").withAutostart(true));
+        ConfigStore.empty()
+            .with("matrix", A, config("assign_adapter", "0xa").withStart(StartPolicy.AUTO));
     Mdevctl m = Mdevctl.of(sys, defined);
-    assertThat(m.list(Mdevctl.ListOptions.active()))
+    assertThat(m.list(ListOptions.active()))
         .isEqualTo(
             B
                 + " matrix vfio_ap-passthrough manual\n"
                 + A
                 + " matrix vfio_ap-passthrough auto (defined)\n");
-    assertThat(m.list(Mdevctl.ListOptions.active().withVerbose()))
+    assertThat(m.list(ListOptions.active().withVerbose()))
         .isEqualTo(
             B
                 + " matrix vfio_ap-passthrough manual\n"
@@ -130,7 +131,7 @@ class MdevctlTest {
                 + "    @{1}: {\"assign_adapter\":\"10\"}\n"
                 + "    @{2}: {\"assign_domain\":\"32\"}\n"
                 + "    @{3}: {\"assign_control_domain\":\"1\"}\n");
-    assertThat(m.list(Mdevctl.ListOptions.definedOnly().withVerbose()))
+    assertThat(m.list(ListOptions.definedOnly().withVerbose()))
         .isEqualTo(
             A
                 + " matrix vfio_ap-passthrough auto (active)\n"
@@ -142,9 +143,9 @@ class MdevctlTest {
     ConfigStore defined =
         ConfigStore.empty()
             .with("matrix", A, config("assign_adapter", "5"))
-            .with("matrix", B, config().withAutostart(true));
+            .with("matrix", B, config().withStart(StartPolicy.AUTO));
     Mdevctl m = Mdevctl.of(sys, defined);
-    assertThat(m.listJson(Mdevctl.ListOptions.definedOnly()))
+    assertThat(m.listJson(ListOptions.definedOnly()))
         .isEqualTo(
             """
             [
@@ -172,17 +173,17 @@ class MdevctlTest {
               }
             ]"""
                 .formatted(B, A));
-    assertThat(m.listJson(Mdevctl.ListOptions.definedOnly().withUuid(A)))
+    assertThat(m.listJson(ListOptions.definedOnly().withUuid(A)))
         .isEqualTo(MdevctlJson.write(config("assign_adapter", "5")));
-    assertThat(m.listJson(Mdevctl.ListOptions.active())).isEqualTo("[]");
-    assertThat(m.list(Mdevctl.ListOptions.active())).isEmpty();
+    assertThat(m.listJson(ListOptions.active())).isEqualTo("[]");
+    assertThat(m.list(ListOptions.active())).isEmpty();
   }
 
   @Test
   void listJson_sameUuidUnderTwoParents_staysTheListForm() {
     ConfigStore defined =
         ConfigStore.empty().with("matrix", A, config()).with("other", A, config());
-    String json = Mdevctl.of(sys, defined).listJson(Mdevctl.ListOptions.definedOnly().withUuid(A));
+    String json = Mdevctl.of(sys, defined).listJson(ListOptions.definedOnly().withUuid(A));
     assertThat(json).startsWith("[\n  {\n    \"matrix\": [").contains("\"other\": [");
   }
 
