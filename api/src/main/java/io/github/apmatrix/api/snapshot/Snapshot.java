@@ -98,7 +98,7 @@ public final class Snapshot {
   public static HostSpec loadHardware(Path dir) throws SnapshotException {
     Objects.requireNonNull(dir, "dir");
     try (SnapshotFiles files = SnapshotFiles.open(dir)) {
-      return HardwareReader.read(files);
+      return SnapshotReader.hardware(files);
     }
   }
 

@@ -31,11 +31,40 @@ final class SnapshotReader {
     return new SnapshotReader(files).load(customizer);
   }
 
+  /**
+   * Reads only the hardware ({@link Snapshot#loadHardware}): the host configuration's files and the
+   * cards, checked as {@link #load} checks them, in the same order and with the same messages. The
+   * masks, the bus settings, the drivers and the mediated devices are not read.
+   */
+  static HostSpec hardware(SnapshotFiles files) throws SnapshotException {
+    ConfigurationReader configuration = ConfigurationReader.read(files);
+    configuration.check();
+    CardReader cardReader = new CardReader(files, configuration.hasQci());
+    Map<Integer, CardDir> cards = cardReader.read();
+    HostConfig config = configuration.config(cards);
+    cardReader.check(config, cards);
+    HostSpecBuilder b = HostSpec.builder().config(config);
+    addCards(b, config, cards);
+    return b.build();
+  }
+
+  /** Adds each card to {@code b}: configured when its adapter is in the configuration. */
+  private static void addCards(HostSpecBuilder b, HostConfig config, Map<Integer, CardDir> cards) {
+    for (CardDir c : cards.values()) {
+      if (config.apm().contains(c.card().adapter())) {
+        b.card(c.card());
+      } else {
+        b.standbyCard(c.card());
+      }
+    }
+  }
+
   private Host load(Consumer<HostSpecBuilder> customizer) throws SnapshotException {
     BusReader bus = BusReader.read(files);
-    Map<Integer, CardDir> cards = new CardReader(files).read();
-    HostConfig config = bus.config(cards);
-    CardReader.check(config, cards);
+    CardReader cardReader = new CardReader(files, bus.configuration().hasQci());
+    Map<Integer, CardDir> cards = cardReader.read();
+    HostConfig config = bus.configuration().config(cards);
+    cardReader.check(config, cards);
     List<MdevDir> mdevs = new MdevReader(files).read();
     boolean vfioAp = vfioApLoaded(mdevs);
 
@@ -45,13 +74,7 @@ final class SnapshotReader {
     if (!vfioAp) {
       b.withoutVfioAp();
     }
-    for (var c : cards.values()) {
-      if (config.apm().contains(c.card().adapter())) {
-        b.card(c.card());
-      } else {
-        b.standbyCard(c.card());
-      }
-    }
+    addCards(b, config, cards);
     Host host = Host.start(b.build());
     configureOff(host, cards);
     recreate(host, mdevs);
@@ -90,7 +113,7 @@ final class SnapshotReader {
    * without that directory (written by hand) has it loaded.
    */
   private boolean vfioApLoaded(List<MdevDir> mdevs) throws SnapshotException {
-    String drivers = BusReader.BUS + "drivers";
+    String drivers = ConfigurationReader.BUS + "drivers";
     if (!files.isDirectory(drivers) || files.isDirectory(drivers + "/vfio_ap")) {
       return true;
     }
