@@ -1,11 +1,9 @@
 package io.github.apmatrix.api.snapshot;
 
 import io.github.apmatrix.api.text.ApMask;
-import io.github.apmatrix.api.text.ApqnText;
 import io.github.apmatrix.api.text.CardName;
 import io.github.apmatrix.api.text.MessageText;
 import io.github.apmatrix.api.text.SyntaxException;
-import io.github.apmatrix.core.Apqn;
 import io.github.apmatrix.core.Bitmap256;
 import io.github.apmatrix.core.model.Card;
 import io.github.apmatrix.core.model.CardMode;
@@ -35,13 +33,16 @@ final class HardwareReader {
 
   private static final String BUS = "bus/ap/";
   private static final String CARDS = "devices/ap";
-  private static final Pattern QUEUE_SHAPE = Pattern.compile("[0-9a-f]{2}\\.[0-9a-f]{4}");
   private static final Pattern DECIMAL = Pattern.compile("(0|[1-9][0-9]{0,2})\n?");
 
   private final SnapshotFiles files;
 
-  /** A card directory: the card, its {@code config} flag, and its queue-shaped names by domain. */
-  private record CardDir(Card card, Optional<Boolean> config, Map<Integer, String> queues) {}
+  /**
+   * A card directory: the card, its {@code config} flag, and the domains of its queue-shaped names
+   * (named exactly {@code %02x.%04x} after the card's adapter, so each name follows from its
+   * domain).
+   */
+  private record CardDir(Card card, Optional<Boolean> config, Bitmap256 queues) {}
 
   private HardwareReader(SnapshotFiles files) {
     this.files = files;
@@ -154,38 +155,58 @@ final class HardwareReader {
       }
       CardMode mode = mode(rel + "/type");
       Optional<Boolean> config = flag(rel + "/config");
-      Map<Integer, String> queues = queues(rel, name, a, qci);
+      Bitmap256 queues = queues(rel, name, a, qci);
       out.put(a, new CardDir(Card.of(a, CardType.of(hwtype), mode), config, queues));
     }
     return out;
   }
 
   /**
-   * The queue-shaped names of a card directory by domain. A name that is refused whatever the
+   * The domains of the queue-shaped names of a card directory. A name that is refused whatever the
    * configuration (a domain above 255, another adapter's queue) is checked at once; without QCI
    * every name is checked to be a directory; with QCI that check waits for {@link #checkCards}.
    */
-  private Map<Integer, String> queues(String rel, String name, int adapter, boolean qci)
+  private Bitmap256 queues(String rel, String name, int adapter, boolean qci)
       throws SnapshotException {
-    Map<Integer, String> domains = new LinkedHashMap<>();
+    long[] domains = new long[4];
     for (String q : files.list(rel)) {
-      if (!QUEUE_SHAPE.matcher(q).matches()) {
+      if (!queueShaped(q)) {
         continue;
       }
-      Optional<Apqn> apqn = ApqnText.tryParse(q);
-      boolean refused = apqn.isEmpty() || apqn.get().adapter() != adapter;
+      int a = (hex(q.charAt(0)) << 4) | hex(q.charAt(1));
+      int d = (hex(q.charAt(3)) << 12) | (hex(q.charAt(4)) << 8) | (hex(q.charAt(5)) << 4);
+      d |= hex(q.charAt(6));
+      boolean refused = d > Bitmap256.MAX_ID || a != adapter;
       if ((refused || !qci) && !files.isDirectory(rel + "/" + q)) {
         continue;
       }
-      if (apqn.isEmpty()) {
+      if (d > Bitmap256.MAX_ID) {
         throw new SnapshotException(rel + "/" + q, "domain ids are 0..255");
       }
-      if (apqn.get().adapter() != adapter) {
+      if (a != adapter) {
         throw new SnapshotException(rel + "/" + q, "a queue of another adapter under " + name);
       }
-      domains.put(apqn.get().domain(), q);
+      domains[d >>> 6] |= Long.MIN_VALUE >>> (d & 63);
     }
-    return domains;
+    return Bitmap256.ofWords(domains);
+  }
+
+  /** Whether {@code q} has a queue device's shape, {@code [0-9a-f]{2}\.[0-9a-f]{4}}. */
+  private static boolean queueShaped(String q) {
+    if (q.length() != 7 || q.charAt(2) != '.') {
+      return false;
+    }
+    for (int i = 0; i < 7; i++) {
+      if (i != 2 && hex(q.charAt(i)) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The value of a lower-case hex digit, or -1. */
+  private static int hex(char c) {
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
   }
 
   private CardMode mode(String rel) throws SnapshotException {
@@ -228,9 +249,7 @@ final class HardwareReader {
       if (!c.queues().isEmpty()) {
         apm = apm.with(c.card().adapter());
       }
-      for (int d : c.queues().keySet()) {
-        aqm = aqm.with(d);
-      }
+      aqm = aqm.or(c.queues());
     }
     return HostConfig.withoutQci(apm, aqm);
   }
@@ -258,12 +277,9 @@ final class HardwareReader {
         throw new SnapshotException(
             dir + "/config", String.format("1, but ap_adapter_mask lacks 0x%02x", a));
       }
-      for (Map.Entry<Integer, String> q : c.queues().entrySet()) {
-        int d = q.getKey();
-        if (configured && config.aqm().contains(d)) {
-          continue;
-        }
-        String rel = dir + "/" + q.getValue();
+      Bitmap256 outside = configured ? c.queues().andNot(config.aqm()) : c.queues();
+      for (int d = outside.first(); d >= 0; d = outside.next(d + 1)) {
+        String rel = String.format("%s/%02x.%04x", dir, a, d);
         if (config.qci() && !files.isDirectory(rel)) {
           continue;
         }
