@@ -50,7 +50,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *       as the JSON text mdevctl writes on ap-check's standard input.
  *   <li>{@link #defineCheckAllTyped}: the same with the configs handed over typed.
  *   <li>{@link #boot}: {@link Boot#simulate} of a host directory with this host's snapshot, the
- *       rules and the 85 configs; the snapshot load dominates.
+ *       rules and the 85 configs; reading the hardware of the snapshot dominates.
  * </ul>
  *
  * <pre>{@code

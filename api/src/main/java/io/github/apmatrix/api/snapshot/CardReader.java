@@ -9,9 +9,7 @@ import io.github.apmatrix.core.model.Card;
 import io.github.apmatrix.core.model.CardMode;
 import io.github.apmatrix.core.model.CardType;
 import io.github.apmatrix.core.model.HostConfig;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -35,7 +33,7 @@ final class CardReader {
    * A card directory, as read: the domains of its queue-shaped names (with QCI not yet checked to
    * be directories; {@link #check} does that for those outside the configuration).
    */
-  record CardDir(Card card, Optional<Boolean> config, List<Integer> queueDomains) {}
+  record CardDir(Card card, Optional<Boolean> config, Bitmap256 queueDomains) {}
 
   private final SnapshotFiles files;
   private final boolean qci;
@@ -69,8 +67,8 @@ final class CardReader {
   }
 
   /** The domains of the queue directories under the card directory {@code rel}. */
-  private List<Integer> queues(String rel, int adapter) throws SnapshotException {
-    List<Integer> domains = new ArrayList<>();
+  private Bitmap256 queues(String rel, int adapter) throws SnapshotException {
+    Bitmap256 domains = Bitmap256.empty();
     for (String q : files.list(rel)) {
       if (!ApqnText.hasKernelShape(q)) {
         continue;
@@ -88,7 +86,7 @@ final class CardReader {
         throw new SnapshotException(
             rel + "/" + q, "a queue of another adapter under " + CardName.format(adapter));
       }
-      domains.add(apqn.domain());
+      domains = domains.with(apqn.domain());
     }
     return domains;
   }
@@ -133,9 +131,7 @@ final class CardReader {
       if (!c.queueDomains().isEmpty()) {
         apm = apm.with(c.card().adapter());
       }
-      for (int d : c.queueDomains()) {
-        aqm = aqm.with(d);
-      }
+      aqm = aqm.or(c.queueDomains());
     }
     return HostConfig.withoutQci(apm, aqm);
   }
@@ -160,9 +156,10 @@ final class CardReader {
         throw new SnapshotException(
             dir + "/config", String.format("1, but ap_adapter_mask lacks 0x%02x", a));
       }
-      for (int d : c.queueDomains()) {
+      Bitmap256 outside = configured ? c.queueDomains().andNot(config.aqm()) : c.queueDomains();
+      for (int d : outside.toArray()) {
         String q = dir + "/" + ApqnText.format(Apqn.of(a, d));
-        if (!(configured && config.aqm().contains(d)) && (!qci || files.isDirectory(q))) {
+        if (!qci || files.isDirectory(q)) {
           checkQueue(config, q, a, d);
         }
       }

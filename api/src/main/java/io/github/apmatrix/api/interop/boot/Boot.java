@@ -33,15 +33,17 @@ import java.util.Optional;
  * rebooting.
  *
  * <ol>
- *   <li>The hardware of {@code DIR/sys} (a snapshot: host configuration and cards) comes up with
- *       the default masks (every id owned by the host), or with {@code ap.apmask=} and {@code
- *       ap.aqmask=} from {@code DIR/proc/cmdline}; no mediated device survives.
+ *   <li>The hardware of {@code DIR/sys} (a snapshot: host configuration and cards, read with {@link
+ *       Snapshot#loadHardware}) comes up with the default masks (every id owned by the host), or
+ *       with {@code ap.apmask=} and {@code ap.aqmask=} from {@code DIR/proc/cmdline}; no mediated
+ *       device survives, and the snapshot's masks and devices are not read.
  *   <li>When the AP bus reports its bindings complete, udev applies the persistent masks of {@code
  *       DIR/etc/udev/rules.d/41-ap.rules}: {@code apmask}, then {@code aqmask}.
  *   <li>mdevctl starts the {@code auto} configs of {@code DIR/etc/mdevctl.d/matrix} one after the
  *       other ({@code start-parent-mdevs}; here in UUID order, where the tool uses directory
- *       order): ap-check's pre-start check, then create and each attribute in order. A refusal is
- *       logged and the next device starts.
+ *       order): ap-check's pre-start check, then create and each attribute in order ({@link
+ *       Mdevctl#start}, one matrix write where that ends the same). A refusal is logged and the
+ *       next device starts.
  * </ol>
  *
  * <pre>{@code
