@@ -181,4 +181,17 @@ class AtomicEditsTest {
     assertThat(host.kvm().guestOf(U)).isEmpty();
     assertThat(host.kvm().closeDevice(newer).errno()).contains(Errno.EBADF);
   }
+
+  @Test
+  void closeDevice_guestOfAnotherHost_refusedWithEbadfAndItsDeviceStaysOpen() {
+    Host mine = HostSpec.builder().start();
+    Host other = HostSpec.builder().start();
+    other.mdevs().create(U).orThrow();
+    Guest theirs = other.kvm().createGuest("g", CrycbFormat.FORMAT2);
+    other.kvm().openDevice(U, theirs).orThrow();
+    assertThat(mine.kvm().closeDevice(theirs).errno()).contains(Errno.EBADF);
+    assertThat(theirs.device()).contains(U);
+    assertThat(other.kvm().guestOf(U)).containsSame(theirs);
+    assertThat(mine.kvm().guestOf(U)).isEmpty();
+  }
 }
