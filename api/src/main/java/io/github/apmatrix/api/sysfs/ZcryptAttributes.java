@@ -75,7 +75,7 @@ final class ZcryptAttributes {
     m.put("depth", Attr.readOnly(() -> c.queueDepth() + "\n"));
     m.put(
         "ap_functions",
-        Attr.readOnly(() -> String.format("0x%08X", c.functions(host.config().apxa())) + "\n"));
+        Attr.readOnly(() -> String.format("0x%08X", c.functions(host.config())) + "\n"));
     m.put("request_count", counter());
     m.put("requestq_count", counter());
     m.put("pendingq_count", counter());

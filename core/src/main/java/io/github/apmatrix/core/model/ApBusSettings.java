@@ -64,13 +64,31 @@ public record ApBusSettings(
         true, true, true, true, DEFAULT_CONFIG_TIME, false, DEFAULT_POLL_TIMEOUT);
   }
 
-  /** Returns these settings with AP interrupts available or not. */
-  public ApBusSettings withInterrupts(boolean on) {
+  /** Returns these settings with AP interrupts available. */
+  public ApBusSettings withInterrupts() {
+    return interrupts(true);
+  }
+
+  /** Returns these settings with AP interrupts not available (the bus polls). */
+  public ApBusSettings withoutInterrupts() {
+    return interrupts(false);
+  }
+
+  /** Returns these settings with the poll thread running. */
+  public ApBusSettings withPollThread() {
+    return pollThread(true);
+  }
+
+  /** Returns these settings with the poll thread stopped. */
+  public ApBusSettings withoutPollThread() {
+    return pollThread(false);
+  }
+
+  private ApBusSettings interrupts(boolean on) {
     return new ApBusSettings(apsc, qact, rc8a, on, configTimeSeconds, pollThread, pollTimeoutNanos);
   }
 
-  /** Returns these settings with the poll thread running or not. */
-  public ApBusSettings withPollThread(boolean on) {
+  private ApBusSettings pollThread(boolean on) {
     return new ApBusSettings(apsc, qact, rc8a, interrupts, configTimeSeconds, on, pollTimeoutNanos);
   }
 }

@@ -84,16 +84,17 @@ public record Card(int adapter, CardType type, CardMode mode) {
    * MEX4K, CRT4K and ACCEL; APXA is set when the host has it. These are the bits real CEX8 cards
    * report (a CEX8C shows {@code S--D--N-F-} in lszcrypt, a CEX8P {@code -----XN-F-}).
    *
-   * @param apxa whether the host has the AP extended addressing facility
+   * @param config the configuration of the card's host: whether it has the AP extended addressing
+   *     facility
    */
-  public int functions(boolean apxa) {
+  public int functions(HostConfig config) {
     int bits =
         switch (mode) {
           case CCA -> FUNCTION_APSC | FUNCTION_COPRO | FUNCTION_FULL;
           case EP11 -> FUNCTION_EP11 | FUNCTION_FULL;
           case ACCEL -> FUNCTION_MEX4K | FUNCTION_CRT4K | FUNCTION_ACCEL;
         };
-    return apxa ? bits | FUNCTION_APXA : bits;
+    return config.apxa() ? bits | FUNCTION_APXA : bits;
   }
 
   /** Returns the card's queue depth as {@code depth} shows it, {@link #QUEUE_DEPTH}. */

@@ -16,10 +16,13 @@ class ZcryptFactsTest {
   @Test
   void functions_areTheBitsRealCex8CardsReport_withApxaWhenTheHostHasIt() {
     // lszcrypt shows a CEX8C as S--D--N-F- and a CEX8P as -----XN-F- on an APXA host
-    assertThat(Card.of(1, CardType.CEX8, CardMode.CCA).functions(true)).isEqualTo(0x92800000);
-    assertThat(Card.of(1, CardType.CEX8, CardMode.EP11).functions(true)).isEqualTo(0x06800000);
-    assertThat(Card.of(1, CardType.CEX8, CardMode.ACCEL).functions(true)).isEqualTo(0x6A000000);
-    assertThat(Card.of(1, CardType.CEX8, CardMode.CCA).functions(false)).isEqualTo(0x90800000);
+    Bitmap256 some = Bitmap256.of(1);
+    HostConfig apxa = HostConfig.withApxa(255, 255, some, some, some);
+    HostConfig older = HostConfig.withoutApxa(some, some, some);
+    assertThat(Card.of(1, CardType.CEX8, CardMode.CCA).functions(apxa)).isEqualTo(0x92800000);
+    assertThat(Card.of(1, CardType.CEX8, CardMode.EP11).functions(apxa)).isEqualTo(0x06800000);
+    assertThat(Card.of(1, CardType.CEX8, CardMode.ACCEL).functions(apxa)).isEqualTo(0x6A000000);
+    assertThat(Card.of(1, CardType.CEX8, CardMode.CCA).functions(older)).isEqualTo(0x90800000);
   }
 
   @Test
@@ -64,7 +67,7 @@ class ZcryptFactsTest {
   void busSettings_defaultToTheKernels_andTravelFromSpecToHost() {
     ApBusSettings d = ApBusSettings.defaults();
     assertThat(d).isEqualTo(new ApBusSettings(true, true, true, true, 30, false, 250_000L));
-    ApBusSettings changed = d.withInterrupts(false).withPollThread(true);
+    ApBusSettings changed = d.withoutInterrupts().withPollThread();
     assertThat(changed.interrupts()).isFalse();
     assertThat(changed.pollThread()).isTrue();
     HostSpec spec = HostSpec.builder().busSettings(changed).build();
