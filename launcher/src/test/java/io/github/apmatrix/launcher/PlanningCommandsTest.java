@@ -111,6 +111,9 @@ class PlanningCommandsTest {
     assertThat(run("plan", "--give", "g1").err()).contains("usage: plan --give GUEST ADAPTER");
     assertThat(run("plan", "--give", "g1", "zz").err()).contains("not an adapter id: zz");
     assertThat(run("plan", "--give", "g1", "300").err()).contains("an adapter id is 0..255");
+    // the adapter id is read as assign_adapter reads it (kstrtoul), not as Java's Integer.decode
+    assertThat(run("plan", "--give", "g1", "#5").err()).contains("not an adapter id: #5");
+    assertThat(run("plan", "--give", "g1", "-1").err()).contains("not an adapter id: -1");
     assertThat(run("plan", "--host", "nope", "--free").err()).contains("no built-in host nope");
     assertThat(run("plan", "--host", "a", "--sysfs", "b", "--free").err()).contains("not both");
     assertThat(run("plan", "--bogus").err()).contains("unknown option --bogus");

@@ -1,5 +1,7 @@
 package io.github.apmatrix.api.plan;
 
+import io.github.apmatrix.api.text.KernelNumber;
+import io.github.apmatrix.api.text.MessageText;
 import io.github.apmatrix.api.text.SyntaxException;
 import io.github.apmatrix.core.model.Host;
 import java.io.InputStream;
@@ -166,15 +168,17 @@ public final class PlanCommand {
     }
     String guest = cl.value("--give").orElseThrow();
     String id = cl.operands().get(0);
-    int adapter;
+    long number;
     try {
-      adapter = Integer.decode(id);
-    } catch (NumberFormatException e) {
-      throw new CommandLine.UsageError("not an adapter id: " + id);
+      // the language of assign_adapter: kstrtoul's decimal, 0x hex or 0 octal
+      number = KernelNumber.parse(id);
+    } catch (SyntaxException e) {
+      throw new CommandLine.UsageError("not an adapter id: " + MessageText.bare(id));
     }
-    if (adapter < 0 || adapter > 255) {
-      throw new CommandLine.UsageError("an adapter id is 0..255: " + id);
+    if (Long.compareUnsigned(number, 255) > 0) {
+      throw new CommandLine.UsageError("an adapter id is 0..255: " + MessageText.bare(id));
     }
+    int adapter = (int) number;
     Proposal p = Planner.toGive(h, guest, adapter);
     out.print(p.script());
     return p.complete() ? 0 : 1;
