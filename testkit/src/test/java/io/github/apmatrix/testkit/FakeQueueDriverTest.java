@@ -27,18 +27,22 @@ class FakeQueueDriverTest {
 
   static final DriverName LEGACY = DriverName.of("legacy");
 
+  /** Two CEX7 cards with one domain; adapter 1 is the host's (apmask), adapter 2 is free. */
+  private static ApHost twoCardsFirstForTheHost(FakeQueueDriver driver) {
+    return Hosts.start(
+        Hosts.builder()
+            .card(1, CardType.of(7), CardMode.CCA)
+            .card(2, CardType.of(7), CardMode.CCA)
+            .domains(1)
+            .apmask(Bitmap256.of(1))
+            .driver(driver)
+            .build());
+  }
+
   @Test
   void defaultDriver_getsTheHostsQueuesOfItsTypes_andRecordsProbeAndRemove() {
     FakeQueueDriver legacy = FakeQueueDriver.defaultDriver(LEGACY, t -> t.hwtype() < 10);
-    ApHost host =
-        Hosts.start(
-            Hosts.builder()
-                .card(1, CardType.of(7), CardMode.CCA)
-                .card(2, CardType.of(7), CardMode.CCA)
-                .domains(1)
-                .apmask(Bitmap256.of(1))
-                .driver(legacy)
-                .build());
+    ApHost host = twoCardsFirstForTheHost(legacy);
     assertThat(legacy.calls())
         .as("02.0001 is free: not for a default driver")
         .containsExactly("probe 01.0001");
@@ -52,15 +56,7 @@ class FakeQueueDriverTest {
   @Test
   void passthroughDriver_getsTheFreeQueuesOnly() {
     FakeQueueDriver pass = FakeQueueDriver.passthroughDriver(DriverName.of("cex2pass"), t -> true);
-    ApHost host =
-        Hosts.start(
-            Hosts.builder()
-                .card(1, CardType.of(7), CardMode.CCA)
-                .card(2, CardType.of(7), CardMode.CCA)
-                .domains(1)
-                .apmask(Bitmap256.of(1))
-                .driver(pass)
-                .build());
+    ApHost host = twoCardsFirstForTheHost(pass);
     assertThat(pass.calls()).containsExactly("probe 02.0001");
     assertThat(host.queue(Apqn.of(2, 1)).driver()).contains(DriverName.of("cex2pass"));
     assertThat(pass.isDefault()).isFalse();
